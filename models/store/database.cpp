@@ -1,0 +1,302 @@
+#include "database.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+
+namespace tp {
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("tp::store", text);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("trackplan-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+Database::Database(StoreUrl url) : m_url(std::move(url)), m_name(nextConnectionName()) {}
+
+Database::~Database()
+{
+    qDeleteAll(m_cache);
+    m_cache.clear();
+    if (m_db.isValid()) {
+        m_db.close();
+    }
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const StoreUrl& url)
+{
+    std::unique_ptr<Database> d(new Database(url));
+    if (url.backend == StoreUrl::Backend::Sqlite) {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+            return makeError(Error::Code::Connection, tr("The Qt SQLite driver (QSQLITE) is not installed."));
+        }
+        const QFileInfo fi(url.path);
+        if (!QDir().mkpath(fi.absolutePath())) {
+            return makeError(Error::Code::Io, tr("Cannot create the folder %1.").arg(fi.absolutePath()));
+        }
+        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_name);
+        d->m_db.setDatabaseName(url.path);
+        d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+            return makeError(Error::Code::Connection, tr("The Qt PostgreSQL driver (QPSQL) is not installed."));
+        }
+        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_name);
+        d->m_db.setHostName(url.host);
+        d->m_db.setPort(url.port);
+        d->m_db.setDatabaseName(url.database);
+        d->m_db.setUserName(url.user);
+        d->m_db.setPassword(url.password);
+        d->m_db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    }
+    if (!d->m_db.open()) {
+        return makeError(Error::Code::Connection, tr("Cannot open the store %1: %2")
+                                                      .arg(url.displayString(), d->m_db.lastError().text()));
+    }
+    if (url.backend == StoreUrl::Backend::Sqlite) {
+        const QString pragmas = QStringLiteral(
+            "PRAGMA foreign_keys = ON;\nPRAGMA journal_mode = WAL;\nPRAGMA synchronous = NORMAL;\n");
+        if (auto s = d->script(pragmas); !s) {
+            return s.error();
+        }
+    } else {
+        if (auto s = d->script(QStringLiteral("SET client_min_messages = warning;\n")); !s) {
+            return s.error();
+        }
+    }
+    return d;
+}
+
+QSqlQuery* Database::prepared(const QString& sql, Error* error)
+{
+    if (auto it = m_cache.find(sql); it != m_cache.end()) {
+        (*it)->finish();
+        return *it;
+    }
+    auto* q = new QSqlQuery(m_db);
+    q->setForwardOnly(true);
+    if (!q->prepare(sql)) {
+        *error = mapError(q->lastError(), sql);
+        delete q;
+        return nullptr;
+    }
+    m_cache.insert(sql, q);
+    return q;
+}
+
+Result<QSqlQuery*> Database::run(const QString& sql, std::initializer_list<QVariant> args)
+{
+    Error err;
+    QSqlQuery* q = prepared(sql, &err);
+    if (!q) {
+        return err;
+    }
+    int i = 0;
+    for (const QVariant& a : args) {
+        q->bindValue(i++, a);
+    }
+    if (!q->exec()) {
+        return mapError(q->lastError(), sql);
+    }
+    return q;
+}
+
+Result<QSqlQuery*> Database::run(const QString& sql, const QVariantList& args)
+{
+    Error err;
+    QSqlQuery* q = prepared(sql, &err);
+    if (!q) {
+        return err;
+    }
+    for (int i = 0; i < args.size(); ++i) {
+        q->bindValue(i, args.at(i));
+    }
+    if (!q->exec()) {
+        return mapError(q->lastError(), sql);
+    }
+    return q;
+}
+
+Result<int> Database::change(const QString& sql, std::initializer_list<QVariant> args)
+{
+    auto q = run(sql, args);
+    if (!q) {
+        return q.error();
+    }
+    const int n = (*q)->numRowsAffected();
+    (*q)->finish();
+    return n;
+}
+
+Result<QVariant> Database::scalar(const QString& sql, std::initializer_list<QVariant> args)
+{
+    auto q = run(sql, args);
+    if (!q) {
+        return q.error();
+    }
+    if (!(*q)->next()) {
+        return makeError(Error::Code::NotFound, tr("No row."));
+    }
+    QVariant v = (*q)->value(0);
+    (*q)->finish();
+    return v;
+}
+
+Result<qint64> Database::insert(const QString& sql, std::initializer_list<QVariant> args)
+{
+    return insert(sql, QVariantList(args));
+}
+
+Result<qint64> Database::insert(const QString& sql, const QVariantList& args)
+{
+    if (isPostgres()) {
+        auto q = run(sql + QStringLiteral(" RETURNING id"), args);
+        if (!q) {
+            return q.error();
+        }
+        if (!(*q)->next()) {
+            return makeError(Error::Code::Sql, tr("Insert returned no id."));
+        }
+        const qint64 id = (*q)->value(0).toLongLong();
+        (*q)->finish();
+        return id;
+    }
+    auto q = run(sql, args);
+    if (!q) {
+        return q.error();
+    }
+    const qint64 id = (*q)->lastInsertId().toLongLong();
+    (*q)->finish();
+    return id;
+}
+
+Status Database::script(const QString& sql)
+{
+    // Statements end with ';' at the end of a line; comments start with "--".
+    QString current;
+    const QStringList lines = sql.split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(QLatin1String("--")) || trimmed.isEmpty()) {
+            continue;
+        }
+        current += line + QLatin1Char('\n');
+        if (trimmed.endsWith(QLatin1Char(';'))) {
+            QSqlQuery q(m_db);
+            if (!q.exec(current)) {
+                return mapError(q.lastError(), current);
+            }
+            current.clear();
+        }
+    }
+    return Ok{};
+}
+
+Status Database::begin()
+{
+    if (m_depth++ > 0) {
+        return Ok{};
+    }
+    m_failed = false;
+    QSqlQuery q(m_db);
+    if (!q.exec(isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))) {
+        m_depth = 0;
+        return mapError(q.lastError(), QStringLiteral("BEGIN"));
+    }
+    return Ok{};
+}
+
+Status Database::commit()
+{
+    if (m_depth == 0) {
+        return makeError(Error::Code::Sql, tr("Commit without a transaction."));
+    }
+    if (--m_depth > 0) {
+        return Ok{};
+    }
+    for (QSqlQuery* q : std::as_const(m_cache)) {
+        q->finish();
+    }
+    QSqlQuery q(m_db);
+    if (m_failed) {
+        q.exec(QStringLiteral("ROLLBACK"));
+        return makeError(Error::Code::Sql, tr("The transaction was rolled back by an inner failure."));
+    }
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const Error e = mapError(q.lastError(), QStringLiteral("COMMIT"));
+        QSqlQuery r(m_db);
+        r.exec(QStringLiteral("ROLLBACK"));
+        return e;
+    }
+    return Ok{};
+}
+
+void Database::rollback()
+{
+    if (m_depth == 0) {
+        return;
+    }
+    if (--m_depth > 0) {
+        m_failed = true; // the outermost commit turns into a rollback
+        return;
+    }
+    for (QSqlQuery* q : std::as_const(m_cache)) {
+        q->finish();
+    }
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+QString Database::forUpdate() const
+{
+    return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
+}
+
+void Database::clearStatementCache()
+{
+    qDeleteAll(m_cache);
+    m_cache.clear();
+}
+
+Error Database::mapError(const QSqlError& e, const QString& context) const
+{
+    const QString code = e.nativeErrorCode();
+    const QString text = e.text();
+    Error::Code c = Error::Code::Sql;
+    if (isPostgres()) {
+        if (code == QLatin1String("23505") || code == QLatin1String("40001") || code == QLatin1String("40P01")) {
+            c = Error::Code::Conflict;
+        } else if (code == QLatin1String("42501")) {
+            c = Error::Code::Permission;
+        } else if (code.startsWith(QLatin1String("08")) || e.type() == QSqlError::ConnectionError ||
+                   (!m_db.isOpen())) {
+            c = Error::Code::Connection;
+        }
+    } else {
+        // SQLITE_CONSTRAINT_UNIQUE 2067, _PRIMARYKEY 1555, SQLITE_BUSY 5
+        if (code == QLatin1String("2067") || code == QLatin1String("1555")) {
+            c = Error::Code::Conflict;
+        } else if (code == QLatin1String("5") || code == QLatin1String("6")) {
+            c = Error::Code::Conflict;
+        } else if (e.type() == QSqlError::ConnectionError) {
+            c = Error::Code::Connection;
+        }
+    }
+    qWarning("SQL error %s in: %s", qPrintable(text), qPrintable(context.left(200)));
+    return makeError(c, tr("Database error: %1").arg(text));
+}
+
+} // namespace tp

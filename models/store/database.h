@@ -1,0 +1,91 @@
+#pragma once
+
+#include "error.h"
+#include "storeurl.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <functional>
+#include <initializer_list>
+#include <memory>
+
+namespace tp {
+
+/// One named connection to a store, with a cache of prepared statements, transactions
+/// and the mapping of QSqlError to tp::Error. Not thread-safe: one Database per thread.
+class Database {
+public:
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    /// Opens (creating the SQLite file and its folder if needed). Does not migrate.
+    [[nodiscard]] static Result<std::unique_ptr<Database>> open(const StoreUrl& url);
+
+    [[nodiscard]] StoreUrl::Backend backend() const { return m_url.backend; }
+    [[nodiscard]] bool isPostgres() const { return m_url.backend == StoreUrl::Backend::Postgres; }
+    [[nodiscard]] const StoreUrl& url() const { return m_url; }
+    [[nodiscard]] QSqlDatabase& connection() { return m_db; }
+
+    /// Runs a prepared (cached) statement with positional values. The returned query is
+    /// positioned before the first row and stays valid until the same SQL runs again.
+    [[nodiscard]] Result<QSqlQuery*> run(const QString& sql, std::initializer_list<QVariant> args = {});
+    [[nodiscard]] Result<QSqlQuery*> run(const QString& sql, const QVariantList& args);
+    /// Runs a statement and returns how many rows it changed.
+    [[nodiscard]] Result<int> change(const QString& sql, std::initializer_list<QVariant> args);
+    /// First column of the first row, or NotFound.
+    [[nodiscard]] Result<QVariant> scalar(const QString& sql, std::initializer_list<QVariant> args = {});
+    /// Unprepared statement(s) text, e.g. DDL of a migration (split on ';' at line ends).
+    [[nodiscard]] Status script(const QString& sql);
+    /// Inserts and returns the new id (RETURNING on PostgreSQL, lastInsertId on SQLite).
+    [[nodiscard]] Result<qint64> insert(const QString& sql, std::initializer_list<QVariant> args);
+    [[nodiscard]] Result<qint64> insert(const QString& sql, const QVariantList& args);
+
+    /// BEGIN (IMMEDIATE on SQLite) / COMMIT / ROLLBACK. Nested calls are flattened.
+    [[nodiscard]] Status begin();
+    [[nodiscard]] Status commit();
+    void rollback();
+    [[nodiscard]] bool inTransaction() const { return m_depth > 0; }
+
+    /// Runs fn in a transaction; commits if it returns ok, rolls back otherwise.
+    template <typename T> Result<T> transact(const std::function<Result<T>()>& fn)
+    {
+        if (auto b = begin(); !b) {
+            return b.error();
+        }
+        Result<T> r = fn();
+        if (!r) {
+            rollback();
+            return r;
+        }
+        if (auto c = commit(); !c) {
+            return c.error();
+        }
+        return r;
+    }
+
+    /// " FOR UPDATE" on PostgreSQL (row locks), empty on SQLite (BEGIN IMMEDIATE locks).
+    [[nodiscard]] QString forUpdate() const;
+
+    /// Maps a driver error to our error type (unique violation → Conflict, etc.).
+    [[nodiscard]] Error mapError(const QSqlError& e, const QString& context) const;
+
+    /// Drops the cached statements (before DDL or when the schema changed).
+    void clearStatementCache();
+
+private:
+    explicit Database(StoreUrl url);
+    QSqlQuery* prepared(const QString& sql, Error* error);
+
+    StoreUrl m_url;
+    QString m_name;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery*> m_cache;
+    int m_depth = 0;
+    bool m_failed = false;
+};
+
+} // namespace tp

@@ -1,0 +1,313 @@
+#include "rows.h"
+
+#include "entityjson.h"
+#include "enums.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace tp::rows {
+namespace {
+
+const QString kAttributeColumns = QStringLiteral(
+    "id, key, display_name, description, type, enum_values, pattern, min_value, max_value, max_length, unit, "
+    "example, privacy, attr_groups, is_common, revision");
+const QString kEventColumns = QStringLiteral(
+    "id, key, display_name, description, trigger_text, category, tags, platforms, owner, level, status, "
+    "screenshot, introduced_in, deprecated_in, schema_version, revision");
+
+QVariant optionalDouble(const std::optional<double>& v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double));
+}
+
+QVariant optionalInt(const std::optional<int>& v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
+}
+
+QString enumValuesText(const QList<EnumValue>& values)
+{
+    QJsonArray arr;
+    for (const EnumValue& v : values) {
+        arr.append(QJsonObject{{QStringLiteral("label"), v.label}, {QStringLiteral("value"), v.value}});
+    }
+    return QString::fromUtf8(canonicalJson(QJsonValue(arr)));
+}
+
+QList<EnumValue> enumValuesFromText(const QString& text)
+{
+    QList<EnumValue> out;
+    const QJsonArray arr = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue& v : arr) {
+        const QJsonObject o = v.toObject();
+        out.append({o.value(QLatin1String("value")).toString(), o.value(QLatin1String("label")).toString()});
+    }
+    return out;
+}
+
+template <typename T> void sortByKey(QList<T>& list)
+{
+    std::sort(list.begin(), list.end(), [](const T& a, const T& b) { return a.key < b.key; });
+}
+
+} // namespace
+
+QString listText(const QStringList& list)
+{
+    return QString::fromUtf8(canonicalJson(QJsonValue(QJsonArray::fromStringList(list))));
+}
+
+QStringList listFromText(const QString& text)
+{
+    QStringList out;
+    const QJsonArray arr = QJsonDocument::fromJson(text.toUtf8()).array();
+    out.reserve(arr.size());
+    for (const QJsonValue& v : arr) {
+        out.append(v.toString());
+    }
+    return out;
+}
+
+Result<QList<Attribute>> loadAttributes(Database& db, qint64 appId, const QString& onlyKey)
+{
+    const QString sql = QStringLiteral("SELECT %1 FROM attributes WHERE app_id = ?%2")
+                            .arg(kAttributeColumns, onlyKey.isEmpty() ? QString() : QStringLiteral(" AND key = ?"));
+    auto q = onlyKey.isEmpty() ? db.run(sql, {appId}) : db.run(sql, {appId, onlyKey});
+    if (!q) {
+        return q.error();
+    }
+    QList<Attribute> out;
+    QSqlQuery& r = **q;
+    while (r.next()) {
+        Attribute a;
+        a.key = r.value(1).toString();
+        a.displayName = r.value(2).toString();
+        a.description = r.value(3).toString();
+        a.type = fromString<AttrType>(r.value(4).toString()).value_or(AttrType::String);
+        a.enumValues = enumValuesFromText(r.value(5).toString());
+        a.pattern = r.value(6).toString();
+        if (!r.value(7).isNull()) {
+            a.minValue = r.value(7).toDouble();
+        }
+        if (!r.value(8).isNull()) {
+            a.maxValue = r.value(8).toDouble();
+        }
+        if (!r.value(9).isNull()) {
+            a.maxLength = r.value(9).toInt();
+        }
+        a.unit = r.value(10).toString();
+        a.example = r.value(11).toString();
+        a.privacy = fromString<Privacy>(r.value(12).toString()).value_or(Privacy::None);
+        a.groups = listFromText(r.value(13).toString());
+        a.common = r.value(14).toInt() != 0;
+        a.revision = r.value(15).toInt();
+        out.append(std::move(a));
+    }
+    r.finish();
+    sortByKey(out);
+    return out;
+}
+
+Result<QList<Event>> loadEvents(Database& db, qint64 appId, const QString& onlyKey)
+{
+    const QString filter = onlyKey.isEmpty() ? QString() : QStringLiteral(" AND e.key = ?");
+    const QString sql = QStringLiteral("SELECT %1 FROM events e WHERE app_id = ?%2").arg(kEventColumns, filter);
+    auto q = onlyKey.isEmpty() ? db.run(sql, {appId}) : db.run(sql, {appId, onlyKey});
+    if (!q) {
+        return q.error();
+    }
+    QList<Event> out;
+    QHash<qint64, qsizetype> indexById;
+    QSqlQuery& r = **q;
+    while (r.next()) {
+        Event e;
+        indexById.insert(r.value(0).toLongLong(), out.size());
+        e.key = r.value(1).toString();
+        e.displayName = r.value(2).toString();
+        e.description = r.value(3).toString();
+        e.trigger = r.value(4).toString();
+        e.category = r.value(5).toString();
+        e.tags = listFromText(r.value(6).toString());
+        e.platforms = listFromText(r.value(7).toString());
+        e.owner = r.value(8).toString();
+        e.level = fromString<Level>(r.value(9).toString()).value_or(Level::B);
+        e.status = fromString<EventStatus>(r.value(10).toString()).value_or(EventStatus::Planned);
+        e.screenshot = r.value(11).toString();
+        e.introducedIn = r.value(12).toString();
+        e.deprecatedIn = r.value(13).toString();
+        e.schemaVersion = SchemaVersion::parse(r.value(14).toString()).value_or(SchemaVersion{});
+        e.revision = r.value(15).toInt();
+        out.append(std::move(e));
+    }
+    r.finish();
+    const QString bsql = QStringLiteral(
+                             "SELECT b.event_id, a.key, b.required, b.note FROM bindings b "
+                             "JOIN events e ON e.id = b.event_id JOIN attributes a ON a.id = b.attribute_id "
+                             "WHERE e.app_id = ?%1 ORDER BY b.event_id, b.position")
+                             .arg(filter);
+    auto b = onlyKey.isEmpty() ? db.run(bsql, {appId}) : db.run(bsql, {appId, onlyKey});
+    if (!b) {
+        return b.error();
+    }
+    QSqlQuery& br = **b;
+    while (br.next()) {
+        const auto idx = indexById.value(br.value(0).toLongLong(), -1);
+        if (idx >= 0) {
+            out[idx].bindings.append({br.value(1).toString(), br.value(2).toInt() != 0, br.value(3).toString()});
+        }
+    }
+    br.finish();
+    sortByKey(out);
+    return out;
+}
+
+Result<QHash<QString, qint64>> attributeIds(Database& db, qint64 appId)
+{
+    auto q = db.run(QStringLiteral("SELECT key, id FROM attributes WHERE app_id = ?"), {appId});
+    if (!q) {
+        return q.error();
+    }
+    QHash<QString, qint64> out;
+    while ((*q)->next()) {
+        out.insert((*q)->value(0).toString(), (*q)->value(1).toLongLong());
+    }
+    (*q)->finish();
+    return out;
+}
+
+Status upsertAttribute(Database& db, qint64 appId, const Attribute& a, const QString& normKey)
+{
+    const QVariantList values{normKey,
+                              a.displayName,
+                              a.description,
+                              toString(a.type),
+                              enumValuesText(a.enumValues),
+                              a.pattern,
+                              optionalDouble(a.minValue),
+                              optionalDouble(a.maxValue),
+                              optionalInt(a.maxLength),
+                              a.unit,
+                              a.example,
+                              toString(a.privacy),
+                              listText(a.groups),
+                              a.common ? 1 : 0,
+                              a.revision};
+    QVariantList updateArgs = values;
+    updateArgs << appId << a.key;
+    auto u = db.run(QStringLiteral("UPDATE attributes SET norm_key = ?, display_name = ?, description = ?, type = ?, "
+                                   "enum_values = ?, pattern = ?, min_value = ?, max_value = ?, max_length = ?, "
+                                   "unit = ?, example = ?, privacy = ?, attr_groups = ?, is_common = ?, revision = ? "
+                                   "WHERE app_id = ? AND key = ?"),
+                    updateArgs);
+    if (!u) {
+        return u.error();
+    }
+    if ((*u)->numRowsAffected() > 0) {
+        return Ok{};
+    }
+    QVariantList insertArgs{appId, a.key};
+    insertArgs << values;
+    auto i = db.run(QStringLiteral("INSERT INTO attributes (app_id, key, norm_key, display_name, description, type, "
+                                   "enum_values, pattern, min_value, max_value, max_length, unit, example, privacy, "
+                                   "attr_groups, is_common, revision) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    insertArgs);
+    if (!i) {
+        return i.error();
+    }
+    return Ok{};
+}
+
+Status upsertEvent(Database& db, qint64 appId, const Event& e, const QString& normKey,
+                   const QHash<QString, qint64>& attributeIds)
+{
+    const QVariantList values{normKey,
+                              e.displayName,
+                              e.description,
+                              e.trigger,
+                              e.category,
+                              listText(e.tags),
+                              listText(e.platforms),
+                              e.owner,
+                              toString(e.level),
+                              toString(e.status),
+                              e.screenshot,
+                              e.introducedIn,
+                              e.deprecatedIn,
+                              e.schemaVersion.toString(),
+                              e.revision};
+    auto existing = db.run(QStringLiteral("SELECT id FROM events WHERE app_id = ? AND key = ?"), {appId, e.key});
+    if (!existing) {
+        return existing.error();
+    }
+    qint64 id = (*existing)->next() ? (*existing)->value(0).toLongLong() : 0;
+    (*existing)->finish();
+    if (id != 0) {
+        QVariantList args = values;
+        args << id;
+        auto u = db.run(QStringLiteral("UPDATE events SET norm_key = ?, display_name = ?, description = ?, "
+                                       "trigger_text = ?, category = ?, tags = ?, platforms = ?, owner = ?, "
+                                       "level = ?, status = ?, screenshot = ?, introduced_in = ?, deprecated_in = ?, "
+                                       "schema_version = ?, revision = ? WHERE id = ?"),
+                        args);
+        if (!u) {
+            return u.error();
+        }
+        if (auto d = db.change(QStringLiteral("DELETE FROM bindings WHERE event_id = ?"), {id}); !d) {
+            return d.error();
+        }
+    } else {
+        QVariantList args{appId, e.key};
+        args << values;
+        auto i = db.insert(QStringLiteral("INSERT INTO events (app_id, key, norm_key, display_name, description, "
+                                          "trigger_text, category, tags, platforms, owner, level, status, screenshot, "
+                                          "introduced_in, deprecated_in, schema_version, revision) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           args);
+        if (!i) {
+            return i.error();
+        }
+        id = *i;
+    }
+    int position = 0;
+    for (const Binding& b : e.bindings) {
+        const qint64 attrId = attributeIds.value(b.attributeKey, 0);
+        if (attrId == 0) {
+            return makeError(Error::Code::Validation,
+                             QCoreApplication::translate("tp::store", "Event \"%1\" binds unknown attribute \"%2\".")
+                                 .arg(e.key, b.attributeKey));
+        }
+        auto bi = db.change(QStringLiteral("INSERT INTO bindings (event_id, position, attribute_id, required, note) "
+                                           "VALUES (?, ?, ?, ?, ?)"),
+                            {id, position++, attrId, b.required ? 1 : 0, b.note});
+        if (!bi) {
+            return bi.error();
+        }
+    }
+    return Ok{};
+}
+
+Status deleteEntity(Database& db, qint64 appId, EntityKind kind, const QString& key)
+{
+    if (kind == EntityKind::Event) {
+        auto d = db.change(QStringLiteral("DELETE FROM bindings WHERE event_id IN "
+                                          "(SELECT id FROM events WHERE app_id = ? AND key = ?)"),
+                           {appId, key});
+        if (!d) {
+            return d.error();
+        }
+    }
+    auto d = db.change(kind == EntityKind::Event ? QStringLiteral("DELETE FROM events WHERE app_id = ? AND key = ?")
+                                                 : QStringLiteral("DELETE FROM attributes WHERE app_id = ? AND key = ?"),
+                       {appId, key});
+    if (!d) {
+        return d.error();
+    }
+    return Ok{};
+}
+
+} // namespace tp::rows

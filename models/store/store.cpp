@@ -1,0 +1,100 @@
+#include "store.h"
+
+#include "migrations.h"
+
+#include <QJsonDocument>
+
+namespace tp {
+
+Store::Store(std::unique_ptr<Database> db)
+    : m_db(std::move(db)), m_plan(m_ctx), m_demands(m_ctx), m_versions(m_ctx)
+{
+    m_ctx.db = m_db.get();
+    QString user = qEnvironmentVariable("TRACKPLAN_USER");
+    if (user.isEmpty() && m_db->isPostgres()) {
+        user = m_db->url().user;
+    }
+    if (user.isEmpty()) {
+        user = qEnvironmentVariable("USER", QStringLiteral("local"));
+    }
+    m_ctx.actor = user;
+}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::openRaw(const QString& url)
+{
+    auto parsed = StoreUrl::parse(url);
+    if (!parsed) {
+        return parsed.error();
+    }
+    auto db = Database::open(*parsed);
+    if (!db) {
+        return db.error();
+    }
+    return std::unique_ptr<Store>(new Store(std::move(*db)));
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString& url)
+{
+    auto store = openRaw(url);
+    if (!store) {
+        return store;
+    }
+    if (auto s = Migrations::upgrade((*store)->db()); !s) {
+        return s.error();
+    }
+    return store;
+}
+
+Result<QList<AuditEntry>> Store::audit(const AuditFilter& filter)
+{
+    QString sql = QStringLiteral("SELECT seq, at, actor, action, entity_type, entity_key, app_key, details "
+                                 "FROM audit_log WHERE 1 = 1");
+    QVariantList args;
+    if (filter.since.isValid()) {
+        sql += QStringLiteral(" AND at >= ?");
+        args << StoreContext::timeText(filter.since);
+    }
+    if (!filter.actor.isEmpty()) {
+        sql += QStringLiteral(" AND actor = ?");
+        args << filter.actor;
+    }
+    if (!filter.entityType.isEmpty()) {
+        sql += QStringLiteral(" AND entity_type = ?");
+        args << filter.entityType;
+    }
+    if (!filter.action.isEmpty()) {
+        sql += QStringLiteral(" AND action LIKE ?");
+        args << filter.action + QLatin1Char('%');
+    }
+    sql += QStringLiteral(" ORDER BY seq");
+    auto q = m_db->run(sql, args);
+    if (!q) {
+        return q.error();
+    }
+    QList<AuditEntry> out;
+    while ((*q)->next()) {
+        const QSqlQuery& r = **q;
+        out.append({r.value(0).toLongLong(), StoreContext::parseTime(r.value(1).toString()), r.value(2).toString(),
+                    r.value(3).toString(), r.value(4).toString(), r.value(5).toString(), r.value(6).toString(),
+                    QJsonDocument::fromJson(r.value(7).toString().toUtf8()).object()});
+    }
+    (*q)->finish();
+    if (filter.limit > 0 && out.size() > filter.limit) {
+        out = out.mid(out.size() - filter.limit);
+    }
+    return out;
+}
+
+Result<bool> Store::isEmpty()
+{
+    auto n = m_db->scalar(QStringLiteral("SELECT (SELECT COUNT(*) FROM apps) + (SELECT COUNT(*) FROM users) + "
+                                         "(SELECT COUNT(*) FROM demands)"));
+    if (!n) {
+        return n.error();
+    }
+    return n->toLongLong() == 0;
+}
+
+} // namespace tp

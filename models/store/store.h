@@ -1,0 +1,60 @@
+#pragma once
+
+#include "demandservice.h"
+#include "planrepository.h"
+#include "storecontext.h"
+#include "versionservice.h"
+
+#include <memory>
+
+namespace tp {
+
+struct AuditFilter {
+    QDateTime since;       ///< null = from the start
+    QString actor;         ///< empty = everyone
+    QString entityType;    ///< empty = all
+    QString action;        ///< prefix match, e.g. "demand."
+    int limit = 0;         ///< 0 = no limit (newest last)
+};
+
+/// A TrackPlan store (SQLite file or PostgreSQL database): the composition of the
+/// repositories and services over one named connection. Open one per thread.
+class Store {
+public:
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    /// Opens the store named by a URL (file path or postgresql://…) and migrates it to the
+    /// latest schema. The acting user defaults to the login name of the process.
+    [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString& url);
+    /// Opens without migrating (for migration tests and `trackplanctl` diagnostics).
+    [[nodiscard]] static Result<std::unique_ptr<Store>> openRaw(const QString& url);
+
+    [[nodiscard]] Database& db() { return *m_db; }
+    [[nodiscard]] const StoreUrl& url() const { return m_db->url(); }
+
+    [[nodiscard]] QString actor() const { return m_ctx.actor; }
+    void setActor(const QString& user) { m_ctx.actor = user; }
+    /// Replaces the clock (deterministic demo data, tests).
+    void setClock(std::function<QDateTime()> clock) { m_ctx.clock = std::move(clock); }
+    [[nodiscard]] StoreContext& context() { return m_ctx; }
+
+    [[nodiscard]] PlanRepository& plan() { return m_plan; }
+    [[nodiscard]] DemandService& demands() { return m_demands; }
+    [[nodiscard]] VersionService& versions() { return m_versions; }
+
+    [[nodiscard]] Result<QList<AuditEntry>> audit(const AuditFilter& filter = {});
+    /// True when the store holds no apps, users or demands (import target).
+    [[nodiscard]] Result<bool> isEmpty();
+
+private:
+    explicit Store(std::unique_ptr<Database> db);
+    std::unique_ptr<Database> m_db;
+    StoreContext m_ctx;
+    PlanRepository m_plan;
+    DemandService m_demands;
+    VersionService m_versions;
+};
+
+} // namespace tp
