@@ -179,24 +179,39 @@ Result<QHash<QString, qint64>> attributeIds(Database& db, qint64 appId)
     return out;
 }
 
+static QVariantList attributeValues(const Attribute& a, const QString& normKey)
+{
+    return {normKey,
+            a.displayName,
+            a.description,
+            toString(a.type),
+            enumValuesText(a.enumValues),
+            a.pattern,
+            optionalDouble(a.minValue),
+            optionalDouble(a.maxValue),
+            optionalInt(a.maxLength),
+            a.unit,
+            a.example,
+            toString(a.privacy),
+            listText(a.groups),
+            a.common ? 1 : 0,
+            a.revision};
+}
+
+Result<qint64> insertAttribute(Database& db, qint64 appId, const Attribute& a, const QString& normKey)
+{
+    QVariantList args{appId, a.key};
+    args << attributeValues(a, normKey);
+    return db.insert(QStringLiteral("INSERT INTO attributes (app_id, key, norm_key, display_name, description, type, "
+                                    "enum_values, pattern, min_value, max_value, max_length, unit, example, privacy, "
+                                    "attr_groups, is_common, revision) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     args);
+}
+
 Status upsertAttribute(Database& db, qint64 appId, const Attribute& a, const QString& normKey)
 {
-    const QVariantList values{normKey,
-                              a.displayName,
-                              a.description,
-                              toString(a.type),
-                              enumValuesText(a.enumValues),
-                              a.pattern,
-                              optionalDouble(a.minValue),
-                              optionalDouble(a.maxValue),
-                              optionalInt(a.maxLength),
-                              a.unit,
-                              a.example,
-                              toString(a.privacy),
-                              listText(a.groups),
-                              a.common ? 1 : 0,
-                              a.revision};
-    QVariantList updateArgs = values;
+    QVariantList updateArgs = attributeValues(a, normKey);
     updateArgs << appId << a.key;
     auto u = db.run(QStringLiteral("UPDATE attributes SET norm_key = ?, display_name = ?, description = ?, type = ?, "
                                    "enum_values = ?, pattern = ?, min_value = ?, max_value = ?, max_length = ?, "
@@ -209,70 +224,36 @@ Status upsertAttribute(Database& db, qint64 appId, const Attribute& a, const QSt
     if ((*u)->numRowsAffected() > 0) {
         return Ok{};
     }
-    QVariantList insertArgs{appId, a.key};
-    insertArgs << values;
-    auto i = db.run(QStringLiteral("INSERT INTO attributes (app_id, key, norm_key, display_name, description, type, "
-                                   "enum_values, pattern, min_value, max_value, max_length, unit, example, privacy, "
-                                   "attr_groups, is_common, revision) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    insertArgs);
+    auto i = insertAttribute(db, appId, a, normKey);
     if (!i) {
         return i.error();
     }
     return Ok{};
 }
 
-Status upsertEvent(Database& db, qint64 appId, const Event& e, const QString& normKey,
-                   const QHash<QString, qint64>& attributeIds)
+namespace {
+
+QVariantList eventValues(const Event& e, const QString& normKey)
 {
-    const QVariantList values{normKey,
-                              e.displayName,
-                              e.description,
-                              e.trigger,
-                              e.category,
-                              listText(e.tags),
-                              listText(e.platforms),
-                              e.owner,
-                              toString(e.level),
-                              toString(e.status),
-                              e.screenshot,
-                              e.introducedIn,
-                              e.deprecatedIn,
-                              e.schemaVersion.toString(),
-                              e.revision};
-    auto existing = db.run(QStringLiteral("SELECT id FROM events WHERE app_id = ? AND key = ?"), {appId, e.key});
-    if (!existing) {
-        return existing.error();
-    }
-    qint64 id = (*existing)->next() ? (*existing)->value(0).toLongLong() : 0;
-    (*existing)->finish();
-    if (id != 0) {
-        QVariantList args = values;
-        args << id;
-        auto u = db.run(QStringLiteral("UPDATE events SET norm_key = ?, display_name = ?, description = ?, "
-                                       "trigger_text = ?, category = ?, tags = ?, platforms = ?, owner = ?, "
-                                       "level = ?, status = ?, screenshot = ?, introduced_in = ?, deprecated_in = ?, "
-                                       "schema_version = ?, revision = ? WHERE id = ?"),
-                        args);
-        if (!u) {
-            return u.error();
-        }
-        if (auto d = db.change(QStringLiteral("DELETE FROM bindings WHERE event_id = ?"), {id}); !d) {
-            return d.error();
-        }
-    } else {
-        QVariantList args{appId, e.key};
-        args << values;
-        auto i = db.insert(QStringLiteral("INSERT INTO events (app_id, key, norm_key, display_name, description, "
-                                          "trigger_text, category, tags, platforms, owner, level, status, screenshot, "
-                                          "introduced_in, deprecated_in, schema_version, revision) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                           args);
-        if (!i) {
-            return i.error();
-        }
-        id = *i;
-    }
+    return {normKey,
+            e.displayName,
+            e.description,
+            e.trigger,
+            e.category,
+            listText(e.tags),
+            listText(e.platforms),
+            e.owner,
+            toString(e.level),
+            toString(e.status),
+            e.screenshot,
+            e.introducedIn,
+            e.deprecatedIn,
+            e.schemaVersion.toString(),
+            e.revision};
+}
+
+Status writeBindings(Database& db, qint64 eventId, const Event& e, const QHash<QString, qint64>& attributeIds)
+{
     int position = 0;
     for (const Binding& b : e.bindings) {
         const qint64 attrId = attributeIds.value(b.attributeKey, 0);
@@ -283,12 +264,58 @@ Status upsertEvent(Database& db, qint64 appId, const Event& e, const QString& no
         }
         auto bi = db.change(QStringLiteral("INSERT INTO bindings (event_id, position, attribute_id, required, note) "
                                            "VALUES (?, ?, ?, ?, ?)"),
-                            {id, position++, attrId, b.required ? 1 : 0, b.note});
+                            {eventId, position++, attrId, b.required ? 1 : 0, b.note});
         if (!bi) {
             return bi.error();
         }
     }
     return Ok{};
+}
+
+} // namespace
+
+Status insertEvent(Database& db, qint64 appId, const Event& e, const QString& normKey,
+                   const QHash<QString, qint64>& attributeIds)
+{
+    QVariantList args{appId, e.key};
+    args << eventValues(e, normKey);
+    auto id = db.insert(QStringLiteral("INSERT INTO events (app_id, key, norm_key, display_name, description, "
+                                       "trigger_text, category, tags, platforms, owner, level, status, screenshot, "
+                                       "introduced_in, deprecated_in, schema_version, revision) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        args);
+    if (!id) {
+        return id.error();
+    }
+    return writeBindings(db, *id, e, attributeIds);
+}
+
+Status upsertEvent(Database& db, qint64 appId, const Event& e, const QString& normKey,
+                   const QHash<QString, qint64>& attributeIds)
+{
+    auto existing = db.run(QStringLiteral("SELECT id FROM events WHERE app_id = ? AND key = ?"), {appId, e.key});
+    if (!existing) {
+        return existing.error();
+    }
+    const qint64 id = (*existing)->next() ? (*existing)->value(0).toLongLong() : 0;
+    (*existing)->finish();
+    if (id == 0) {
+        return insertEvent(db, appId, e, normKey, attributeIds);
+    }
+    QVariantList args = eventValues(e, normKey);
+    args << id;
+    auto u = db.run(QStringLiteral("UPDATE events SET norm_key = ?, display_name = ?, description = ?, "
+                                   "trigger_text = ?, category = ?, tags = ?, platforms = ?, owner = ?, "
+                                   "level = ?, status = ?, screenshot = ?, introduced_in = ?, deprecated_in = ?, "
+                                   "schema_version = ?, revision = ? WHERE id = ?"),
+                    args);
+    if (!u) {
+        return u.error();
+    }
+    if (auto d = db.change(QStringLiteral("DELETE FROM bindings WHERE event_id = ?"), {id}); !d) {
+        return d.error();
+    }
+    return writeBindings(db, id, e, attributeIds);
 }
 
 Status deleteEntity(Database& db, qint64 appId, EntityKind kind, const QString& key)

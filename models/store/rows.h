@@ -25,6 +25,10 @@ namespace tp::rows {
 [[nodiscard]] Status upsertAttribute(Database& db, qint64 appId, const Attribute& a, const QString& normKey);
 [[nodiscard]] Status upsertEvent(Database& db, qint64 appId, const Event& e, const QString& normKey,
                                  const QHash<QString, qint64>& attributeIds);
+/// Plain inserts (the entity must not exist yet); insertAttribute returns the new id.
+[[nodiscard]] Result<qint64> insertAttribute(Database& db, qint64 appId, const Attribute& a, const QString& normKey);
+[[nodiscard]] Status insertEvent(Database& db, qint64 appId, const Event& e, const QString& normKey,
+                                 const QHash<QString, qint64>& attributeIds);
 [[nodiscard]] Status deleteEntity(Database& db, qint64 appId, EntityKind kind, const QString& key);
 
 } // namespace tp::rows

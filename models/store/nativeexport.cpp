@@ -1,0 +1,325 @@
+// exportStore(): streams the whole store as canonical JSON (see nativejson.h).
+#include "nativejson.h"
+
+#include "entityjson.h"
+#include "enums.h"
+#include "jsonwriter.h"
+#include "rows.h"
+#include "store.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QJsonArray>
+
+namespace tp {
+namespace {
+
+const QLatin1String kFormat("trackplan-native/1");
+
+class Exporter {
+public:
+    Exporter(Store& store, QIODevice& out, const ProgressFn& progress)
+        : m_store(store), m_db(store.db()), m_w(&out, JsonWriter::Layout::Sections), m_progress(progress)
+    {
+    }
+
+    Status run()
+    {
+        auto apps = m_store.plan().apps();
+        if (!apps) {
+            return apps.error();
+        }
+        m_apps = *apps;
+        m_w.beginObject();
+        m_w.key(QLatin1String("$format"));
+        m_w.value(kFormat);
+        const std::pair<const char*, Status (Exporter::*)()> sections[] = {
+            {"apps", &Exporter::writeApps},         {"attributes", &Exporter::writeAttributes},
+            {"audit", &Exporter::writeAudit},       {"demands", &Exporter::writeDemands},
+            {"events", &Exporter::writeEvents},     {"revisions", &Exporter::writeRevisions},
+            {"users", &Exporter::writeUsers},       {"versions", &Exporter::writeVersions},
+        };
+        int done = 0;
+        for (const auto& [name, fn] : sections) {
+            if (m_progress && !m_progress(done * 100 / 8, QCoreApplication::translate("tp::store", "Exporting %1…")
+                                                               .arg(QLatin1String(name)))) {
+                return makeError(Error::Code::Cancelled, QCoreApplication::translate("tp::store", "Export cancelled."));
+            }
+            m_w.key(QLatin1String(name));
+            m_w.beginArray();
+            if (auto s = (this->*fn)(); !s) {
+                return s;
+            }
+            m_w.endArray();
+            ++done;
+        }
+        m_w.endObject();
+        if (!m_w.flush() || m_w.hasError()) {
+            return makeError(Error::Code::Io, QCoreApplication::translate("tp::store", "Cannot write the export: %1")
+                                                  .arg(m_w.errorString()));
+        }
+        if (m_progress) {
+            m_progress(100, QCoreApplication::translate("tp::store", "Export done."));
+        }
+        return Ok{};
+    }
+
+private:
+    Status writeApps()
+    {
+        for (const App& app : std::as_const(m_apps)) {
+            auto policy = m_store.plan().policy(app.key);
+            if (!policy) {
+                return policy.error();
+            }
+            auto seq = m_db.scalar(QStringLiteral("SELECT plan_seq FROM apps WHERE key = ?"), {app.key});
+            if (!seq) {
+                return seq.error();
+            }
+            QJsonObject o = toJson(app);
+            QJsonArray levels;
+            for (const LevelPolicy& l : policy->levels) {
+                levels.append(toJson(l));
+            }
+            o.insert(QStringLiteral("plan_seq"), seq->toLongLong());
+            o.insert(QStringLiteral("policy"), levels);
+            o.insert(QStringLiteral("policy_row_version"), policy->rowVersion);
+            o.insert(QStringLiteral("row_version"), app.rowVersion);
+            m_w.value(o);
+        }
+        return Ok{};
+    }
+
+    Status writeAttributes()
+    {
+        for (const App& app : std::as_const(m_apps)) {
+            auto id = m_store.context().appId(app.key);
+            if (!id) {
+                return id.error();
+            }
+            auto attrs = rows::loadAttributes(m_db, *id);
+            if (!attrs) {
+                return attrs.error();
+            }
+            for (const Attribute& a : std::as_const(*attrs)) {
+                QJsonObject o = toJson(a);
+                o.insert(QStringLiteral("app"), app.key);
+                o.insert(QStringLiteral("revision"), a.revision);
+                m_w.value(o);
+            }
+        }
+        return Ok{};
+    }
+
+    Status writeEvents()
+    {
+        for (const App& app : std::as_const(m_apps)) {
+            auto id = m_store.context().appId(app.key);
+            if (!id) {
+                return id.error();
+            }
+            auto events = rows::loadEvents(m_db, *id);
+            if (!events) {
+                return events.error();
+            }
+            for (const Event& e : std::as_const(*events)) {
+                QJsonObject o = toJson(e, true);
+                o.insert(QStringLiteral("app"), app.key);
+                o.insert(QStringLiteral("revision"), e.revision);
+                m_w.value(o);
+            }
+        }
+        return Ok{};
+    }
+
+    Status writeAudit()
+    {
+        auto q = m_db.run(QStringLiteral("SELECT action, actor, app_key, at, details, entity_key, entity_type "
+                                         "FROM audit_log ORDER BY seq"));
+        if (!q) {
+            return q.error();
+        }
+        QSqlQuery& r = **q;
+        while (r.next()) {
+            m_w.beginObject();
+            writeString("action", r.value(0));
+            writeString("actor", r.value(1));
+            writeString("app", r.value(2));
+            writeString("at", r.value(3));
+            m_w.key(QLatin1String("details"));
+            m_w.rawValue(r.value(4).toString().toUtf8());
+            writeString("entity_key", r.value(5));
+            writeString("entity_type", r.value(6));
+            m_w.endObject();
+        }
+        r.finish();
+        return Ok{};
+    }
+
+    Status writeDemands()
+    {
+        auto demands = m_store.demands().list();
+        if (!demands) {
+            return demands.error();
+        }
+        for (const Demand& d : std::as_const(*demands)) {
+            auto changes = m_store.demands().changes(d.key);
+            if (!changes) {
+                return changes.error();
+            }
+            m_w.beginObject();
+            writeString("app", d.appKey);
+            m_w.key(QLatin1String("changes"));
+            m_w.beginArray();
+            for (const Change& c : std::as_const(*changes)) {
+                m_w.beginObject();
+                writeString("author", c.author);
+                m_w.key(QLatin1String("base_revision"));
+                m_w.value(c.baseRevision);
+                writeString("created_at", StoreContext::timeText(c.createdAt));
+                writeString("key", c.entityKey);
+                writeString("kind", toString(c.kind));
+                writeString("op", toString(c.op));
+                m_w.key(QLatin1String("row_version"));
+                m_w.value(c.rowVersion);
+                m_w.key(QLatin1String("state"));
+                if (c.op == ChangeOp::Delete) {
+                    m_w.nullValue();
+                } else {
+                    m_w.value(c.state);
+                }
+                m_w.endObject();
+            }
+            m_w.endArray();
+            writeString("created_at", StoreContext::timeText(d.createdAt));
+            writeString("description", d.description);
+            writeString("external_link", d.externalLink);
+            writeString("key", d.key);
+            writeString("owner", d.owner);
+            writeString("priority", toString(d.priority));
+            m_w.key(QLatin1String("row_version"));
+            m_w.value(d.rowVersion);
+            writeString("status", toString(d.status));
+            m_w.key(QLatin1String("target_versions"));
+            m_w.value(QJsonArray::fromStringList(d.targetVersions));
+            writeString("title", d.title);
+            writeString("updated_at", StoreContext::timeText(d.updatedAt));
+            m_w.endObject();
+        }
+        return Ok{};
+    }
+
+    Status writeRevisions()
+    {
+        auto q = m_db.run(QStringLiteral("SELECT a.key, r.created_at, r.author, d.key, r.entity_key, r.entity_kind, "
+                                         "r.op, r.plan_seq, r.revision, r.state FROM revisions r "
+                                         "JOIN apps a ON a.id = r.app_id LEFT JOIN demands d ON d.id = r.demand_id "
+                                         "ORDER BY r.id"));
+        if (!q) {
+            return q.error();
+        }
+        QSqlQuery& r = **q;
+        while (r.next()) {
+            m_w.beginObject();
+            writeString("app", r.value(0));
+            writeString("at", r.value(1));
+            writeString("author", r.value(2));
+            m_w.key(QLatin1String("demand"));
+            if (r.value(3).isNull()) {
+                m_w.nullValue();
+            } else {
+                m_w.value(r.value(3).toString());
+            }
+            writeString("key", r.value(4));
+            writeString("kind", r.value(5));
+            writeString("op", r.value(6));
+            m_w.key(QLatin1String("plan_seq"));
+            m_w.value(r.value(7).toLongLong());
+            m_w.key(QLatin1String("revision"));
+            m_w.value(r.value(8).toLongLong());
+            m_w.key(QLatin1String("state"));
+            const QString state = r.value(9).toString();
+            if (state.isEmpty()) {
+                m_w.nullValue();
+            } else {
+                m_w.rawValue(state.toUtf8()); // stored canonical
+            }
+            m_w.endObject();
+        }
+        r.finish();
+        return Ok{};
+    }
+
+    Status writeUsers()
+    {
+        auto users = m_store.plan().users();
+        if (!users) {
+            return users.error();
+        }
+        for (const User& u : std::as_const(*users)) {
+            QJsonObject o = toJson(u);
+            o.insert(QStringLiteral("row_version"), u.rowVersion);
+            m_w.value(o);
+        }
+        return Ok{};
+    }
+
+    Status writeVersions()
+    {
+        for (const App& app : std::as_const(m_apps)) {
+            auto versions = m_store.versions().list(app.key);
+            if (!versions) {
+                return versions.error();
+            }
+            auto snaps = m_store.versions().snapshots(app.key);
+            if (!snaps) {
+                return snaps.error();
+            }
+            for (const Version& v : std::as_const(*versions)) {
+                QJsonObject o{{QStringLiteral("app"), app.key},
+                              {QStringLiteral("created_at"), StoreContext::timeText(v.createdAt)},
+                              {QStringLiteral("description"), v.description},
+                              {QStringLiteral("frozen_at"), StoreContext::timeText(v.frozenAt)},
+                              {QStringLiteral("name"), v.name},
+                              {QStringLiteral("released_at"), StoreContext::timeText(v.releasedAt)},
+                              {QStringLiteral("row_version"), v.rowVersion},
+                              {QStringLiteral("snapshot"), QJsonValue::Null},
+                              {QStringLiteral("status"), toString(v.status)}};
+                for (const SnapshotInfo& s : std::as_const(*snaps)) {
+                    if (s.versionName == v.name) {
+                        o.insert(QStringLiteral("snapshot"),
+                                 QJsonObject{{QStringLiteral("attribute_count"), s.attributeCount},
+                                             {QStringLiteral("checksum"), s.checksum},
+                                             {QStringLiteral("created_at"), StoreContext::timeText(s.createdAt)},
+                                             {QStringLiteral("event_count"), s.eventCount},
+                                             {QStringLiteral("plan_seq"), s.planSeq}});
+                    }
+                }
+                m_w.value(o);
+            }
+        }
+        return Ok{};
+    }
+
+    void writeString(const char* key, const QVariant& v)
+    {
+        m_w.key(QLatin1String(key));
+        m_w.value(v.toString());
+    }
+
+    Store& m_store;
+    Database& m_db;
+    JsonWriter m_w;
+    const ProgressFn& m_progress;
+    QList<App> m_apps;
+};
+
+} // namespace
+
+Status exportStore(Store& store, QIODevice& out, const ProgressFn& progress)
+{
+    Exporter e(store, out, progress);
+    return e.run();
+}
+
+} // namespace tp
