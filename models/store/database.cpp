@@ -4,15 +4,28 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QSqlError>
 
 namespace tp {
 namespace {
 
+Q_LOGGING_CATEGORY(lcSql, "trackplan.store.sql", QtWarningMsg)
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("tp::store", text);
+}
+
+// Text columns are NOT NULL: a null QString means "empty" in our values, never SQL NULL.
+// Typed nulls of other types (QMetaType::Double …) stay NULL on purpose.
+QVariant bindable(const QVariant& v)
+{
+    if (v.typeId() == QMetaType::QString && v.toString().isNull()) {
+        return QVariant(QStringLiteral(""));
+    }
+    return v;
 }
 
 QString nextConnectionName()
@@ -106,7 +119,7 @@ Result<QSqlQuery*> Database::run(const QString& sql, std::initializer_list<QVari
     }
     int i = 0;
     for (const QVariant& a : args) {
-        q->bindValue(i++, a);
+        q->bindValue(i++, bindable(a));
     }
     if (!q->exec()) {
         return mapError(q->lastError(), sql);
@@ -122,7 +135,7 @@ Result<QSqlQuery*> Database::run(const QString& sql, const QVariantList& args)
         return err;
     }
     for (int i = 0; i < args.size(); ++i) {
-        q->bindValue(i, args.at(i));
+        q->bindValue(i, bindable(args.at(i)));
     }
     if (!q->exec()) {
         return mapError(q->lastError(), sql);
@@ -295,7 +308,8 @@ Error Database::mapError(const QSqlError& e, const QString& context) const
             c = Error::Code::Connection;
         }
     }
-    qWarning("SQL error %s in: %s", qPrintable(text), qPrintable(context.left(200)));
+    // Expected failures (conflicts) end here too: log quietly, the caller reports.
+    qCDebug(lcSql, "SQL error %s in: %s", qPrintable(text), qPrintable(context.left(200)));
     return makeError(c, tr("Database error: %1").arg(text));
 }
 

@@ -203,7 +203,14 @@ Result<int> Merger::nextRevision(EntityKind kind, const QString& key)
     if (!v) {
         return v.error();
     }
-    return v->toInt() + 1;
+    // Rows that predate the history (e.g. written by an older build) count too.
+    auto current = m_ctx.db->scalar(
+        QStringLiteral("SELECT COALESCE(MAX(revision), 0) FROM %1 WHERE app_id = ? AND key = ?").arg(tableOf(kind)),
+        {m_appId, key});
+    if (!current) {
+        return current.error();
+    }
+    return std::max(v->toInt(), current->toInt()) + 1;
 }
 
 Status Merger::writeRevision(EntityKind kind, const QString& key, int revision, ChangeOp op, const QJsonObject& state)

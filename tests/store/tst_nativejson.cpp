@@ -1,0 +1,944 @@
+// Native JSON export/import (nativejson.h) on real SQLite files and a real PostgreSQL server:
+// lossless round trips on and across both backends, a usable store afterwards, and
+// all-or-nothing refusal of broken files with the exact file, line and column.
+
+#include "enums.h"
+#include "jsonreader.h"
+#include "nativejson.h"
+#include "plandiff.h"
+#include "store.h"
+#include "versionservice.h"
+
+#include "support/pgserver.h"
+#include "support/tempstore.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <cctype>
+
+#include <memory>
+
+using namespace tp;
+using tp::test::PgServer;
+using tp::test::TempStore;
+
+namespace {
+
+QString S(const char* utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+/// Every table of the schema (schema_migrations aside): an import that fails leaves them all empty.
+const char* const kTables[] = {"apps",     "users",     "attributes", "events",   "bindings",
+                               "demands",  "changes",   "revisions",  "audit_log", "versions",
+                               "version_demands", "snapshots", "governance_policies"};
+
+// ---- building the source store through the public API --------------------------------------
+
+/// Turns a failed Result into a message naming the step; empty when it succeeded.
+template <typename T> QString failure(const Result<T>& r, const char* step)
+{
+    return r ? QString() : QStringLiteral("%1: %2").arg(QLatin1String(step), r.error().toString());
+}
+
+#define TP_STEP(expr)                                                                                                  \
+    do {                                                                                                               \
+        const auto result_ = (expr);                                                                                   \
+        if (const QString f_ = failure(result_, #expr); !f_.isEmpty()) {                                               \
+            return f_;                                                                                                 \
+        }                                                                                                              \
+    } while (false)
+
+Attribute attribute(const char* key, const char* displayName, AttrType type)
+{
+    Attribute a;
+    a.key = QLatin1String(key);
+    a.displayName = S(displayName);
+    a.description = S("Description of ") + a.key;
+    a.type = type;
+    return a;
+}
+
+Binding bind(const char* key, bool required, const char* note = "")
+{
+    return Binding{QLatin1String(key), required, S(note)};
+}
+
+Event event(const char* key, const char* displayName, QList<Binding> bindings)
+{
+    Event e;
+    e.key = QLatin1String(key);
+    e.displayName = S(displayName);
+    e.description = S("Fires for ") + e.key;
+    e.trigger = S("用户操作后");
+    e.category = QStringLiteral("checkout");
+    e.platforms = {QStringLiteral("android"), QStringLiteral("ios")};
+    e.owner = QStringLiteral("alice");
+    e.bindings = std::move(bindings);
+    return e;
+}
+
+Demand demand(const char* app, const char* title, QStringList targets = {})
+{
+    Demand d;
+    d.appKey = QLatin1String(app);
+    d.title = S(title);
+    d.description = S("Why: ") + d.title;
+    d.priority = Priority::P1;
+    d.externalLink = QStringLiteral("https://jira.example.com/browse/TP-1");
+    d.targetVersions = std::move(targets);
+    return d;
+}
+
+/// Submits, approves and merges; the merge must not conflict.
+QString mergeDemand(Store& s, const QString& key)
+{
+    TP_STEP(s.demands().submit(key, QStringLiteral("ready")));
+    TP_STEP(s.demands().approve(key, S("看过了")));
+    auto m = s.demands().merge(key);
+    if (!m) {
+        return QStringLiteral("merge %1: %2").arg(key, m.error().toString());
+    }
+    if (!m->merged) {
+        return QStringLiteral("merge %1 conflicted").arg(key);
+    }
+    return {};
+}
+
+/// A small but complete store: two apps, users, a policy edit, attributes of most types
+/// (enum with Chinese labels, regex, min/max), events with ordered bindings, demands in every
+/// status with pending create/update/delete changes, merged demands with revisions, frozen and
+/// released versions with snapshots and a planning version with assigned demands.
+/// A fake clock makes it the same on both backends. Returns an error text, empty on success.
+QString buildSource(Store& s)
+{
+    auto tick = std::make_shared<qint64>(0);
+    s.setClock([tick] {
+        return QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addMSecs(1500 * ++*tick);
+    });
+    s.setActor(QStringLiteral("alice"));
+
+    TP_STEP(s.plan().createUser(User{QStringLiteral("alice"), S("王爱丽"), Role::ProductOwner, 0}));
+    TP_STEP(s.plan().createUser(User{QStringLiteral("bob"), S("Bob \"the steward\""), Role::DataSteward, 0}));
+    TP_STEP(s.plan().createUser(User{QStringLiteral("carol"), S("Carol"), Role::Analyst, 0}));
+
+    TP_STEP(s.plan().createApp(App{QStringLiteral("shop-app"), S("商城 App"), S("Customer app\nwith two lines"),
+                                   {QStringLiteral("android"), QStringLiteral("ios"), QStringLiteral("web")}, 0}));
+    TP_STEP(s.plan().createApp(App{QStringLiteral("ops-web"), S("运营后台"), QString(), {QStringLiteral("web")}, 0}));
+    auto ops = s.plan().app(QStringLiteral("ops-web"));
+    TP_STEP(ops);
+    App opsEdited = *ops;
+    opsEdited.description = S("Back office, edited once");
+    TP_STEP(s.plan().updateApp(opsEdited));
+
+    auto policy = s.plan().policy(QStringLiteral("shop-app"));
+    TP_STEP(policy);
+    GovernancePolicy p = *policy;
+    p.levels[2].samplingRate = 0.25;
+    p.levels[1].realtime = true;
+    TP_STEP(s.plan().setPolicy(p));
+
+    // DEM-0001: the first plan of shop-app.
+    auto d1 = s.demands().create(demand("shop-app", "下单埋点 first plan"));
+    TP_STEP(d1);
+    Attribute orderId = attribute("order_id", "订单号", AttrType::String);
+    orderId.pattern = QStringLiteral("^[A-Z]{2}[0-9]{6}$");
+    orderId.maxLength = 8;
+    orderId.example = QStringLiteral("AB123456");
+    orderId.privacy = Privacy::Pseudonymous;
+    orderId.groups = {QStringLiteral("order")};
+    Attribute payMethod = attribute("pay_method", "支付方式", AttrType::Enum);
+    payMethod.enumValues = {{QStringLiteral("alipay"), S("支付宝")},
+                            {QStringLiteral("wechat"), S("微信支付")},
+                            {QStringLiteral("card"), S("银行卡 💳")}};
+    payMethod.example = QStringLiteral("alipay");
+    Attribute amount = attribute("amount", "金额", AttrType::Number);
+    amount.minValue = 0;
+    amount.maxValue = 100000.5;
+    amount.unit = QStringLiteral("CNY");
+    amount.example = QStringLiteral("12.5");
+    amount.groups = {QStringLiteral("order"), QStringLiteral("money")};
+    Attribute quantity = attribute("quantity", "数量", AttrType::Integer);
+    quantity.minValue = 1;
+    quantity.maxValue = 99;
+    Attribute firstOrder = attribute("is_first_order", "首单", AttrType::Boolean);
+    firstOrder.example = QStringLiteral("true");
+    Attribute itemIds = attribute("item_ids", "商品 ID 列表", AttrType::ArrayString);
+    itemIds.maxLength = 32;
+    Attribute clientTs = attribute("client_ts", "客户端时间", AttrType::DateTime);
+    clientTs.common = true;
+    Attribute coupon = attribute("coupon_code", "优惠码", AttrType::String);
+    coupon.privacy = Privacy::Personal;
+    for (const Attribute& a : {orderId, payMethod, amount, quantity, firstOrder, itemIds, clientTs, coupon}) {
+        TP_STEP(s.demands().saveAttribute(d1->key, a));
+    }
+    Event submit = event("order_submit", "提交订单",
+                         {bind("order_id", true), bind("amount", true), bind("pay_method", false, "选填"),
+                          bind("quantity", true), bind("coupon_code", false)});
+    submit.level = Level::A;
+    submit.status = EventStatus::Live;
+    submit.tags = {QStringLiteral("order"), QStringLiteral("core")};
+    submit.introducedIn = QStringLiteral("1.0.0");
+    Event pageView = event("page_view", "页面浏览", {bind("item_ids", false)});
+    pageView.level = Level::C;
+    pageView.platforms << QStringLiteral("web");
+    Event cartAdd = event("cart_add", "加入购物车", {bind("item_ids", true), bind("quantity", true)});
+    for (const Event& e : {submit, pageView, cartAdd}) {
+        TP_STEP(s.demands().saveEvent(d1->key, e));
+    }
+    if (QString f = mergeDemand(s, d1->key); !f.isEmpty()) {
+        return f;
+    }
+
+    // 1.0.0 released; 1.1.0 gets DEM-0002, which updates, creates and deletes.
+    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"), QStringLiteral("1.0.0"), VersionStatus::Planning,
+                                        S("首个版本"), {}, {}, {}, {}, 0}));
+    TP_STEP(s.versions().freeze(QStringLiteral("shop-app"), QStringLiteral("1.0.0")));
+    TP_STEP(s.versions().release(QStringLiteral("shop-app"), QStringLiteral("1.0.0")));
+    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"), QStringLiteral("1.1.0"), VersionStatus::Planning,
+                                        QString(), {}, {}, {}, {}, 0}));
+    auto d2 = s.demands().create(demand("shop-app", "Refunds; tidy the order event", {QStringLiteral("1.1.0")}));
+    TP_STEP(d2);
+    Attribute amount2 = amount;
+    amount2.maxValue = 50000;
+    TP_STEP(s.demands().saveAttribute(d2->key, amount2));
+    auto current = s.plan().event(QStringLiteral("shop-app"), QStringLiteral("order_submit"));
+    TP_STEP(current);
+    Event submit2 = *current;
+    submit2.description = S("Fires once the order is accepted by the server (改)");
+    submit2.bindings = {bind("amount", true), bind("order_id", true), bind("is_first_order", false, "新增"),
+                        bind("pay_method", false, "选填"), bind("quantity", true)};
+    TP_STEP(s.demands().saveEvent(d2->key, submit2));
+    TP_STEP(s.demands().remove(d2->key, EntityKind::Event, QStringLiteral("cart_add")));
+    TP_STEP(s.demands().remove(d2->key, EntityKind::Attribute, QStringLiteral("coupon_code")));
+    Event refund = event("refund_apply", "申请退款", {bind("order_id", true), bind("amount", false)});
+    refund.level = Level::B;
+    TP_STEP(s.demands().saveEvent(d2->key, refund));
+    if (QString f = mergeDemand(s, d2->key); !f.isEmpty()) {
+        return f;
+    }
+    TP_STEP(s.versions().freeze(QStringLiteral("shop-app"), QStringLiteral("1.1.0")));
+    TP_STEP(s.versions().release(QStringLiteral("shop-app"), QStringLiteral("1.1.0")));
+
+    // 1.2.0 in planning with a draft (pending create/update/delete) and a demand in review.
+    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"), QStringLiteral("1.2.0"), VersionStatus::Planning,
+                                        S("下一个版本"), {}, {}, {}, {}, 0}));
+    s.setActor(QStringLiteral("bob"));
+    auto d3 = s.demands().create(demand("shop-app", "Refund reasons (draft)", {QStringLiteral("1.2.0")}));
+    TP_STEP(d3);
+    Attribute reason = attribute("refund_reason", "退款原因", AttrType::Enum);
+    reason.enumValues = {{QStringLiteral("damaged"), S("商品损坏")}, {QStringLiteral("late"), S("配送太慢")}};
+    TP_STEP(s.demands().saveAttribute(d3->key, reason));
+    auto pv = s.plan().event(QStringLiteral("shop-app"), QStringLiteral("page_view"));
+    TP_STEP(pv);
+    Event pageView2 = *pv;
+    pageView2.level = Level::B;
+    pageView2.tags = {QStringLiteral("traffic")};
+    TP_STEP(s.demands().saveEvent(d3->key, pageView2));
+    TP_STEP(s.demands().remove(d3->key, EntityKind::Event, QStringLiteral("refund_apply")));
+    auto d4 = s.demands().create(demand("shop-app", "In review: quantity limit", {QStringLiteral("1.2.0")}));
+    TP_STEP(d4);
+    Attribute quantity2 = quantity;
+    quantity2.maxValue = 999;
+    TP_STEP(s.demands().saveAttribute(d4->key, quantity2));
+    TP_STEP(s.demands().submit(d4->key));
+
+    // Rejected, cancelled and approved-but-not-merged demands.
+    auto d5 = s.demands().create(demand("shop-app", "Rejected idea"));
+    TP_STEP(d5);
+    TP_STEP(s.demands().saveAttribute(d5->key, attribute("mood", "心情", AttrType::String)));
+    TP_STEP(s.demands().submit(d5->key));
+    TP_STEP(s.demands().reject(d5->key, S("不需要")));
+    auto d6 = s.demands().create(demand("shop-app", "Cancelled idea"));
+    TP_STEP(d6);
+    TP_STEP(s.demands().cancel(d6->key));
+    auto d7 = s.demands().create(demand("shop-app", "Approved, waiting"));
+    TP_STEP(d7);
+    Attribute itemIds2 = itemIds;
+    itemIds2.description = S("Approved but not merged yet");
+    TP_STEP(s.demands().saveAttribute(d7->key, itemIds2));
+    TP_STEP(s.demands().submit(d7->key));
+    TP_STEP(s.demands().approve(d7->key));
+
+    // ops-web: one merged demand and a frozen (not released) version.
+    s.setActor(QStringLiteral("carol"));
+    auto d8 = s.demands().create(demand("ops-web", "Back office export"));
+    TP_STEP(d8);
+    Attribute operatorId = attribute("operator_id", "操作员", AttrType::String);
+    operatorId.privacy = Privacy::Sensitive;
+    TP_STEP(s.demands().saveAttribute(d8->key, operatorId));
+    Event exportEvent = event("report_export", "导出报表", {bind("operator_id", true, "who")});
+    exportEvent.platforms = {QStringLiteral("web")};
+    TP_STEP(s.demands().saveEvent(d8->key, exportEvent));
+    if (QString f = mergeDemand(s, d8->key); !f.isEmpty()) {
+        return f;
+    }
+    TP_STEP(s.versions().create(Version{QStringLiteral("ops-web"), QStringLiteral("0.9.0"), VersionStatus::Planning,
+                                        QString(), {}, {}, {}, {}, 0}));
+    TP_STEP(s.versions().freeze(QStringLiteral("ops-web"), QStringLiteral("0.9.0")));
+    return {};
+}
+
+#undef TP_STEP
+
+// ---- text helpers ------------------------------------------------------------------------------
+
+QByteArray exportText(Store& s, QString* error)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    const Status st = exportStore(s, buffer);
+    if (!st) {
+        *error = st.error().toString();
+        return {};
+    }
+    return buffer.data();
+}
+
+Result<ImportSummary> importText(Store& s, const QByteArray& text, const QString& fileName,
+                                 const ProgressFn& progress = {})
+{
+    QBuffer buffer;
+    buffer.setData(text);
+    buffer.open(QIODevice::ReadOnly);
+    return importStore(s, buffer, fileName, progress);
+}
+
+/// First differing line of two texts, for readable failures.
+QString firstDifference(const QByteArray& a, const QByteArray& b)
+{
+    const QList<QByteArray> la = a.split('\n');
+    const QList<QByteArray> lb = b.split('\n');
+    for (qsizetype i = 0; i < std::max(la.size(), lb.size()); ++i) {
+        const QByteArray x = la.value(i);
+        const QByteArray y = lb.value(i);
+        if (x != y) {
+            return QStringLiteral("line %1 differs:\n  %2\n  %3")
+                .arg(i + 1)
+                .arg(QString::fromUtf8(x.left(300)), QString::fromUtf8(y.left(300)));
+        }
+    }
+    return QStringLiteral("texts are equal");
+}
+
+/// 1-based line and column of a byte offset; columns count code points, as JsonReader does.
+TextPosition positionOf(const QByteArray& text, qsizetype offset)
+{
+    TextPosition p{1, 1};
+    for (qsizetype i = 0; i < offset; ++i) {
+        const auto c = uchar(text.at(i));
+        if (c == '\n') {
+            ++p.line;
+            p.column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++p.column;
+        }
+    }
+    return p;
+}
+
+/// Offsets [begin, end) of the line (without '\n') of `section` whose text contains `needle`.
+std::pair<qsizetype, qsizetype> sectionLine(const QByteArray& text, const char* section, const QByteArray& needle)
+{
+    const QByteArray header = "\n\"" + QByteArray(section) + "\":[\n";
+    const qsizetype start = text.indexOf(header);
+    if (start < 0) {
+        qFatal("no section %s in the export", section);
+    }
+    const qsizetype end = text.indexOf("\n]", start + header.size() - 1);
+    const qsizetype hit = text.indexOf(needle, start + header.size());
+    if (hit < 0 || hit > end) {
+        qFatal("no line with %s in section %s", needle.constData(), section);
+    }
+    const qsizetype begin = text.lastIndexOf('\n', hit) + 1;
+    return {begin, text.indexOf('\n', hit)};
+}
+
+/// A broken variant of the export: its text and where the importer must point.
+struct Broken {
+    QByteArray text;
+    qsizetype offset = 0; ///< byte offset of the reported position
+    QString mentions;     ///< the message must contain this
+};
+
+/// Replaces `from` by `to` inside the line of `section` holding `lineNeedle`; the reported
+/// position is the start of `to` plus `at` bytes.
+Broken replaceInLine(QByteArray text, const char* section, const QByteArray& lineNeedle, const QByteArray& from,
+                     const QByteArray& to, const QString& mentions, qsizetype at = 0)
+{
+    const auto [begin, end] = sectionLine(text, section, lineNeedle);
+    const qsizetype hit = text.indexOf(from, begin);
+    if (hit < 0 || hit >= end) {
+        qFatal("no %s in the line with %s", from.constData(), lineNeedle.constData());
+    }
+    text.replace(hit, from.size(), to);
+    return {text, hit + at, mentions};
+}
+
+/// The line of `section` holding `needle` twice in a row; the copy is reported.
+Broken duplicateLine(const QByteArray& e, const char* section, const QByteArray& needle, const QString& mentions)
+{
+    const auto [begin, end] = sectionLine(e, section, needle);
+    const QByteArray line = e.mid(begin, end - begin);
+    QByteArray t = e;
+    if (line.endsWith(',')) {
+        t.insert(end + 1, line + '\n');
+        return {t, end + 1, mentions};
+    }
+    t.insert(end, ",\n" + line); // the last element: the original needs a comma now
+    return {t, end + 2, mentions};
+}
+
+} // namespace
+
+class TestNativeJson : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void sourcesAgree();
+    void roundTrip_data();
+    void roundTrip();
+    void crossBackend_data();
+    void crossBackend();
+    void importedStoreIsUsable_data();
+    void importedStoreIsUsable();
+    void refusesNonEmptyStore_data();
+    void refusesNonEmptyStore();
+    void brokenInput_data();
+    void brokenInput();
+    void cancelImport_data();
+    void cancelImport();
+    void cancelExport_data();
+    void cancelExport();
+
+private:
+    std::unique_ptr<Store> freshStore(const QString& backend, QString* error);
+    /// Empty store: isEmpty() and no row in any table.
+    QString emptinessProblem(Store& s);
+
+    PgServer m_pg;
+    TempStore m_dir;
+    int m_stores = 0;
+    /// The source store built on each backend, and its export.
+    QHash<QString, std::shared_ptr<Store>> m_sources;
+    QHash<QString, QByteArray> m_exports;
+};
+
+std::unique_ptr<Store> TestNativeJson::freshStore(const QString& backend, QString* error)
+{
+    const int n = ++m_stores;
+    QString url;
+    if (backend == QLatin1String("sqlite")) {
+        url = m_dir.path(QStringLiteral("store-%1.sqlite").arg(n));
+    } else {
+        const QString db = QStringLiteral("nativejson_%1").arg(n);
+        if (!m_pg.createDatabase(db, error)) {
+            return nullptr;
+        }
+        url = m_pg.url(db);
+    }
+    auto store = Store::open(url);
+    if (!store) {
+        *error = QStringLiteral("cannot open %1: %2").arg(url, store.error().toString());
+        return nullptr;
+    }
+    return std::move(*store);
+}
+
+QString TestNativeJson::emptinessProblem(Store& s)
+{
+    auto empty = s.isEmpty();
+    if (!empty) {
+        return empty.error().toString();
+    }
+    if (!*empty) {
+        return QStringLiteral("isEmpty() is false");
+    }
+    QStringList rows;
+    for (const char* table : kTables) {
+        auto n = s.db().scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
+        if (!n) {
+            return n.error().toString();
+        }
+        if (n->toLongLong() != 0) {
+            rows << QStringLiteral("%1: %2 rows").arg(QLatin1String(table)).arg(n->toLongLong());
+        }
+    }
+    return rows.join(QStringLiteral(", "));
+}
+
+void TestNativeJson::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    QString error;
+    if (!m_pg.start(&error)) {
+        QFAIL(qPrintable(QStringLiteral("PostgreSQL fixture: %1").arg(error)));
+    }
+    for (const QString& backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
+        auto store = freshStore(backend, &error);
+        QVERIFY2(store, qPrintable(error));
+        const QString built = buildSource(*store);
+        QVERIFY2(built.isEmpty(), qPrintable(backend + QStringLiteral(": ") + built));
+        const QByteArray text = exportText(*store, &error);
+        QVERIFY2(!text.isEmpty(), qPrintable(error));
+        m_exports.insert(backend, text);
+        m_sources.insert(backend, std::shared_ptr<Store>(store.release()));
+    }
+}
+
+void TestNativeJson::sourcesAgree()
+{
+    // The same API calls with the same clock give the same export on both backends.
+    const QByteArray& a = m_exports.value(QStringLiteral("sqlite"));
+    const QByteArray& b = m_exports.value(QStringLiteral("postgres"));
+    QVERIFY2(a == b, qPrintable(firstDifference(a, b)));
+    // The export holds what was built.
+    QVERIFY(a.startsWith("{\n\"$format\":\"trackplan-native/1\",\n"));
+    QVERIFY(a.endsWith("\n}\n"));
+    for (const char* needle : {"\"label\":\"微信支付\"", "\"pattern\":\"^[A-Z]{2}[0-9]{6}$\"", "\"max\":50000",
+                               "\"status\":\"rejected\"", "\"status\":\"cancelled\"", "\"status\":\"in_review\"",
+                               "\"status\":\"approved\"", "\"status\":\"draft\"", "\"op\":\"delete\"",
+                               "\"status\":\"released\"", "\"status\":\"frozen\"", "\"status\":\"planning\"",
+                               "\"sampling_rate\":0.25"}) {
+        QVERIFY2(a.contains(needle), needle);
+    }
+}
+
+void TestNativeJson::roundTrip_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgres") << QStringLiteral("postgres");
+}
+
+void TestNativeJson::roundTrip()
+{
+    QFETCH(QString, backend);
+    const QByteArray original = m_exports.value(backend);
+    QString error;
+    auto target = freshStore(backend, &error);
+    QVERIFY2(target, qPrintable(error));
+    QList<int> percents;
+    auto summary = importText(*target, original, QStringLiteral("export.json"), [&percents](int percent, const QString&) {
+        percents << percent;
+        return true;
+    });
+    QVERIFY2(summary, qPrintable(summary.error().toString()));
+    QCOMPARE(summary->apps, 2);
+    QCOMPARE(summary->demands, 8);
+    QCOMPARE(summary->versions, 4);
+    QCOMPARE(summary->events, 4);     // order_submit, page_view, refund_apply; report_export
+    QCOMPARE(summary->attributes, 8); // 7 of shop-app after coupon_code was removed; operator_id
+    QVERIFY(summary->revisions >= 15);
+    QVERIFY(summary->rows > summary->revisions);
+    QVERIFY(!percents.isEmpty());
+    QCOMPARE(percents.constLast(), 100);
+    QVERIFY(std::is_sorted(percents.cbegin(), percents.cend()));
+
+    const QByteArray again = exportText(*target, &error);
+    QVERIFY2(!again.isEmpty(), qPrintable(error));
+    QVERIFY2(again == original, qPrintable(firstDifference(original, again)));
+}
+
+void TestNativeJson::crossBackend_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::newRow("sqlite->postgres") << QStringLiteral("sqlite") << QStringLiteral("postgres");
+    QTest::newRow("postgres->sqlite") << QStringLiteral("postgres") << QStringLiteral("sqlite");
+}
+
+void TestNativeJson::crossBackend()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    const QByteArray original = m_exports.value(from);
+    QString error;
+    auto target = freshStore(to, &error);
+    QVERIFY2(target, qPrintable(error));
+    auto summary = importText(*target, original, from + QStringLiteral(".json"));
+    QVERIFY2(summary, qPrintable(summary.error().toString()));
+    const QByteArray again = exportText(*target, &error);
+    QVERIFY2(again == original, qPrintable(firstDifference(original, again)));
+
+    // ... and back to where it came from.
+    auto back = freshStore(from, &error);
+    QVERIFY2(back, qPrintable(error));
+    summary = importText(*back, again, to + QStringLiteral(".json"));
+    QVERIFY2(summary, qPrintable(summary.error().toString()));
+    const QByteArray third = exportText(*back, &error);
+    QVERIFY2(third == original, qPrintable(firstDifference(original, third)));
+}
+
+void TestNativeJson::importedStoreIsUsable_data()
+{
+    roundTrip_data();
+}
+
+void TestNativeJson::importedStoreIsUsable()
+{
+    QFETCH(QString, backend);
+    Store& source = *m_sources.value(backend);
+    QString error;
+    auto target = freshStore(backend, &error);
+    QVERIFY2(target, qPrintable(error));
+    auto summary = importText(*target, m_exports.value(backend), QStringLiteral("export.json"));
+    QVERIFY2(summary, qPrintable(summary.error().toString()));
+
+    for (const QString& app : {QStringLiteral("shop-app"), QStringLiteral("ops-web")}) {
+        auto a = source.plan().plan(app);
+        auto b = target->plan().plan(app);
+        QVERIFY2(a && b, qPrintable(app));
+        QCOMPARE(b->attributes, a->attributes);
+        QCOMPARE(b->events, a->events);
+        auto pa = source.plan().policy(app);
+        auto pb = target->plan().policy(app);
+        QVERIFY(pa && pb);
+        QCOMPARE(pb->levels, pa->levels);
+        QCOMPARE(pb->rowVersion, pa->rowVersion);
+    }
+    auto users = target->plan().users();
+    QVERIFY(users);
+    QCOMPARE(users->size(), 3);
+    QCOMPARE(users->at(0).displayName, S("王爱丽"));
+
+    // History: every revision, in order, with its demand, author, time and state.
+    const std::pair<EntityKind, const char*> entities[] = {{EntityKind::Event, "order_submit"},
+                                                           {EntityKind::Event, "cart_add"},
+                                                           {EntityKind::Attribute, "coupon_code"},
+                                                           {EntityKind::Attribute, "amount"}};
+    for (const auto& [kind, key] : entities) {
+        auto ha = source.plan().history(kind, QStringLiteral("shop-app"), QLatin1String(key));
+        auto hb = target->plan().history(kind, QStringLiteral("shop-app"), QLatin1String(key));
+        QVERIFY2(ha && hb, key);
+        QVERIFY2(ha->size() >= 2, key);
+        QCOMPARE(hb->size(), ha->size());
+        for (qsizetype i = 0; i < ha->size(); ++i) {
+            const Revision& x = ha->at(i);
+            const Revision& y = hb->at(i);
+            QCOMPARE(y.revision, x.revision);
+            QCOMPARE(toString(y.op), toString(x.op));
+            QCOMPARE(y.demandKey, x.demandKey);
+            QCOMPARE(y.author, x.author);
+            QCOMPARE(y.at, x.at);
+            QCOMPARE(y.state, x.state);
+        }
+    }
+
+    // Released versions: the same plan, and it still matches the snapshot's checksum.
+    for (const QString& name : {QStringLiteral("1.0.0"), QStringLiteral("1.1.0")}) {
+        auto pa = source.versions().planAt(QStringLiteral("shop-app"), name);
+        auto pb = target->versions().planAt(QStringLiteral("shop-app"), name);
+        QVERIFY2(pa && pb, qPrintable(name));
+        QCOMPARE(pb->attributes, pa->attributes);
+        QCOMPARE(pb->events, pa->events);
+        auto snap = target->versions().snapshot(QStringLiteral("shop-app"), name);
+        QVERIFY(snap);
+        QCOMPARE(planChecksum(*pb), snap->checksum);
+        auto sourceSnap = source.versions().snapshot(QStringLiteral("shop-app"), name);
+        QVERIFY(sourceSnap);
+        QCOMPARE(snap->checksum, sourceSnap->checksum);
+        QCOMPARE(snap->planSeq, sourceSnap->planSeq);
+    }
+    auto v120 = target->versions().version(QStringLiteral("shop-app"), QStringLiteral("1.2.0"));
+    QVERIFY(v120);
+    QCOMPARE(toString(v120->status), toString(VersionStatus::Planning));
+    QCOMPARE(v120->demandKeys, (QStringList{QStringLiteral("DEM-0003"), QStringLiteral("DEM-0004")}));
+    auto diff = target->versions().diff(QStringLiteral("shop-app"), QStringLiteral("1.0.0"), QStringLiteral("1.1.0"));
+    QVERIFY(diff);
+    QVERIFY(!diff->isEmpty());
+
+    // Pending changes survive: the draft's field-level diff is the same.
+    auto da = source.demands().diff(QStringLiteral("DEM-0003"));
+    auto db = target->demands().diff(QStringLiteral("DEM-0003"));
+    QVERIFY(da && db);
+    QCOMPARE(db->size(), 3);
+    QCOMPARE(db->size(), da->size());
+    for (qsizetype i = 0; i < da->size(); ++i) {
+        QCOMPARE(db->at(i).fields, da->at(i).fields);
+        QCOMPARE(toString(db->at(i).change.op), toString(da->at(i).change.op));
+    }
+
+    // New work continues the store: demand numbers, revisions, plan sequence, ids.
+    target->setActor(QStringLiteral("alice"));
+    auto fresh = target->demands().create(demand("shop-app", "After import", {QStringLiteral("1.2.0")}));
+    QVERIFY2(fresh, qPrintable(fresh.error().toString()));
+    QCOMPARE(fresh->key, QStringLiteral("DEM-0009"));
+    auto ev = target->plan().event(QStringLiteral("shop-app"), QStringLiteral("order_submit"));
+    QVERIFY(ev);
+    const int revisionBefore = ev->revision;
+    Event edited = *ev;
+    edited.description = QStringLiteral("Edited after the import");
+    auto saved = target->demands().saveEvent(fresh->key, edited);
+    QVERIFY2(saved, qPrintable(saved.error().toString()));
+    Attribute added = attribute("channel", "渠道", AttrType::String);
+    auto savedAttr = target->demands().saveAttribute(fresh->key, added);
+    QVERIFY2(savedAttr, qPrintable(savedAttr.error().toString()));
+    QVERIFY(target->demands().submit(fresh->key));
+    QVERIFY(target->demands().approve(fresh->key));
+    auto merged = target->demands().merge(fresh->key);
+    QVERIFY2(merged, qPrintable(merged.error().toString()));
+    QVERIFY(merged->merged);
+    auto snapBefore = target->versions().snapshot(QStringLiteral("shop-app"), QStringLiteral("1.1.0"));
+    QVERIFY(snapBefore);
+    QVERIFY(merged->planSeq > snapBefore->planSeq);
+    ev = target->plan().event(QStringLiteral("shop-app"), QStringLiteral("order_submit"));
+    QVERIFY(ev);
+    QCOMPARE(ev->revision, revisionBefore + 1);
+    auto history = target->plan().history(EntityKind::Event, QStringLiteral("shop-app"), QStringLiteral("order_submit"));
+    QVERIFY(history);
+    QCOMPARE(history->constLast().demandKey, fresh->key);
+    // Versions and snapshots get new rows too.
+    QVERIFY(target->demands().cancel(QStringLiteral("DEM-0003")));
+    QVERIFY(target->demands().cancel(QStringLiteral("DEM-0004")));
+    auto frozen = target->versions().freeze(QStringLiteral("shop-app"), QStringLiteral("1.2.0"));
+    QVERIFY2(frozen, qPrintable(frozen.error().toString()));
+    auto created = target->versions().create(Version{QStringLiteral("ops-web"), QStringLiteral("1.0.0"),
+                                                     VersionStatus::Planning, QString(), {}, {}, {}, {}, 0});
+    QVERIFY2(created, qPrintable(created.error().toString()));
+    auto user = target->plan().createUser(User{QStringLiteral("dave"), QStringLiteral("Dave"), Role::Admin, 0});
+    QVERIFY2(user, qPrintable(user.error().toString()));
+    auto app = target->plan().createApp(App{QStringLiteral("third-app"), QStringLiteral("Third"), QString(),
+                                            {QStringLiteral("web")}, 0});
+    QVERIFY2(app, qPrintable(app.error().toString()));
+    auto audit = target->audit();
+    QVERIFY(audit);
+    QVERIFY(audit->size() > 1);
+    // Audit sequence numbers are unique and grow.
+    for (qsizetype i = 1; i < audit->size(); ++i) {
+        QVERIFY(audit->at(i).seq > audit->at(i - 1).seq);
+    }
+}
+
+void TestNativeJson::refusesNonEmptyStore_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("content"); ///< what the target holds already
+    QTest::newRow("sqlite/user") << QStringLiteral("sqlite") << QStringLiteral("user");
+    QTest::newRow("sqlite/full") << QStringLiteral("sqlite") << QStringLiteral("full");
+    QTest::newRow("postgres/user") << QStringLiteral("postgres") << QStringLiteral("user");
+    QTest::newRow("postgres/full") << QStringLiteral("postgres") << QStringLiteral("full");
+}
+
+void TestNativeJson::refusesNonEmptyStore()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, content);
+    QString error;
+    auto target = freshStore(backend, &error);
+    QVERIFY2(target, qPrintable(error));
+    if (content == QLatin1String("user")) {
+        QVERIFY(target->plan().createUser(User{QStringLiteral("zed"), QStringLiteral("Zed"), Role::Admin, 0}));
+    } else {
+        auto summary = importText(*target, m_exports.value(backend), QStringLiteral("first.json"));
+        QVERIFY2(summary, qPrintable(summary.error().toString()));
+    }
+    const QByteArray before = exportText(*target, &error);
+    QVERIFY2(!before.isEmpty(), qPrintable(error));
+
+    auto again = importText(*target, m_exports.value(backend), QStringLiteral("second.json"));
+    QVERIFY(!again);
+    QVERIFY2(again.error().code == Error::Code::InvalidState, qPrintable(again.error().toString()));
+    QVERIFY2(again.error().message.contains(QLatin1String("not empty")), qPrintable(again.error().message));
+    const QByteArray after = exportText(*target, &error);
+    QVERIFY2(after == before, qPrintable(firstDifference(before, after)));
+}
+
+void TestNativeJson::brokenInput_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("mentions");
+
+    const QByteArray e = m_exports.value(QStringLiteral("sqlite"));
+    QList<std::pair<const char*, Broken>> cases;
+
+    { // A trailing comma after the last element of the last section (everything before was read).
+        const qsizetype close = e.lastIndexOf("\n]\n}");
+        QByteArray t = e;
+        t.insert(close, ',');
+        cases.append({"trailing comma", {t, close + 2, QStringLiteral("Trailing comma")}});
+    }
+    { // Cut inside a string of the last section: the string never ends.
+        const auto [begin, end] = sectionLine(e, "versions", "\"name\":\"1.1.0\"");
+        const qsizetype quote = e.indexOf("\"1.1.0\"", begin);
+        cases.append({"unterminated string", {e.left(quote + 3), quote, QStringLiteral("Unterminated string")}});
+    }
+    { // Something after the document.
+        cases.append({"garbage after document", {e + "{\"apps\":[]}\n", e.size(), QStringLiteral("after the JSON")}});
+    }
+    { // An unknown section in the middle.
+        const qsizetype at = e.indexOf("\n\"revisions\":[") + 1;
+        QByteArray t = e;
+        t.insert(at, "\"extras\":[],\n");
+        cases.append({"unknown section", {t, at, QStringLiteral("extras")}});
+    }
+    { // No $format line: the first section is reported.
+        QByteArray t = e;
+        const QByteArray line = "\"$format\":\"trackplan-native/1\",\n";
+        QVERIFY(t.indexOf(line) == 2);
+        t.remove(2, line.size());
+        cases.append({"missing $format", {t, 2, QStringLiteral("$format")}});
+    }
+    cases.append({"unknown field in an event",
+                  {replaceInLine(e, "events", "\"key\":\"order_submit\"", "{\"app\":", "{\"colour\":\"red\",\"app\":",
+                                 QStringLiteral("colour"), 10)}});
+    { // "revision":N -> "revision":"N"
+        const auto [begin, end] = sectionLine(e, "events", "\"key\":\"order_submit\"");
+        const qsizetype number = e.indexOf("\"revision\":", begin) + 11;
+        QVERIFY(number > begin && number < end);
+        qsizetype digits = number;
+        while (std::isdigit(uchar(e.at(digits)))) {
+            ++digits;
+        }
+        QVERIFY(digits > number);
+        QByteArray t = e;
+        t.insert(digits, '"');
+        t.insert(number, '"');
+        cases.append({"string for a number", {t, number, QStringLiteral("revision")}});
+    }
+    cases.append({"bool for a string",
+                  {replaceInLine(e, "events", "\"key\":\"page_view\"", "\"category\":\"checkout\"",
+                                 "\"category\":true", QStringLiteral("category"), 11)}});
+    cases.append({"unknown level E",
+                  {replaceInLine(e, "events", "\"key\":\"order_submit\"", "\"level\":\"A\"", "\"level\":\"E\"",
+                                 QStringLiteral("\"E\""), 8)}});
+    cases.append({"dangling app reference",
+                  {replaceInLine(e, "attributes", "\"key\":\"quantity\"", "\"app\":\"shop-app\"",
+                                 "\"app\":\"no-such-app\"", QStringLiteral("no-such-app"), 6)}});
+    cases.append({"binding to an unknown attribute",
+                  {replaceInLine(e, "events", "\"key\":\"refund_apply\"", "\"attribute\":\"amount\"",
+                                 "\"attribute\":\"ghost_attr\"", QStringLiteral("ghost_attr"), 12)}});
+    cases.append({"revision of an unknown demand",
+                  {replaceInLine(e, "revisions", "\"key\":\"refund_apply\"", "\"demand\":\"DEM-0002\"",
+                                 "\"demand\":\"DEM-9999\"", QStringLiteral("DEM-9999"), 9)}});
+    cases.append({"demand targets an unknown version",
+                  {replaceInLine(e, "demands", "\"title\":\"Refund reasons (draft)\"",
+                                 "\"target_versions\":[\"1.2.0\"]", "\"target_versions\":[\"9.9.9\"]",
+                                 QStringLiteral("9.9.9"), 18)}});
+    cases.append({"duplicate event key", duplicateLine(e, "events", "\"key\":\"page_view\"", QStringLiteral("page_view"))});
+    cases.append({"duplicate app key", duplicateLine(e, "apps", "\"key\":\"shop-app\"", QStringLiteral("shop-app"))});
+    { // A change whose op says update but whose state is null.
+        const auto [begin, end] = sectionLine(e, "demands", "\"title\":\"Refund reasons (draft)\"");
+        QByteArray t = e;
+        const qsizetype op = t.indexOf("\"op\":\"delete\"", begin);
+        QVERIFY(op > 0 && op < end);
+        t.replace(op, 13, "\"op\":\"update\"");
+        const qsizetype state = t.indexOf("\"state\":null", op);
+        QVERIFY(state > 0 && state < end);
+        cases.append({"update with null state", {t, state + 8, QStringLiteral("state")}});
+    }
+
+    for (const auto& [name, broken] : cases) {
+        const TextPosition p = positionOf(broken.text, broken.offset);
+        for (const char* backend : {"sqlite", "postgres"}) {
+            QTest::addRow("%s/%s", name, backend)
+                << QLatin1String(backend) << broken.text << p.line << p.column << broken.mentions;
+        }
+    }
+}
+
+void TestNativeJson::brokenInput()
+{
+    QFETCH(QString, backend);
+    QFETCH(QByteArray, text);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, mentions);
+    QString error;
+    auto target = freshStore(backend, &error);
+    QVERIFY2(target, qPrintable(error));
+
+    auto r = importText(*target, text, QStringLiteral("broken.json"));
+    QVERIFY2(!r, "the broken file was imported");
+    const Error& e = r.error();
+    QVERIFY2(e.code == Error::Code::Parse, qPrintable(e.toString()));
+    QCOMPARE(e.file, QStringLiteral("broken.json"));
+    QVERIFY2(e.message.contains(mentions), qPrintable(e.toString()));
+    QCOMPARE(e.line, line);
+    QCOMPARE(e.column, column);
+    QCOMPARE(e.toString(), QStringLiteral("broken.json:%1:%2: %3").arg(line).arg(column).arg(e.message));
+
+    const QString problem = emptinessProblem(*target);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // Still usable: the valid file goes in afterwards.
+    auto ok = importText(*target, m_exports.value(backend), QStringLiteral("good.json"));
+    QVERIFY2(ok, qPrintable(ok.error().toString()));
+}
+
+void TestNativeJson::cancelImport_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<int>("cancelAtCall"); ///< 1 = the first progress report
+    QTest::newRow("sqlite/first") << QStringLiteral("sqlite") << 1;
+    QTest::newRow("sqlite/second") << QStringLiteral("sqlite") << 2;
+    QTest::newRow("postgres/first") << QStringLiteral("postgres") << 1;
+    QTest::newRow("postgres/second") << QStringLiteral("postgres") << 2;
+}
+
+void TestNativeJson::cancelImport()
+{
+    QFETCH(QString, backend);
+    QFETCH(int, cancelAtCall);
+    // Progress is reported per 2000 records: pad the audit section (after apps and attributes
+    // were written) so that the import reports a few times.
+    QByteArray text = m_exports.value(backend);
+    const qsizetype auditEnd = text.indexOf("\n]", text.indexOf("\n\"audit\":[\n") + 1);
+    QByteArray padding;
+    for (int i = 0; i < 5000; ++i) {
+        padding += ",\n{\"action\":\"test.pad\",\"actor\":\"alice\",\"app\":\"shop-app\",\"at\":"
+                   "\"2026-03-02T00:00:00.000Z\",\"details\":{\"i\":" +
+                   QByteArray::number(i) + "},\"entity_key\":\"x\",\"entity_type\":\"app\"}";
+    }
+    text.insert(auditEnd, padding);
+
+    QString error;
+    auto target = freshStore(backend, &error);
+    QVERIFY2(target, qPrintable(error));
+    int calls = 0;
+    auto r = importText(*target, text, QStringLiteral("big.json"), [&calls, cancelAtCall](int, const QString&) {
+        return ++calls < cancelAtCall;
+    });
+    QVERIFY(!r);
+    QVERIFY2(r.error().code == Error::Code::Cancelled, qPrintable(r.error().toString()));
+    QCOMPARE(calls, cancelAtCall);
+    const QString problem = emptinessProblem(*target);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+    // Not cancelled, the padded file goes in whole.
+    auto ok = importText(*target, text, QStringLiteral("big.json"));
+    QVERIFY2(ok, qPrintable(ok.error().toString()));
+    auto n = target->db().scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'test.pad'"));
+    QVERIFY(n);
+    QCOMPARE(n->toInt(), 5000);
+}
+
+void TestNativeJson::cancelExport_data()
+{
+    roundTrip_data();
+}
+
+void TestNativeJson::cancelExport()
+{
+    QFETCH(QString, backend);
+    Store& source = *m_sources.value(backend);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    int calls = 0;
+    const Status s = exportStore(source, buffer, [&calls](int, const QString&) { return ++calls < 3; });
+    QVERIFY(!s);
+    QVERIFY2(s.error().code == Error::Code::Cancelled, qPrintable(s.error().toString()));
+    QCOMPARE(calls, 3);
+}
+
+QTEST_GUILESS_MAIN(TestNativeJson)
+#include "tst_nativejson.moc"
