@@ -206,6 +206,9 @@ int cmdDiff(Cli& cli, const QStringList& args)
         cli.out << title << Qt::endl;
         for (const EntityDiff& e : list) {
             cli.out << QStringLiteral("  %1 %2").arg(kindSign(e.kind)).arg(e.key) << Qt::endl;
+            if (e.kind != DiffKind::Changed) {
+                continue; // added or removed whole: the key says it
+            }
             for (const FieldChange& f : e.fields) {
                 cli.out << QStringLiteral("      %1: %2 → %3").arg(f.field, valueText(f.before), valueText(f.after))
                         << Qt::endl;
