@@ -965,7 +965,18 @@ void TestNativeJson::brokenInput_data()
         QByteArray t = e;
         t.insert(digits, '"');
         t.insert(number, '"');
-        cases.append({"string for a number", {t, number, QStringLiteral("revision")}});
+        { // A required field left out: reported at the record.
+        Broken b = replaceInLine(e, "events", "\"key\":\"order_submit\"", "\"screenshot\":\"\",", "",
+                                 QStringLiteral("screenshot"));
+        b.offset = sectionLine(e, "events", "\"key\":\"order_submit\"").first;
+        cases.append({"missing field", b});
+    }
+    { // Another format version.
+        QByteArray t = e;
+        t.replace("\"$format\":\"trackplan-native/1\"", "\"$format\":\"trackplan-native/2\"");
+        cases.append({"wrong $format", {t, 12, QStringLiteral("trackplan-native/1")}});
+    }
+    cases.append({"string for a number", {t, number, QStringLiteral("revision")}});
     }
     cases.append({"bool for a string",
                   {replaceInLine(e, "events", "\"key\":\"page_view\"", "\"category\":\"checkout\"",
@@ -992,6 +1003,21 @@ void TestNativeJson::brokenInput_data()
                                  QStringLiteral("9.9.9"), 18)}});
     cases.append({"duplicate event key", duplicateLine(e, "events", "\"key\":\"page_view\"", QStringLiteral("page_view"))});
     cases.append({"duplicate app key", duplicateLine(e, "apps", "\"key\":\"shop-app\"", QStringLiteral("shop-app"))});
+    { // Keys equal ignoring separators collide like equal keys.
+        Broken b = duplicateLine(e, "events", "\"key\":\"page_view\"", QStringLiteral("pageview"));
+        const qsizetype key = b.text.indexOf("\"key\":\"page_view\"", b.offset);
+        b.text.replace(key, 17, "\"key\":\"pageview\"");
+        cases.append({"duplicate key ignoring separators", b});
+    }
+    { // A revision that is not a removal but has no state.
+        const auto [begin, end] = sectionLine(e, "revisions", "\"op\":\"delete\"");
+        QByteArray t = e;
+        const qsizetype op = t.indexOf("\"op\":\"delete\"", begin);
+        t.replace(op, 13, "\"op\":\"update\"");
+        const qsizetype state = t.indexOf("\"state\":null", op);
+        QVERIFY(state > 0 && state < end);
+        cases.append({"revision update without state", {t, state + 8, QStringLiteral("state")}});
+    }
     { // A change whose op says update but whose state is null.
         const auto [begin, end] = sectionLine(e, "demands", "\"title\":\"Refund reasons (draft)\"");
         QByteArray t = e;
