@@ -23,6 +23,9 @@
 
 #include <memory>
 
+#include <csignal>
+#include <sys/types.h>
+
 using namespace tp;
 using tp::test::PgServer;
 using tp::test::TempStore;
@@ -224,6 +227,9 @@ private slots:
     void environmentStore_data();
     void environmentStore();
     void demoRoundTrip();
+    void interruptImport_data();
+    void interruptImport();
+    void exportToUnwritablePath();
     void jsonAfterCommand_data();
     void jsonAfterCommand();
 
@@ -233,6 +239,7 @@ private:
     Run ctl(const QStringList& args, const QHash<QString, QString>& env = {}, const QByteArray& input = {});
     /// A URL naming a new, empty store; PostgreSQL databases are created here.
     QString freshUrl(const QString& backend);
+    [[nodiscard]] QProcessEnvironment environment(const QHash<QString, QString>& env = {}) const;
     static void addBackendRows();
 
     PgServer m_pg;
@@ -262,7 +269,7 @@ QString TestTrackplanctl::freshUrl(const QString& backend)
     return m_pg.url(db);
 }
 
-Run TestTrackplanctl::ctl(const QStringList& args, const QHash<QString, QString>& env, const QByteArray& input)
+QProcessEnvironment TestTrackplanctl::environment(const QHash<QString, QString>& env) const
 {
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.remove(QStringLiteral("TRACKPLAN_DB"));
@@ -279,8 +286,13 @@ Run TestTrackplanctl::ctl(const QStringList& args, const QHash<QString, QString>
             e.insert(it.key(), it.value());
         }
     }
+    return e;
+}
+
+Run TestTrackplanctl::ctl(const QStringList& args, const QHash<QString, QString>& env, const QByteArray& input)
+{
     QProcess p;
-    p.setProcessEnvironment(e);
+    p.setProcessEnvironment(environment(env));
     p.start(m_binary, args);
     Run r;
     if (!p.waitForStarted(10000)) {
@@ -443,6 +455,11 @@ void TestTrackplanctl::unreachableStore_data()
         QTest::addRow("postgres %s", qPrintable(c.join(QLatin1Char(' ')))) << kNowhere << c << false;
     }
     QTest::newRow("postgres --json lint") << kNowhere << QStringList{QStringLiteral("lint")} << true;
+    // A password in the URL never shows in messages.
+    QTest::newRow("postgres with password") << QStringLiteral("postgresql://nobody:hunter2@127.0.0.1:1/x")
+                                            << QStringList{QStringLiteral("init")} << false;
+    QTest::newRow("postgres with password --json") << QStringLiteral("postgresql://nobody:hunter2@127.0.0.1:1/x")
+                                                   << QStringList{QStringLiteral("init")} << true;
     // A SQLite file that can never be created.
     QTest::newRow("sqlite in a missing folder of a file")
         << QStringLiteral("/dev/null/sub/store.sqlite") << QStringList{QStringLiteral("init")} << false;
@@ -463,6 +480,8 @@ void TestTrackplanctl::unreachableStore()
     if (db.startsWith(QLatin1String("postgresql"))) {
         QVERIFY2(r.err.contains(QLatin1String("127.0.0.1")), qPrintable(r.describe()));
     }
+    QVERIFY2(!r.err.contains(QLatin1String("hunter2")) && !r.out.contains(QLatin1String("hunter2")),
+             qPrintable(r.describe()));
     if (json) {
         const QJsonObject o = r.json().toObject();
         QCOMPARE(o.value(QStringLiteral("exit_code")).toInt(), 3);
@@ -480,17 +499,24 @@ void TestTrackplanctl::initCommand_data()
 void TestTrackplanctl::initCommand()
 {
     QFETCH(QString, backend);
-    const QString db = freshUrl(backend);
+    QString db = freshUrl(backend);
+    if (backend == QLatin1String("postgres")) {
+        db.replace(QStringLiteral("postgresql://postgres@"), QStringLiteral("postgresql://postgres:s3cret@"));
+        QVERIFY(db.contains(QLatin1String(":s3cret@")));
+    }
     for (int round = 0; round < 2; ++round) { // creating, then finding it current
         const Run r = ctl({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("init")});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         const QJsonObject o = r.json().toObject();
         QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(-1), Migrations::latest());
         QVERIFY2(!o.value(QStringLiteral("store")).toString().isEmpty(), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("s3cret")) && !r.err.contains(QLatin1String("s3cret")),
+                 qPrintable(r.describe()));
     }
     const Run text = ctl({QStringLiteral("--db"), db, QStringLiteral("init")});
     QVERIFY2(text.code == 0, qPrintable(text.describe()));
     QVERIFY2(text.out.contains(QString::number(Migrations::latest())), qPrintable(text.describe()));
+    QVERIFY2(!text.out.contains(QLatin1String("s3cret")), qPrintable(text.describe()));
     auto store = Store::open(db);
     QVERIFY2(store, qPrintable(why(store)));
     auto current = Migrations::current((*store)->db());
@@ -1021,6 +1047,75 @@ void TestTrackplanctl::demoRoundTrip()
     QVERIFY2(QRegularExpression(S("^\\[ *\\d+%\\] Importing audit…$")).match(lines.first()).hasMatch(),
              qPrintable(r.describe()));
     QCOMPARE(lines.constLast(), QStringLiteral("[100%] Import done."));
+}
+
+void TestTrackplanctl::interruptImport_data()
+{
+    addBackendRows();
+}
+
+void TestTrackplanctl::interruptImport()
+{
+    // Ctrl+C during a long import: the import stops at its next progress report, nothing is
+    // kept, and the store takes a full import afterwards.
+    QFETCH(QString, backend);
+    QByteArray text;
+    {
+        auto store = Store::open(freshUrl(QStringLiteral("sqlite")));
+        QVERIFY(store);
+        const QString built = buildPlan(**store);
+        QVERIFY2(built.isEmpty(), qPrintable(built));
+        QBuffer b;
+        b.open(QIODevice::WriteOnly);
+        QVERIFY(exportStore(**store, b));
+        text = b.data();
+    }
+    const qsizetype auditEnd = text.indexOf("\n]", text.indexOf("\n\"audit\":[\n") + 1);
+    QByteArray padding;
+    for (int i = 0; i < 200000; ++i) {
+        padding += ",\n{\"action\":\"test.pad\",\"actor\":\"ci\",\"app\":\"\",\"at\":\"2026-03-02T00:00:00.000Z\","
+                   "\"details\":{},\"entity_key\":\"x\",\"entity_type\":\"app\"}";
+    }
+    text.insert(auditEnd, padding);
+    const QString file = m_dir.path(QStringLiteral("long-%1.json").arg(++m_stores));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    }
+    const QString db = freshUrl(backend);
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(m_binary, {QStringLiteral("--db"), db, QStringLiteral("import"), file});
+    QVERIFY(p.waitForStarted(10000));
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("Importing"), 60000);
+    QVERIFY2(p.state() == QProcess::Running, "the import finished before it could be interrupted");
+    QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
+    QVERIFY(p.waitForFinished(60000));
+    err += p.readAllStandardError();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() != 0, err.constData());
+    QVERIFY2(err.contains("cancelled"), err.constData());
+    {
+        auto store = Store::open(db);
+        QVERIFY(store);
+        auto empty = (*store)->isEmpty();
+        QVERIFY(empty && *empty);
+        auto n = (*store)->db().scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log"));
+        QVERIFY(n);
+        QCOMPARE(n->toInt(), 0);
+    }
+}
+
+void TestTrackplanctl::exportToUnwritablePath()
+{
+    const QString db = freshUrl(QStringLiteral("sqlite"));
+    const Run r = ctl({QStringLiteral("--db"), db, QStringLiteral("export"), QStringLiteral("-o"),
+                       QStringLiteral("/dev/null/export.json")});
+    QVERIFY2(r.code == 3, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QLatin1String("/dev/null/export.json")), qPrintable(r.describe()));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
 }
 
 void TestTrackplanctl::jsonAfterCommand_data()

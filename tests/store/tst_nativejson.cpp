@@ -1018,6 +1018,13 @@ void TestNativeJson::brokenInput_data()
         QVERIFY(state > 0 && state < end);
         cases.append({"revision update without state", {t, state + 8, QStringLiteral("state")}});
     }
+    // Errors inside nested records (a change's state, a revision's state) still point at the value.
+    cases.append({"unknown field in a change state",
+                  {replaceInLine(e, "demands", "\"title\":\"Refund reasons (draft)\"", "\"state\":{\"bindings\"",
+                                 "\"state\":{\"colour\":\"red\",\"bindings\"", QStringLiteral("state.colour"), 18)}});
+    cases.append({"unknown level in a revision state",
+                  {replaceInLine(e, "revisions", "\"key\":\"order_submit\"", "\"level\":\"A\"", "\"level\":\"E\"",
+                                 QStringLiteral("state.level"), 8)}});
     { // A change whose op says update but whose state is null.
         const auto [begin, end] = sectionLine(e, "demands", "\"title\":\"Refund reasons (draft)\"");
         QByteArray t = e;
