@@ -47,7 +47,9 @@ struct Run {
     QString err;
     [[nodiscard]] QString describe() const
     {
-        return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3").arg(code).arg(out.left(3000), err.left(3000));
+        return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3")
+            .arg(code)
+            .arg(out.left(3000), err.left(3000));
     }
     [[nodiscard]] QJsonValue json() const
     {
@@ -65,7 +67,7 @@ template <typename T> QString why(const Result<T>& r)
     do {                                                                                                               \
         const auto result_ = (expr);                                                                                   \
         if (!result_) {                                                                                                \
-            return QStringLiteral("%1: %2").arg(QLatin1String(#expr), result_.error().toString());                    \
+            return QStringLiteral("%1: %2").arg(QLatin1String(#expr), result_.error().toString());                     \
         }                                                                                                              \
     } while (false)
 
@@ -115,8 +117,8 @@ QString buildPlan(Store& s)
 {
     s.setActor(QStringLiteral("alice"));
     TP_STEP(s.plan().createUser(User{QStringLiteral("alice"), S("王爱丽"), Role::ProductOwner, 0}));
-    TP_STEP(s.plan().createApp(App{QStringLiteral("shop-app"), S("商城"), QString(),
-                                   {QStringLiteral("android"), QStringLiteral("ios")}, 0}));
+    TP_STEP(s.plan().createApp(
+        App{QStringLiteral("shop-app"), S("商城"), QString(), {QStringLiteral("android"), QStringLiteral("ios")}, 0}));
     TP_STEP(s.plan().createApp(App{QStringLiteral("ops-web"), S("运营后台"), QString(), {QStringLiteral("web")}, 0}));
 
     auto d1 = s.demands().create(demand("shop-app", "下单埋点"));
@@ -135,17 +137,20 @@ QString buildPlan(Store& s)
         TP_STEP(s.demands().saveAttribute(d1->key, a));
     }
     Event submit = event("order_submit", "提交订单",
-                         {{QStringLiteral("order_id"), true, {}}, {QStringLiteral("amount"), true, {}},
+                         {{QStringLiteral("order_id"), true, {}},
+                          {QStringLiteral("amount"), true, {}},
                           {QStringLiteral("pay_method"), false, S("选填")}});
     submit.level = Level::A;
     TP_STEP(s.demands().saveEvent(d1->key, submit));
-    TP_STEP(s.demands().saveEvent(d1->key, event("legacy_click", "旧点击", {{QStringLiteral("legacy_flag"), true, {}},
-                                                                            {QStringLiteral("quantity"), false, {}}})));
+    TP_STEP(s.demands().saveEvent(
+        d1->key,
+        event("legacy_click", "旧点击",
+              {{QStringLiteral("legacy_flag"), true, {}}, {QStringLiteral("quantity"), false, {}}})));
     if (QString f = approveAndMerge(s, d1->key); !f.isEmpty()) {
         return f;
     }
-    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"), QStringLiteral("1.0.0"), VersionStatus::Planning,
-                                        QString(), {}, {}, {}, {}, 0}));
+    TP_STEP(s.versions().create(Version{
+        QStringLiteral("shop-app"), QStringLiteral("1.0.0"), VersionStatus::Planning, QString(), {}, {}, {}, {}, 0}));
     TP_STEP(s.versions().freeze(QStringLiteral("shop-app"), QStringLiteral("1.0.0")));
 
     auto d2 = s.demands().create(demand("shop-app", "Channel; tidy order_submit"));
@@ -342,12 +347,11 @@ void TestTrackplanctl::help_data()
     QTest::addColumn<QStringList>("mentions");
     QTest::addColumn<QString>("usage"); ///< expected start of the help text
 
-    QTest::newRow("--help") << QStringList{QStringLiteral("--help")}
-                            << QStringList{QStringLiteral("--db"), QStringLiteral("--json"), QStringLiteral("init"),
-                                           QStringLiteral("demo"), QStringLiteral("export"), QStringLiteral("import"),
-                                           QStringLiteral("lint"), QStringLiteral("diff"), QStringLiteral("demand"),
-                                           QStringLiteral("version"), QStringLiteral("app list"),
-                                           QStringLiteral("Exit codes")}
+    QTest::newRow("--help") << QStringList{QStringLiteral(
+        "--help")} << QStringList{QStringLiteral("--db"),    QStringLiteral("--json"),   QStringLiteral("init"),
+                                  QStringLiteral("demo"),    QStringLiteral("export"),   QStringLiteral("import"),
+                                  QStringLiteral("lint"),    QStringLiteral("diff"),     QStringLiteral("demand"),
+                                  QStringLiteral("version"), QStringLiteral("app list"), QStringLiteral("Exit codes")}
                             << QStringLiteral("Usage: trackplanctl [--db URL]");
     QTest::newRow("-h") << QStringList{QStringLiteral("-h")} << QStringList{QStringLiteral("COMMAND --help")}
                         << QStringLiteral("Usage: trackplanctl [--db URL]");
@@ -387,7 +391,8 @@ void TestTrackplanctl::help()
     for (const QString& m : mentions) {
         QVERIFY2(r.out.contains(m), qPrintable(QStringLiteral("no \"%1\" in:\n%2").arg(m, r.out)));
     }
-    QVERIFY2(r.out.startsWith(usage), qPrintable(QStringLiteral("expected \"%1…\", got:\n%2").arg(usage, r.out.left(200))));
+    QVERIFY2(r.out.startsWith(usage),
+             qPrintable(QStringLiteral("expected \"%1…\", got:\n%2").arg(usage, r.out.left(200))));
 }
 
 void TestTrackplanctl::usageErrors_data()
@@ -404,13 +409,15 @@ void TestTrackplanctl::usageErrors_data()
     row("--db without value", {QStringLiteral("--db")}, "--db");
     row("diff without --app", {QStringLiteral("diff"), QStringLiteral("1.0.0"), QStringLiteral("1.1.0")}, "--app");
     row("diff with one version",
-        {QStringLiteral("diff"), QStringLiteral("--app"), QStringLiteral("shop-app"), QStringLiteral("1.0.0")}, "FROM TO");
+        {QStringLiteral("diff"), QStringLiteral("--app"), QStringLiteral("shop-app"), QStringLiteral("1.0.0")},
+        "FROM TO");
     row("demand without action", {QStringLiteral("demand")}, "action");
     row("demand show without key", {QStringLiteral("demand"), QStringLiteral("show")}, "KEY");
     row("unknown demand action", {QStringLiteral("demand"), QStringLiteral("explode"), QStringLiteral("DEM-0001")},
         "explode");
     row("unknown demand status",
-        {QStringLiteral("demand"), QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("bogus")}, "bogus");
+        {QStringLiteral("demand"), QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("bogus")},
+        "bogus");
     row("version without --app", {QStringLiteral("version"), QStringLiteral("list")}, "--app");
     row("version assign without demand",
         {QStringLiteral("version"), QStringLiteral("assign"), QStringLiteral("1.0.0"), QStringLiteral("--app"),
@@ -456,10 +463,10 @@ void TestTrackplanctl::unreachableStore_data()
     }
     QTest::newRow("postgres --json lint") << kNowhere << QStringList{QStringLiteral("lint")} << true;
     // A password in the URL never shows in messages.
-    QTest::newRow("postgres with password") << QStringLiteral("postgresql://nobody:hunter2@127.0.0.1:1/x")
-                                            << QStringList{QStringLiteral("init")} << false;
-    QTest::newRow("postgres with password --json") << QStringLiteral("postgresql://nobody:hunter2@127.0.0.1:1/x")
-                                                   << QStringList{QStringLiteral("init")} << true;
+    QTest::newRow("postgres with password")
+        << QStringLiteral("postgresql://nobody:hunter2@127.0.0.1:1/x") << QStringList{QStringLiteral("init")} << false;
+    QTest::newRow("postgres with password --json")
+        << QStringLiteral("postgresql://nobody:hunter2@127.0.0.1:1/x") << QStringList{QStringLiteral("init")} << true;
     // A SQLite file that can never be created.
     QTest::newRow("sqlite in a missing folder of a file")
         << QStringLiteral("/dev/null/sub/store.sqlite") << QStringList{QStringLiteral("init")} << false;
@@ -567,8 +574,9 @@ void TestTrackplanctl::endToEnd()
     QCOMPARE(d2.value(QStringLiteral("app")).toString(), shop);
     QCOMPARE(findByKey(demands, "key", QStringLiteral("DEM-0001")).value(QStringLiteral("title")).toString(),
              S("下单埋点"));
-    r = ctl(json + QStringList{QStringLiteral("demand"), QStringLiteral("list"), app, QStringLiteral("ops-web"),
-                               QStringLiteral("--status"), QStringLiteral("merged")});
+    r = ctl(json
+            + QStringList{QStringLiteral("demand"), QStringLiteral("list"), app, QStringLiteral("ops-web"),
+                          QStringLiteral("--status"), QStringLiteral("merged")});
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     QCOMPARE(r.json().toArray().size(), 1);
     QCOMPARE(r.json().toArray().at(0).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("DEM-0003"));
@@ -597,14 +605,17 @@ void TestTrackplanctl::endToEnd()
     QVERIFY2(r.err.contains(QLatin1String("DEM-0999")), qPrintable(r.describe()));
 
     // A version in planning gets the demand; the workflow moves it to merged.
-    r = ctl(base + QStringList{QStringLiteral("version"), QStringLiteral("create"), QStringLiteral("1.1.0"), app, shop,
-                               QStringLiteral("--description"), S("第二版")});
+    r = ctl(base
+            + QStringList{QStringLiteral("version"), QStringLiteral("create"), QStringLiteral("1.1.0"), app, shop,
+                          QStringLiteral("--description"), S("第二版")});
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
-    r = ctl(base + QStringList{QStringLiteral("version"), QStringLiteral("assign"), QStringLiteral("1.1.0"),
-                               QStringLiteral("DEM-0002"), app, shop});
+    r = ctl(base
+            + QStringList{QStringLiteral("version"), QStringLiteral("assign"), QStringLiteral("1.1.0"),
+                          QStringLiteral("DEM-0002"), app, shop});
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     // Frozen with an open demand: refused, nothing changes.
-    r = ctl(base + QStringList{QStringLiteral("version"), QStringLiteral("freeze"), QStringLiteral("1.1.0"), app, shop});
+    r = ctl(base
+            + QStringList{QStringLiteral("version"), QStringLiteral("freeze"), QStringLiteral("1.1.0"), app, shop});
     QVERIFY2(r.code == 1, qPrintable(r.describe()));
     QVERIFY2(r.err.contains(QLatin1String("DEM-0002")), qPrintable(r.describe()));
     // Merging a draft: refused.
@@ -613,8 +624,9 @@ void TestTrackplanctl::endToEnd()
     QCOMPARE(statusOf(QStringLiteral("DEM-0002")), QStringLiteral("draft"));
     const std::pair<const char*, const char*> steps[] = {{"submit", "in_review"}, {"approve", "approved"}};
     for (const auto& [action, status] : steps) {
-        r = ctl(base + QStringList{QStringLiteral("demand"), QLatin1String(action), QStringLiteral("DEM-0002"),
-                                   QStringLiteral("--comment"), S("好的")});
+        r = ctl(base
+                + QStringList{QStringLiteral("demand"), QLatin1String(action), QStringLiteral("DEM-0002"),
+                              QStringLiteral("--comment"), S("好的")});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         QVERIFY2(r.out.contains(QLatin1String(status)), qPrintable(r.describe()));
         QCOMPARE(statusOf(QStringLiteral("DEM-0002")), QLatin1String(status));
@@ -625,14 +637,18 @@ void TestTrackplanctl::endToEnd()
     QCOMPARE(statusOf(QStringLiteral("DEM-0002")), QStringLiteral("merged"));
 
     // Versions: release 1.0.0 (frozen before), freeze and release 1.1.0.
-    r = ctl(base + QStringList{QStringLiteral("version"), QStringLiteral("release"), QStringLiteral("1.0.0"), app, shop});
+    r = ctl(base
+            + QStringList{QStringLiteral("version"), QStringLiteral("release"), QStringLiteral("1.0.0"), app, shop});
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
-    r = ctl(json + QStringList{QStringLiteral("version"), QStringLiteral("freeze"), QStringLiteral("1.1.0"), app, shop});
+    r = ctl(json
+            + QStringList{QStringLiteral("version"), QStringLiteral("freeze"), QStringLiteral("1.1.0"), app, shop});
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     QCOMPARE(r.json().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("frozen"));
-    r = ctl(base + QStringList{QStringLiteral("version"), QStringLiteral("release"), QStringLiteral("1.1.0"), app, shop});
+    r = ctl(base
+            + QStringList{QStringLiteral("version"), QStringLiteral("release"), QStringLiteral("1.1.0"), app, shop});
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
-    r = ctl(base + QStringList{QStringLiteral("version"), QStringLiteral("release"), QStringLiteral("1.1.0"), app, shop});
+    r = ctl(base
+            + QStringList{QStringLiteral("version"), QStringLiteral("release"), QStringLiteral("1.1.0"), app, shop});
     QVERIFY2(r.code == 1, qPrintable(r.describe())); // released twice: invalid state
 
     r = ctl(json + QStringList{QStringLiteral("version"), QStringLiteral("list"), app, shop});
@@ -769,8 +785,9 @@ void TestTrackplanctl::lint()
     {
         auto store = Store::open(db);
         QVERIFY(store);
-        auto n = (*store)->db().change(QStringLiteral("UPDATE attributes SET min_value = 10, max_value = 1 WHERE key = ?"),
-                                       {QStringLiteral("quantity")});
+        auto n =
+            (*store)->db().change(QStringLiteral("UPDATE attributes SET min_value = 10, max_value = 1 WHERE key = ?"),
+                                  {QStringLiteral("quantity")});
         QVERIFY2(n && *n == 1, qPrintable(why(n)));
     }
     r = ctl({QStringLiteral("--db"), db, QStringLiteral("lint")});
@@ -782,8 +799,8 @@ void TestTrackplanctl::lint()
     QVERIFY2(r.code == 1, qPrintable(r.describe()));
     const QJsonObject o = r.json().toObject();
     QCOMPARE(o.value(QStringLiteral("errors")).toInt(), 1);
-    const QJsonObject f = findByKey(o.value(QStringLiteral("findings")).toArray(), "rule",
-                                    QStringLiteral("attribute.range.order"));
+    const QJsonObject f =
+        findByKey(o.value(QStringLiteral("findings")).toArray(), "rule", QStringLiteral("attribute.range.order"));
     QCOMPARE(f.value(QStringLiteral("key")).toString(), QStringLiteral("quantity"));
     QCOMPARE(f.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
     // The other app is clean.
@@ -866,8 +883,8 @@ void TestTrackplanctl::exportImport()
 
     // From standard input, with a summary in JSON.
     const QString third = freshUrl(to);
-    r = ctl({QStringLiteral("--db"), third, QStringLiteral("--json"), QStringLiteral("import"), QStringLiteral("-")}, {},
-            exported);
+    r = ctl({QStringLiteral("--db"), third, QStringLiteral("--json"), QStringLiteral("import"), QStringLiteral("-")},
+            {}, exported);
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     const QJsonObject summary = r.json().toObject();
     QCOMPARE(summary.value(QStringLiteral("apps")).toInt(), 2);

@@ -33,9 +33,9 @@ QString S(const char* utf8)
 }
 
 /// Every table of the schema (schema_migrations aside): an import that fails leaves them all empty.
-const char* const kTables[] = {"apps",     "users",     "attributes", "events",   "bindings",
-                               "demands",  "changes",   "revisions",  "audit_log", "versions",
-                               "version_demands", "snapshots", "governance_policies"};
+const char* const kTables[] = {
+    "apps",      "users",    "attributes",      "events",    "bindings",           "demands", "changes", "revisions",
+    "audit_log", "versions", "version_demands", "snapshots", "governance_policies"};
 
 // ---- building the source store through the public API --------------------------------------
 
@@ -123,17 +123,18 @@ QString mergeDemand(Store& s, const QString& key)
 QString buildSource(Store& s)
 {
     auto tick = std::make_shared<qint64>(0);
-    s.setClock([tick] {
-        return QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addMSecs(1500 * ++*tick);
-    });
+    s.setClock([tick] { return QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addMSecs(1500 * ++*tick); });
     s.setActor(QStringLiteral("alice"));
 
     TP_STEP(s.plan().createUser(User{QStringLiteral("alice"), S("王爱丽"), Role::ProductOwner, 0}));
     TP_STEP(s.plan().createUser(User{QStringLiteral("bob"), S("Bob \"the steward\""), Role::DataSteward, 0}));
     TP_STEP(s.plan().createUser(User{QStringLiteral("carol"), S("Carol"), Role::Analyst, 0}));
 
-    TP_STEP(s.plan().createApp(App{QStringLiteral("shop-app"), S("商城 App"), S("Customer app\nwith two lines"),
-                                   {QStringLiteral("android"), QStringLiteral("ios"), QStringLiteral("web")}, 0}));
+    TP_STEP(s.plan().createApp(App{QStringLiteral("shop-app"),
+                                   S("商城 App"),
+                                   S("Customer app\nwith two lines"),
+                                   {QStringLiteral("android"), QStringLiteral("ios"), QStringLiteral("web")},
+                                   0}));
     TP_STEP(s.plan().createApp(App{QStringLiteral("ops-web"), S("运营后台"), QString(), {QStringLiteral("web")}, 0}));
     auto ops = s.plan().app(QStringLiteral("ops-web"));
     TP_STEP(ops);
@@ -183,8 +184,8 @@ QString buildSource(Store& s)
     temperature.example = QStringLiteral("36.6");
     Attribute coupon = attribute("coupon_code", "优惠码", AttrType::String);
     coupon.privacy = Privacy::Personal;
-    for (const Attribute& a : {orderId, payMethod, amount, quantity, firstOrder, itemIds, clientTs, temperature,
-                               coupon}) {
+    for (const Attribute& a :
+         {orderId, payMethod, amount, quantity, firstOrder, itemIds, clientTs, temperature, coupon}) {
         TP_STEP(s.demands().saveAttribute(d1->key, a));
     }
     Event submit = event("order_submit", "提交订单",
@@ -206,12 +207,19 @@ QString buildSource(Store& s)
     }
 
     // 1.0.0 released; 1.1.0 gets DEM-0002, which updates, creates and deletes.
-    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"), QStringLiteral("1.0.0"), VersionStatus::Planning,
-                                        S("首个版本"), {}, {}, {}, {}, 0}));
+    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"),
+                                        QStringLiteral("1.0.0"),
+                                        VersionStatus::Planning,
+                                        S("首个版本"),
+                                        {},
+                                        {},
+                                        {},
+                                        {},
+                                        0}));
     TP_STEP(s.versions().freeze(QStringLiteral("shop-app"), QStringLiteral("1.0.0")));
     TP_STEP(s.versions().release(QStringLiteral("shop-app"), QStringLiteral("1.0.0")));
-    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"), QStringLiteral("1.1.0"), VersionStatus::Planning,
-                                        QString(), {}, {}, {}, {}, 0}));
+    TP_STEP(s.versions().create(Version{
+        QStringLiteral("shop-app"), QStringLiteral("1.1.0"), VersionStatus::Planning, QString(), {}, {}, {}, {}, 0}));
     auto d2 = s.demands().create(demand("shop-app", "Refunds; tidy the order event", {QStringLiteral("1.1.0")}));
     TP_STEP(d2);
     Attribute amount2 = amount;
@@ -252,8 +260,15 @@ QString buildSource(Store& s)
     TP_STEP(s.versions().release(QStringLiteral("shop-app"), QStringLiteral("1.1.0")));
 
     // 1.2.0 in planning: a merged demand, a draft (pending create/update/delete), one in review.
-    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"), QStringLiteral("1.2.0"), VersionStatus::Planning,
-                                        S("下一个版本"), {}, {}, {}, {}, 0}));
+    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"),
+                                        QStringLiteral("1.2.0"),
+                                        VersionStatus::Planning,
+                                        S("下一个版本"),
+                                        {},
+                                        {},
+                                        {},
+                                        {},
+                                        0}));
     s.setActor(QStringLiteral("bob"));
     auto d4 = s.demands().create(demand("shop-app", "Share button", {QStringLiteral("1.2.0")}));
     TP_STEP(d4);
@@ -310,8 +325,8 @@ QString buildSource(Store& s)
     if (QString f = mergeDemand(s, d10->key); !f.isEmpty()) {
         return f;
     }
-    TP_STEP(s.versions().create(Version{QStringLiteral("ops-web"), QStringLiteral("0.9.0"), VersionStatus::Planning,
-                                        QString(), {}, {}, {}, {}, 0}));
+    TP_STEP(s.versions().create(Version{
+        QStringLiteral("ops-web"), QStringLiteral("0.9.0"), VersionStatus::Planning, QString(), {}, {}, {}, {}, 0}));
     TP_STEP(s.versions().freeze(QStringLiteral("ops-web"), QStringLiteral("0.9.0")));
     return {};
 }
@@ -539,11 +554,11 @@ void TestNativeJson::sourcesAgree()
     // The export holds what was built.
     QVERIFY(a.startsWith("{\n\"$format\":\"trackplan-native/1\",\n"));
     QVERIFY(a.endsWith("\n}\n"));
-    for (const char* needle : {"\"label\":\"微信支付\"", "\"pattern\":\"^[A-Z]{2}[0-9]{6}$\"", "\"max\":50000",
-                               "\"status\":\"rejected\"", "\"status\":\"cancelled\"", "\"status\":\"in_review\"",
-                               "\"status\":\"approved\"", "\"status\":\"draft\"", "\"op\":\"delete\"",
-                               "\"status\":\"released\"", "\"status\":\"frozen\"", "\"status\":\"planning\"",
-                               "\"sampling_rate\":0.25", "\"min\":-273.15", "\"max\":1e+21"}) {
+    for (const char* needle :
+         {"\"label\":\"微信支付\"", "\"pattern\":\"^[A-Z]{2}[0-9]{6}$\"", "\"max\":50000", "\"status\":\"rejected\"",
+          "\"status\":\"cancelled\"", "\"status\":\"in_review\"", "\"status\":\"approved\"", "\"status\":\"draft\"",
+          "\"op\":\"delete\"", "\"status\":\"released\"", "\"status\":\"frozen\"", "\"status\":\"planning\"",
+          "\"sampling_rate\":0.25", "\"min\":-273.15", "\"max\":1e+21"}) {
         QVERIFY2(a.contains(needle), needle);
     }
 }
@@ -563,15 +578,16 @@ void TestNativeJson::roundTrip()
     auto target = freshStore(backend, &error);
     QVERIFY2(target, qPrintable(error));
     QList<int> percents;
-    auto summary = importText(*target, original, QStringLiteral("export.json"), [&percents](int percent, const QString&) {
-        percents << percent;
-        return true;
-    });
+    auto summary =
+        importText(*target, original, QStringLiteral("export.json"), [&percents](int percent, const QString&) {
+            percents << percent;
+            return true;
+        });
     QVERIFY2(summary, qPrintable(why(summary)));
     QCOMPARE(summary->apps, 2);
     QCOMPARE(summary->demands, 10);
     QCOMPARE(summary->versions, 4);
-    QCOMPARE(summary->events, 6);     // 5 of shop-app (debug_ping was deleted); report_export
+    QCOMPARE(summary->events, 6);      // 5 of shop-app (debug_ping was deleted); report_export
     QCOMPARE(summary->attributes, 10); // 9 of shop-app (debug_token was deleted); operator_id
     QVERIFY(summary->revisions >= 15);
     QVERIFY(summary->rows > summary->revisions);
@@ -606,8 +622,8 @@ void TestNativeJson::crlfAndBom()
     const QByteArray again = exportText(*target, &error);
     QVERIFY2(again == original, qPrintable(firstDifference(original, again)));
 
-    auto broken = replaceInLine(original, "events", "\"key\":\"order_submit\"", "\"level\":\"A\"",
-                                "\"level\":\"E\"", QStringLiteral("level"), 8);
+    auto broken = replaceInLine(original, "events", "\"key\":\"order_submit\"", "\"level\":\"A\"", "\"level\":\"E\"",
+                                QStringLiteral("level"), 8);
     const TextPosition expected = positionOf(broken.text, broken.offset);
     broken.text.replace("\n", "\r\n");
     broken.text.prepend("\xEF\xBB\xBF");
@@ -634,9 +650,10 @@ void TestNativeJson::emptyStore()
     QVERIFY2(a, qPrintable(error));
     const QByteArray text = exportText(*a, &error);
     QVERIFY2(!text.isEmpty(), qPrintable(error));
-    QCOMPARE(text, QByteArray("{\n\"$format\":\"trackplan-native/1\",\n\"apps\":[],\n\"attributes\":[],\n"
-                              "\"audit\":[],\n\"demands\":[],\n\"events\":[],\n\"revisions\":[],\n"
-                              "\"users\":[],\n\"versions\":[]\n}\n"));
+    QCOMPARE(text,
+             QByteArray("{\n\"$format\":\"trackplan-native/1\",\n\"apps\":[],\n\"attributes\":[],\n"
+                        "\"audit\":[],\n\"demands\":[],\n\"events\":[],\n\"revisions\":[],\n"
+                        "\"users\":[],\n\"versions\":[]\n}\n"));
     auto b = freshStore(backend, &error);
     QVERIFY2(b, qPrintable(error));
     auto summary = importText(*b, text, QStringLiteral("empty.json"));
@@ -853,7 +870,8 @@ void TestNativeJson::importedStoreIsUsable()
     ev = target->plan().event(QStringLiteral("shop-app"), QStringLiteral("order_submit"));
     QVERIFY(ev);
     QCOMPARE(ev->revision, revisionBefore + 1);
-    auto history = target->plan().history(EntityKind::Event, QStringLiteral("shop-app"), QStringLiteral("order_submit"));
+    auto history =
+        target->plan().history(EntityKind::Event, QStringLiteral("shop-app"), QStringLiteral("order_submit"));
     QVERIFY(history);
     QCOMPARE(history->constLast().demandKey, fresh->key);
     // Versions and snapshots get new rows too.
@@ -861,13 +879,13 @@ void TestNativeJson::importedStoreIsUsable()
     QVERIFY(target->demands().cancel(QStringLiteral("DEM-0006")));
     auto frozen = target->versions().freeze(QStringLiteral("shop-app"), QStringLiteral("1.2.0"));
     QVERIFY2(frozen, qPrintable(why(frozen)));
-    auto created = target->versions().create(Version{QStringLiteral("ops-web"), QStringLiteral("1.0.0"),
-                                                     VersionStatus::Planning, QString(), {}, {}, {}, {}, 0});
+    auto created = target->versions().create(Version{
+        QStringLiteral("ops-web"), QStringLiteral("1.0.0"), VersionStatus::Planning, QString(), {}, {}, {}, {}, 0});
     QVERIFY2(created, qPrintable(why(created)));
     auto user = target->plan().createUser(User{QStringLiteral("dave"), QStringLiteral("Dave"), Role::Admin, 0});
     QVERIFY2(user, qPrintable(why(user)));
-    auto app = target->plan().createApp(App{QStringLiteral("third-app"), QStringLiteral("Third"), QString(),
-                                            {QStringLiteral("web")}, 0});
+    auto app = target->plan().createApp(
+        App{QStringLiteral("third-app"), QStringLiteral("Third"), QString(), {QStringLiteral("web")}, 0});
     QVERIFY2(app, qPrintable(why(app)));
     auto audit = target->audit();
     QVERIFY(audit);
@@ -951,8 +969,8 @@ void TestNativeJson::brokenInput_data()
         cases.append({"missing $format", {t, 2, QStringLiteral("$format")}});
     }
     cases.append({"unknown field in an event",
-                  {replaceInLine(e, "events", "\"key\":\"order_submit\"", "{\"app\":", "{\"colour\":\"red\",\"app\":",
-                                 QStringLiteral("colour"), 10)}});
+                  {replaceInLine(e, "events", "\"key\":\"order_submit\"",
+                                 "{\"app\":", "{\"colour\":\"red\",\"app\":", QStringLiteral("colour"), 10)}});
     { // "revision":N -> "revision":"N"
         const auto [begin, end] = sectionLine(e, "events", "\"key\":\"order_submit\"");
         const qsizetype number = e.indexOf("\"revision\":", begin) + 11;
@@ -966,21 +984,21 @@ void TestNativeJson::brokenInput_data()
         t.insert(digits, '"');
         t.insert(number, '"');
         { // A required field left out: reported at the record.
-        Broken b = replaceInLine(e, "events", "\"key\":\"order_submit\"", "\"screenshot\":\"\",", "",
-                                 QStringLiteral("screenshot"));
-        b.offset = sectionLine(e, "events", "\"key\":\"order_submit\"").first;
-        cases.append({"missing field", b});
-    }
-    { // Another format version.
-        QByteArray t = e;
-        t.replace("\"$format\":\"trackplan-native/1\"", "\"$format\":\"trackplan-native/2\"");
-        cases.append({"wrong $format", {t, 12, QStringLiteral("trackplan-native/1")}});
-    }
-    cases.append({"string for a number", {t, number, QStringLiteral("revision")}});
+            Broken b = replaceInLine(e, "events", "\"key\":\"order_submit\"", "\"screenshot\":\"\",", "",
+                                     QStringLiteral("screenshot"));
+            b.offset = sectionLine(e, "events", "\"key\":\"order_submit\"").first;
+            cases.append({"missing field", b});
+        }
+        { // Another format version.
+            QByteArray t = e;
+            t.replace("\"$format\":\"trackplan-native/1\"", "\"$format\":\"trackplan-native/2\"");
+            cases.append({"wrong $format", {t, 12, QStringLiteral("trackplan-native/1")}});
+        }
+        cases.append({"string for a number", {t, number, QStringLiteral("revision")}});
     }
     cases.append({"bool for a string",
-                  {replaceInLine(e, "events", "\"key\":\"page_view\"", "\"category\":\"checkout\"",
-                                 "\"category\":true", QStringLiteral("category"), 11)}});
+                  {replaceInLine(e, "events", "\"key\":\"page_view\"", "\"category\":\"checkout\"", "\"category\":true",
+                                 QStringLiteral("category"), 11)}});
     cases.append({"unknown level E",
                   {replaceInLine(e, "events", "\"key\":\"order_submit\"", "\"level\":\"A\"", "\"level\":\"E\"",
                                  QStringLiteral("\"E\""), 8)}});
@@ -997,11 +1015,12 @@ void TestNativeJson::brokenInput_data()
     cases.append({"revision of an unknown demand",
                   {replaceInLine(e, "revisions", "\"key\":\"refund_apply\"", "\"demand\":\"DEM-0002\"",
                                  "\"demand\":\"DEM-9999\"", QStringLiteral("DEM-9999"), 9)}});
-    cases.append({"demand targets an unknown version",
-                  {replaceInLine(e, "demands", "\"title\":\"Refund reasons (draft)\"",
-                                 "\"target_versions\":[\"1.2.0\"]", "\"target_versions\":[\"9.9.9\"]",
-                                 QStringLiteral("9.9.9"), 18)}});
-    cases.append({"duplicate event key", duplicateLine(e, "events", "\"key\":\"page_view\"", QStringLiteral("page_view"))});
+    cases.append(
+        {"demand targets an unknown version",
+         {replaceInLine(e, "demands", "\"title\":\"Refund reasons (draft)\"", "\"target_versions\":[\"1.2.0\"]",
+                        "\"target_versions\":[\"9.9.9\"]", QStringLiteral("9.9.9"), 18)}});
+    cases.append(
+        {"duplicate event key", duplicateLine(e, "events", "\"key\":\"page_view\"", QStringLiteral("page_view"))});
     cases.append({"duplicate app key", duplicateLine(e, "apps", "\"key\":\"shop-app\"", QStringLiteral("shop-app"))});
     { // Keys equal ignoring separators collide like equal keys.
         Broken b = duplicateLine(e, "events", "\"key\":\"page_view\"", QStringLiteral("pageview"));
@@ -1094,8 +1113,8 @@ void TestNativeJson::cancelImport()
     QByteArray padding;
     for (int i = 0; i < 5000; ++i) {
         padding += ",\n{\"action\":\"test.pad\",\"actor\":\"alice\",\"app\":\"shop-app\",\"at\":"
-                   "\"2026-03-02T00:00:00.000Z\",\"details\":{\"i\":" +
-                   QByteArray::number(i) + "},\"entity_key\":\"x\",\"entity_type\":\"app\"}";
+                   "\"2026-03-02T00:00:00.000Z\",\"details\":{\"i\":"
+            + QByteArray::number(i) + "},\"entity_key\":\"x\",\"entity_type\":\"app\"}";
     }
     text.insert(auditEnd, padding);
 
@@ -1103,9 +1122,8 @@ void TestNativeJson::cancelImport()
     auto target = freshStore(backend, &error);
     QVERIFY2(target, qPrintable(error));
     int calls = 0;
-    auto r = importText(*target, text, QStringLiteral("big.json"), [&calls, cancelAtCall](int, const QString&) {
-        return ++calls < cancelAtCall;
-    });
+    auto r = importText(*target, text, QStringLiteral("big.json"),
+                        [&calls, cancelAtCall](int, const QString&) { return ++calls < cancelAtCall; });
     QVERIFY(!r);
     QVERIFY2(r.error().code == Error::Code::Cancelled, qPrintable(r.error().toString()));
     QCOMPARE(calls, cancelAtCall);
