@@ -1,0 +1,21 @@
+#pragma once
+
+// Translated, human-readable labels of domain enums for item models and views. The stable
+// machine spellings (SQL, JSON, command line) stay in enums.h.
+
+#include "types.h"
+
+#include <QString>
+
+namespace tp {
+
+/// "D · Core" — the level letter and its short name.
+[[nodiscard]] QString levelLabel(Level level);
+/// One sentence on what the level means ("Business-critical: …").
+[[nodiscard]] QString levelDescription(Level level);
+/// "Live", "Deprecated" …
+[[nodiscard]] QString statusLabel(EventStatus status);
+/// "Personal", "Sensitive" …
+[[nodiscard]] QString privacyLabel(Privacy privacy);
+
+} // namespace tp

@@ -1,0 +1,155 @@
+#include "plancatalog.h"
+
+#include "applistmodel.h"
+#include "attributetablemodel.h"
+#include "eventtablemodel.h"
+#include "store.h"
+
+#include <QThread>
+
+#include <optional>
+
+namespace tp {
+
+/// One background load; written by the worker, read on the catalog's thread after the
+/// worker thread has finished.
+struct PlanCatalog::Job {
+    quint64 generation = 0;
+    QString appKey;
+    std::optional<Result<Plan>> result;
+};
+
+PlanCatalog::PlanCatalog(Store& store, AppListModel* apps, EventTableModel* events, AttributeTableModel* attributes,
+                         QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_apps(apps)
+    , m_events(events)
+    , m_attributes(attributes)
+{
+}
+
+PlanCatalog::~PlanCatalog()
+{
+    // A worker only touches its own job and store, never this object: waiting suffices.
+    for (const QPointer<QThread>& thread : std::as_const(m_threads)) {
+        if (thread) {
+            thread->wait();
+        }
+    }
+}
+
+QString PlanCatalog::storeDisplayName() const
+{
+    return m_store.url().displayString();
+}
+
+QString PlanCatalog::actor() const
+{
+    return m_store.actor();
+}
+
+Status PlanCatalog::reloadApps()
+{
+    auto apps = m_store.plan().apps();
+    if (!apps) {
+        m_apps->setApps({});
+        clearPlan();
+        return apps.error();
+    }
+    m_apps->setApps(std::move(*apps));
+    if (!m_currentApp.isEmpty() && m_apps->rowOf(m_currentApp) < 0) {
+        clearPlan();
+    }
+    return Ok{};
+}
+
+Status PlanCatalog::selectApp(const QString& appKey)
+{
+    if (isLoading()) {
+        m_pendingGeneration = 0; // supersedes the background load still running
+        Q_EMIT loadingChanged(false);
+    }
+    if (appKey.isEmpty()) {
+        clearPlan();
+        return Ok{};
+    }
+    auto plan = m_store.plan().plan(appKey);
+    if (!plan) {
+        clearPlan();
+        return plan.error();
+    }
+    applyPlan(appKey, std::move(*plan));
+    return Ok{};
+}
+
+void PlanCatalog::requestApp(const QString& appKey)
+{
+    if (!m_opener || appKey.isEmpty()) {
+        const Status s = selectApp(appKey);
+        if (!s) {
+            Q_EMIT loadFailed(appKey, s.error());
+        }
+        return;
+    }
+    auto job = std::make_shared<Job>();
+    job->generation = ++m_lastGeneration;
+    job->appKey = appKey;
+    QThread* thread = QThread::create([opener = m_opener, job] {
+        auto store = opener();
+        if (!store) {
+            job->result = Result<Plan>(store.error());
+            return;
+        }
+        job->result = (*store)->plan().plan(job->appKey);
+    });
+    // finished is emitted by the worker thread; the connection queues it to this thread.
+    connect(thread, &QThread::finished, this, [this, thread, job] {
+        m_threads.removeAll(thread);
+        thread->deleteLater();
+        finishJob(job);
+    });
+    m_threads.removeAll(nullptr);
+    m_threads.append(thread);
+    const bool wasLoading = isLoading();
+    m_pendingGeneration = job->generation;
+    thread->start();
+    if (!wasLoading) {
+        Q_EMIT loadingChanged(true);
+    }
+}
+
+void PlanCatalog::finishJob(const std::shared_ptr<Job>& job)
+{
+    if (job->generation != m_pendingGeneration) {
+        return; // superseded by a newer request
+    }
+    m_pendingGeneration = 0;
+    Q_EMIT loadingChanged(false);
+    if (!job->result || !job->result->ok()) {
+        clearPlan();
+        Q_EMIT loadFailed(job->appKey,
+                          job->result ? job->result->error() : makeError(Error::Code::Cancelled, QString()));
+        return;
+    }
+    applyPlan(job->appKey, std::move(job->result->value()));
+}
+
+void PlanCatalog::applyPlan(const QString& appKey, Plan plan)
+{
+    // Attributes first: the event count per attribute reads the events before they move.
+    m_attributes->setAttributes(std::move(plan.attributes), plan.events);
+    m_events->setEvents(std::move(plan.events));
+    m_currentApp = appKey;
+    Q_EMIT planLoaded(m_currentApp);
+}
+
+void PlanCatalog::clearPlan()
+{
+    m_events->clear();
+    m_attributes->clear();
+    m_currentApp.clear();
+    Q_EMIT planLoaded(m_currentApp);
+}
+
+} // namespace tp

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "error.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace tp {
+
+class Store;
+struct Plan;
+class AppListModel;
+class EventTableModel;
+class AttributeTableModel;
+
+/// Read side of the desktop app: loads the apps of a store and the plan of the selected app
+/// into the item models the views show. It never shows errors itself; the caller does.
+///
+/// Loading a plan of 100 000 events takes seconds. With a store opener set, requestApp()
+/// loads on a worker thread over a store connection of its own (a Store is per thread) and
+/// fills the models on the catalog's thread when done; a newer request supersedes an older one.
+class PlanCatalog : public QObject {
+    Q_OBJECT
+public:
+    /// Opens another connection to the same store, for a worker thread.
+    using StoreOpener = std::function<Result<std::unique_ptr<Store>>()>;
+
+    /// The store and the models must outlive the catalog.
+    PlanCatalog(Store& store, AppListModel* apps, EventTableModel* events, AttributeTableModel* attributes,
+                QObject* parent = nullptr);
+    /// Waits for loads still running.
+    ~PlanCatalog() override;
+
+    /// Enables background loading in requestApp(). Without it requestApp() loads in place.
+    void setStoreOpener(StoreOpener opener) { m_opener = std::move(opener); }
+
+    [[nodiscard]] AppListModel* appModel() const { return m_apps; }
+    [[nodiscard]] EventTableModel* eventModel() const { return m_events; }
+    [[nodiscard]] AttributeTableModel* attributeModel() const { return m_attributes; }
+
+    /// Where the store lives, for display (never contains a password).
+    [[nodiscard]] QString storeDisplayName() const;
+    /// The acting user of the store.
+    [[nodiscard]] QString actor() const;
+    /// Key of the app whose plan is loaded, empty if none.
+    [[nodiscard]] QString currentAppKey() const { return m_currentApp; }
+    /// True while a background load runs.
+    [[nodiscard]] bool isLoading() const { return m_pendingGeneration != 0; }
+    /// Worker threads whose result has not been handled yet, superseded ones included.
+    [[nodiscard]] int activeWorkers() const { return int(m_threads.size()); }
+
+    /// Reloads the list of apps. If the current app is gone its plan is cleared.
+    [[nodiscard]] Status reloadApps();
+    /// Loads the merged plan of an app into the event and attribute models now; an empty key
+    /// clears them. On failure the models are cleared and the error returned.
+    [[nodiscard]] Status selectApp(const QString& appKey);
+    /// Like selectApp(), in the background when a store opener is set. Ends with planLoaded()
+    /// or loadFailed().
+    void requestApp(const QString& appKey);
+
+Q_SIGNALS:
+    /// The plan of `appKey` (empty: none) is now in the models.
+    void planLoaded(const QString& appKey);
+    /// requestApp(appKey) failed; the models are cleared.
+    void loadFailed(const QString& appKey, const tp::Error& error);
+    /// A background load started (true) or ended (false).
+    void loadingChanged(bool loading);
+
+private:
+    struct Job;
+    void applyPlan(const QString& appKey, Plan plan);
+    void finishJob(const std::shared_ptr<Job>& job);
+    void clearPlan();
+
+    Store& m_store;
+    AppListModel* m_apps;
+    EventTableModel* m_events;
+    AttributeTableModel* m_attributes;
+    QString m_currentApp;
+    StoreOpener m_opener;
+    QList<QPointer<QThread>> m_threads;
+    quint64 m_lastGeneration = 0;
+    quint64 m_pendingGeneration = 0; ///< generation whose result is awaited, 0 = none
+};
+
+} // namespace tp

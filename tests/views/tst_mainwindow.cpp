@@ -1,0 +1,357 @@
+// The main window driven as a user would, on a real SQLite store: widgets are found by
+// objectName, typed into and clicked; the models behind them are checked afterwards.
+
+#include "applistmodel.h"
+#include "attributetablemodel.h"
+#include "eventtablemodel.h"
+#include "leveldelegate.h"
+#include "mainwindow.h"
+#include "plancatalog.h"
+#include "planfixture.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+
+#include <memory>
+
+using namespace tp;
+
+namespace {
+
+constexpr int kLargeCount = 2500;
+
+/// The composition main.cpp makes, over one store.
+struct Harness {
+    /// With `backgroundUrl`, plans load on a worker thread over a second connection to it.
+    explicit Harness(Store& store, const QString& backgroundUrl = {})
+        : catalog(store, &apps, &events, &attributes)
+        , window(&catalog)
+    {
+        if (!backgroundUrl.isEmpty()) {
+            catalog.setStoreOpener([backgroundUrl] { return Store::open(backgroundUrl); });
+        }
+        window.resize(1400, 900);
+        window.reload();
+        window.show();
+    }
+    [[nodiscard]] QListView* appList() const { return window.findChild<QListView*>(QStringLiteral("appList")); }
+    [[nodiscard]] QTableView* eventTable() const { return window.findChild<QTableView*>(QStringLiteral("eventTable")); }
+    [[nodiscard]] QTableView* attributeTable() const
+    {
+        return window.findChild<QTableView*>(QStringLiteral("attributeTable"));
+    }
+    [[nodiscard]] QLineEdit* searchEdit() const { return window.findChild<QLineEdit*>(QStringLiteral("searchEdit")); }
+    [[nodiscard]] QTextBrowser* detail() const
+    {
+        return window.findChild<QTextBrowser*>(QStringLiteral("eventDetail"));
+    }
+    [[nodiscard]] QTabWidget* tabs() const { return window.findChild<QTabWidget*>(QStringLiteral("planTabs")); }
+
+    /// Clicks the app with this key in the app list.
+    void clickApp(const QString& key) const
+    {
+        const QModelIndex index = apps.index(apps.rowOf(key));
+        QListView* list = appList();
+        list->scrollTo(index);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
+    }
+    /// Clicks the row of a table whose KeyRole is `key`; false if it is not shown.
+    static bool clickRow(QTableView* table, const QString& key)
+    {
+        const QModelIndexList hits =
+            table->model()->match(table->model()->index(0, 0), EventTableModel::KeyRole, key, 1, Qt::MatchExactly);
+        if (hits.isEmpty()) {
+            return false;
+        }
+        table->scrollTo(hits.first());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(hits.first()).center());
+        return table->currentIndex().row() == hits.first().row();
+    }
+
+    AppListModel apps;
+    EventTableModel events;
+    AttributeTableModel attributes;
+    PlanCatalog catalog;
+    MainWindow window; // last: destroyed first
+};
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void showsAppsAndEvents();
+    void searchFiltersEvents();
+    void ctrlFFocusesSearch();
+    void selectingEventShowsBindings();
+    void attributeTabShowsAttributes();
+    void levelColumnIsColouredByDelegate();
+    void statusBarShowsStoreAndUser();
+    void appWithoutEventsShowsMessage();
+    void emptyStoreShowsHint();
+    void searchSeesEventsNotFetchedYet();
+    void sortingSortsEveryEvent();
+    void layoutIsSavedAndRestored();
+    void loadsPlansInTheBackground();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TrackPlan"));
+    QCoreApplication::setApplicationName(QStringLiteral("trackplan-test"));
+    QVERIFY(m_dir.isValid());
+    auto store = Store::open(m_dir.filePath(QStringLiteral("plan.sqlite")));
+    QVERIFY2(store, test::errorText(store).constData());
+    m_store = std::move(*store);
+    const Status small = test::fillSmallPlan(*m_store);
+    QVERIFY2(small, test::errorText(small).constData());
+    const Status large = test::fillLargeApp(*m_store, QStringLiteral("large-app"), kLargeCount);
+    QVERIFY2(large, test::errorText(large).constData());
+}
+
+void TestMainWindow::showsAppsAndEvents()
+{
+    Harness h(*m_store);
+    QVERIFY(QTest::qWaitForWindowExposed(&h.window));
+    QVERIFY(h.appList() && h.eventTable() && h.attributeTable() && h.searchEdit() && h.detail());
+    QCOMPARE(h.appList()->model()->rowCount(), 3);
+    h.clickApp(QStringLiteral("user-app"));
+    QCOMPARE(h.catalog.currentAppKey(), QStringLiteral("user-app"));
+    QCOMPARE(h.eventTable()->model()->rowCount(), 5);
+    QCOMPARE(h.attributeTable()->model()->rowCount(), 5);
+    QVERIFY(h.eventTable()->isVisible());
+    QVERIFY(h.window.windowTitle().contains(QStringLiteral("User app")));
+    QVERIFY(h.tabs()->tabText(0).contains(QLatin1Char('5')));
+}
+
+void TestMainWindow::searchFiltersEvents()
+{
+    Harness h(*m_store);
+    h.clickApp(QStringLiteral("user-app"));
+    QTableView* table = h.eventTable();
+    QTest::keyClicks(h.searchEdit(), QStringLiteral("order"));
+    QCOMPARE(table->model()->rowCount(), 2);
+    QCOMPARE(h.attributeTable()->model()->rowCount(), 2); // order_amount, order_id
+    QVERIFY(h.tabs()->tabText(0).contains(QLatin1Char('2')));
+    h.searchEdit()->clear();
+    QCOMPARE(table->model()->rowCount(), 5);
+    // Chinese arrives through an input method, as a commit string (keyClicks is ASCII only).
+    QInputMethodEvent typed;
+    typed.setCommitString(QStringLiteral("首页"));
+    QApplication::sendEvent(h.searchEdit(), &typed);
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, 0).data(EventTableModel::KeyRole).toString(), QStringLiteral("home_view"));
+    h.searchEdit()->clear();
+    QTest::keyClicks(h.searchEdit(), QStringLiteral("no_such_event"));
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(!table->isVisibleTo(&h.window)); // the "no match" message replaces the table
+}
+
+void TestMainWindow::ctrlFFocusesSearch()
+{
+    Harness h(*m_store);
+    QApplication::setActiveWindow(&h.window);
+    QVERIFY(QTest::qWaitForWindowActive(&h.window));
+    h.eventTable()->setFocus();
+    QVERIFY(!h.searchEdit()->hasFocus());
+    QTest::keyClick(h.eventTable(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(h.searchEdit()->hasFocus());
+}
+
+void TestMainWindow::selectingEventShowsBindings()
+{
+    Harness h(*m_store);
+    h.clickApp(QStringLiteral("user-app"));
+    QVERIFY(h.detail()->toPlainText().contains(QStringLiteral("Select an event")));
+    QVERIFY(Harness::clickRow(h.eventTable(), QStringLiteral("order_submit")));
+    const QString text = h.detail()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("提交订单")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("When the test says so")));
+    // The bindings, in their order, with the attributes' display names and the note.
+    const qsizetype id = text.indexOf(QStringLiteral("order_id"));
+    const qsizetype amount = text.indexOf(QStringLiteral("order_amount"));
+    const qsizetype method = text.indexOf(QStringLiteral("pay_method"));
+    QVERIFY(id >= 0 && amount > id && method > amount);
+    QVERIFY(text.contains(QStringLiteral("订单金额")));
+    QVERIFY(text.contains(QStringLiteral("from the order service")));
+    QVERIFY(text.contains(QStringLiteral("required")));
+    QVERIFY(text.contains(QStringLiteral("optional")));
+    // Common attributes are not bound but carried: listed apart.
+    QVERIFY(text.indexOf(QStringLiteral("city_id")) > method);
+
+    QVERIFY(Harness::clickRow(h.eventTable(), QStringLiteral("home_view")));
+    QVERIFY(h.detail()->toPlainText().contains(QStringLiteral("首页浏览")));
+    QVERIFY(!h.detail()->toPlainText().contains(QStringLiteral("order_amount")));
+}
+
+void TestMainWindow::attributeTabShowsAttributes()
+{
+    Harness h(*m_store);
+    h.clickApp(QStringLiteral("user-app"));
+    h.tabs()->setCurrentIndex(1);
+    QVERIFY(h.attributeTable()->isVisible());
+    QVERIFY(h.detail()->toPlainText().contains(QStringLiteral("Select an attribute")));
+    QVERIFY(Harness::clickRow(h.attributeTable(), QStringLiteral("order_id")));
+    const QString text = h.detail()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("订单号")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("2 event"))); // "2 event(s)" without a translator
+    const QModelIndex city =
+        h.attributes.index(h.attributes.rowOf(QStringLiteral("city_id")), AttributeTableModel::UsedByColumn);
+    QCOMPARE(city.data(AttributeTableModel::UsedByRole).toInt(), 5); // common: every event
+}
+
+void TestMainWindow::levelColumnIsColouredByDelegate()
+{
+    Harness h(*m_store);
+    QVERIFY(qobject_cast<LevelDelegate*>(h.eventTable()->itemDelegateForColumn(EventTableModel::LevelColumn)));
+    QVERIFY(!qobject_cast<LevelDelegate*>(h.eventTable()->itemDelegateForColumn(EventTableModel::KeyColumn)));
+    QCOMPARE(LevelDelegate::levelColor(Level::D).red() > LevelDelegate::levelColor(Level::D).blue(), true);
+    QCOMPARE(LevelDelegate::levelColor(Level::B).blue() > LevelDelegate::levelColor(Level::B).red(), true);
+    // Painting a badge must not crash and must draw something besides the background.
+    h.clickApp(QStringLiteral("user-app"));
+    const QImage image = h.eventTable()->viewport()->grab().toImage();
+    QVERIFY(!image.isNull());
+}
+
+void TestMainWindow::statusBarShowsStoreAndUser()
+{
+    Harness h(*m_store);
+    auto* store = h.window.findChild<QLabel*>(QStringLiteral("storeLabel"));
+    auto* user = h.window.findChild<QLabel*>(QStringLiteral("userLabel"));
+    QVERIFY(store && user);
+    QVERIFY(store->text().contains(m_store->url().displayString()));
+    QVERIFY(user->text().contains(m_store->actor()));
+}
+
+void TestMainWindow::appWithoutEventsShowsMessage()
+{
+    Harness h(*m_store);
+    h.clickApp(QStringLiteral("driver-app"));
+    QCOMPARE(h.catalog.currentAppKey(), QStringLiteral("driver-app"));
+    QCOMPARE(h.eventTable()->model()->rowCount(), 0);
+    QVERIFY(!h.eventTable()->isVisibleTo(&h.window));
+    const QList<QLabel*> labels = h.tabs()->findChildren<QLabel*>();
+    const bool shown = std::any_of(labels.cbegin(), labels.cend(), [&h](const QLabel* l) {
+        return l->isVisibleTo(&h.window) && l->text().contains(QStringLiteral("No events"));
+    });
+    QVERIFY(shown);
+}
+
+void TestMainWindow::emptyStoreShowsHint()
+{
+    auto empty = Store::open(m_dir.filePath(QStringLiteral("empty.sqlite")));
+    QVERIFY(empty);
+    Harness h(**empty);
+    QCOMPARE(h.appList()->model()->rowCount(), 0);
+    auto* hint = h.window.findChild<QLabel*>(QStringLiteral("emptyStoreMessage"));
+    QVERIFY(hint);
+    QVERIFY(hint->isVisibleTo(&h.window));
+    QVERIFY(hint->text().contains(
+        QStringLiteral("trackplanctl --db %1 demo").arg(m_dir.filePath(QStringLiteral("empty.sqlite")))));
+    QVERIFY(!h.eventTable()->isVisibleTo(&h.window));
+}
+
+void TestMainWindow::searchSeesEventsNotFetchedYet()
+{
+    Harness h(*m_store);
+    h.clickApp(QStringLiteral("large-app"));
+    QCOMPARE(h.events.totalCount(), kLargeCount);
+    QVERIFY2(h.events.rowCount() < kLargeCount, "the view should not have fetched every row at once");
+    QTest::keyClicks(h.searchEdit(), QStringLiteral("evt_02400"));
+    QCOMPARE(h.eventTable()->model()->rowCount(), 1);
+    QVERIFY(Harness::clickRow(h.eventTable(), QStringLiteral("evt_02400")));
+    QVERIFY(h.detail()->toPlainText().contains(QStringLiteral("事件 2400")));
+}
+
+void TestMainWindow::sortingSortsEveryEvent()
+{
+    Harness h(*m_store);
+    h.clickApp(QStringLiteral("large-app"));
+    QVERIFY(h.events.rowCount() < kLargeCount);
+    QHeaderView* header = h.eventTable()->horizontalHeader();
+    const int x = header->sectionViewportPosition(EventTableModel::KeyColumn) + 10;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    QCOMPARE(header->sortIndicatorSection(), int(EventTableModel::KeyColumn));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QAbstractItemModel* model = h.eventTable()->model();
+    QCOMPARE(model->rowCount(), kLargeCount);
+    QCOMPARE(model->index(0, 0).data(EventTableModel::KeyRole).toString(), QStringLiteral("evt_02499"));
+}
+
+void TestMainWindow::layoutIsSavedAndRestored()
+{
+    const QString path = m_dir.filePath(QStringLiteral("settings.ini"));
+    QList<int> sizes;
+    {
+        Harness h(*m_store);
+        h.clickApp(QStringLiteral("driver-app"));
+        auto* splitter = h.window.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+        QVERIFY(splitter);
+        splitter->setSizes({333, 1000});
+        sizes = splitter->sizes();
+        QSettings settings(path, QSettings::IniFormat);
+        h.window.saveLayout(settings);
+    }
+    AppListModel apps;
+    EventTableModel events;
+    AttributeTableModel attributes;
+    PlanCatalog catalog(*m_store, &apps, &events, &attributes);
+    MainWindow window(&catalog);
+    const QSettings settings(path, QSettings::IniFormat);
+    window.restoreLayout(settings);
+    window.reload();
+    window.show();
+    QCOMPARE(catalog.currentAppKey(), QStringLiteral("driver-app"));
+    QCOMPARE(window.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes().first(), sizes.first());
+}
+
+void TestMainWindow::loadsPlansInTheBackground()
+{
+    Harness h(*m_store, m_store->url().path);
+    QTRY_COMPARE(h.catalog.activeWorkers(), 0); // the first app, selected by reload()
+    QVERIFY(!h.catalog.currentAppKey().isEmpty());
+    QSignalSpy loading(&h.catalog, &PlanCatalog::loadingChanged);
+    QSignalSpy failed(&h.catalog, &PlanCatalog::loadFailed);
+    h.clickApp(QStringLiteral("large-app"));
+    QCOMPARE(loading.count(), 1);
+    QCOMPARE(loading.at(0).at(0).toBool(), true);
+    QVERIFY(h.catalog.isLoading());
+    QTRY_COMPARE(h.catalog.currentAppKey(), QStringLiteral("large-app"));
+    QCOMPARE(loading.count(), 2);
+    QCOMPARE(loading.at(1).at(0).toBool(), false);
+    QCOMPARE(h.events.totalCount(), kLargeCount);
+    QVERIFY(h.eventTable()->model()->rowCount() > 0);
+
+    // A newer request supersedes one still running: only the last app ends up shown, even
+    // when the superseded (larger) plan arrives after it.
+    h.clickApp(QStringLiteral("user-app"));
+    h.clickApp(QStringLiteral("driver-app"));
+    QTRY_COMPARE(h.catalog.activeWorkers(), 0);
+    QVERIFY(!h.catalog.isLoading());
+    QCOMPARE(h.catalog.currentAppKey(), QStringLiteral("driver-app"));
+    QCOMPARE(h.events.totalCount(), 0);
+    QCOMPARE(failed.count(), 0);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

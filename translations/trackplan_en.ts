@@ -1,0 +1,1384 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>tp</name>
+    <message>
+        <source>unknown value &quot;%1&quot;; expected one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else meanwhile. Reload it and apply your edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::AppListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platforms: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::AttributeTableModel</name>
+    <message>
+        <source>Common attribute: carried by every event of the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::ChangeWriter</name>
+    <message>
+        <source>No demand &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; its changes can only be edited while it is a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; collides with &quot;%2&quot; (keys must be unique ignoring case and separators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event &quot;%1&quot; is part of a released version and cannot be deleted; set its status to deprecated or removed instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 has no change to &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::Database</name>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert returned no id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit without a transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transaction was rolled back by an inner failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::DemandService</name>
+    <message>
+        <source>No demand &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A demand needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A demand &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version &quot;%1&quot; of &quot;%2&quot; does not exist or is no longer in planning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand &quot;%1&quot; was changed by someone else meanwhile. Reload it and apply your edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; this action needs it to be %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 has no changes yet; add or edit events or attributes under it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 was changed meanwhile; reload it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; only an approved demand can be merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::DetailView</name>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Introduced in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprecated in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event binds no attributes besides the common ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common: carried by every event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also carries the common attributes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::EventTableModel</name>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema version MODEL-REVISION-ADDITION, raised by every merged change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of attributes bound to the event (common attributes not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::Importer</name>
+    <message>
+        <source>The store %1 is not empty; import loads a whole store and needs an empty one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A native export is a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported format; expected &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown section &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export must start with &quot;$format&quot;: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing &quot;$format&quot;: this is not a TrackPlan export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section &quot;%1&quot; must be an array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1[%2] must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: duplicate %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown app &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the four levels A, B, C and D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attribute key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown attribute &quot;%1&quot; of app &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demand key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.state: must be null exactly when op is delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: duplicate change of %2 &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown demand &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be null exactly when op is delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision %1 of %2 &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a frozen or released version needs its snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.target_versions: &quot;%2&quot; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.target_versions: unknown version &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About TrackPlan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TrackPlan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — TrackPlan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About TrackPlan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TrackPlan %1&lt;/h3&gt;&lt;p&gt;Manage an app company&apos;s tracking plan: the events the apps report, their attributes, the demands that change them and the versions that release them.&lt;/p&gt;&lt;p&gt;Store: %2&lt;br&gt;User: %3&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the apps of the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the plan of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the plan of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attribute(s)</source>
+        <translation>
+            <numerusform>%Ln attribute</numerusform>
+            <numerusform>%Ln attributes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No apps in this store yet&lt;/h3&gt;&lt;p&gt;Run &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; to fill it with a demo plan, or &lt;code&gt;trackplanctl --db %1 import FILE&lt;/code&gt; to load an export, then choose &lt;b&gt;File → Reload&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::Merger</name>
+    <message>
+        <source>Demand %1 was changed meanwhile; reload it before merging.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 targets version %2, which is frozen; move the demand to a version in planning first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute &quot;%1&quot; is still used by events and cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::PlanPage</name>
+    <message>
+        <source>Filter by key or display name (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an app on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events in %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attributes in %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attribute matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event to see its fields and attributes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an attribute to see its definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events (%1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes (%1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::PlanRepository</name>
+    <message>
+        <source>App key &quot;%1&quot; must be lower case letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown platform &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An app with key &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No app with key &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user named &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A policy needs exactly the four levels A, B, C and D.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sampling rate must lie between 0 and 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy of &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event &quot;%1&quot; in app &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attribute &quot;%1&quot; in app &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::VersionService</name>
+    <message>
+        <source>Version name &quot;%1&quot; must look like 6.3.0 (numbers separated by dots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No version %1 of &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is %2; demands can only be added while it is in planning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is already assigned to version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demand %1 in app &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is not assigned to version %2 in planning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is %2; this action needs it to be %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 was changed meanwhile; reload it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 cannot be frozen while these demands are open: %2. Merge, reject or cancel them, or move them to another version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; has no snapshot yet; freeze it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::json</name>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing field &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected an integer between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown value &quot;%1&quot;; expected one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected %1 but found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid schema version &quot;%1&quot;; expected MODEL-REVISION-ADDITION such as 1-0-0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected end of input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected data after the JSON value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a string key or &apos;}&apos; but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &apos;:&apos; after the key but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;}&apos; but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;]&apos; but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailing comma before &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a string key but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments are not allowed in JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nesting deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unterminated string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid \u escape: expected four hexadecimal digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid escape sequence \%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid UTF-8 byte sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control character U+%1 in a string; write it as an escape such as \n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leading zeros are not allowed in numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number: expected a digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number: expected a digit after &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number: expected a digit in the exponent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid literal; expected &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing field &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-negative integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::labels</name>
+    <message>
+        <source>A · Invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B · General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C · Important</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D · Core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid: no one needs it; rejected at collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General: one product team&apos;s analytics only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Important: used across teams; kept in the warehouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core: business-critical; warehouse, real-time stream and health alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Implementing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::lint</name>
+    <message>
+        <source>%1 has no description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 is not lower_snake_case: words are separated by single underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App %1 has no platform %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 (%2) conflicts with %3: the same name with different types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 is only bound by removed events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 is not bound by any event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 is required on %2 of %3 %4 events but only optional on %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 is required on %2 of %3 %4 events but not bound on %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::rules</name>
+    <message>
+        <source>The key is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; must start with a lower-case letter and contain only lower-case letters, digits and underscores (at most 64 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no display name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enum attribute %1 needs at least one value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 of type %2 cannot have enum values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enum value %1 of %2 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enum value &quot;%1&quot; of %2 is listed more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 of type %2 cannot have a pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pattern of %1 is not a valid regular expression: %2 at offset %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 of type %2 cannot have a minimum or maximum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bounds of %1 must be finite numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum of %1 (%2) is greater than its maximum (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum length of %1 must be greater than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 of type %2 cannot have a maximum length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 names no platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown platform &quot;%1&quot;; expected one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform %1 is listed more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binding %1 names no attribute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 is bound more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 is common to every event; binding it explicitly is redundant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 has a deprecation version but its status is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 is %2 but names no version it was deprecated in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 is deprecated in %2, before it was introduced in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 is used more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 collides with %2: keys must be unique ignoring case and separators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example &quot;%1&quot; of %2 is not a valid %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example &quot;%1&quot; of %2 is not a valid JSON array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1 of example &quot;%2&quot; of %3 is not a valid %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example &quot;%1&quot; is not one of the values of %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example &quot;%1&quot; does not match the pattern %2 of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example value %1 of %2 is below the minimum %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example value %1 of %2 is above the maximum %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Example &quot;%1&quot; of %2 is longer than %n character(s).</source>
+        <translation>
+            <numerusform>Example &quot;%1&quot; of %2 is longer than %n character.</numerusform>
+            <numerusform>Example &quot;%1&quot; of %2 is longer than %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::schemachange</name>
+    <message>
+        <source>Minimum %1 added to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum %1 added to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum of %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum of %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum of %1 raised from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum of %1 lowered from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum of %1 raised from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum of %1 lowered from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enum values of %1 removed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enum values of %1 added: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern %1 added to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern of %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern of %1 changed from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum length %1 added to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum length of %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum length of %1 lowered from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum length of %1 raised from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 became required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 became optional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition of attribute %1 is missing on one side of the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type of %1 changed from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event key changed from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 was removed from the event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required attribute %1 was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional attribute %1 was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::store</name>
+    <message numerus="yes">
+        <source>Attribute &quot;%1&quot; is still used by %n event(s): %2</source>
+        <translation>
+            <numerusform>Attribute &quot;%1&quot; is still used by %n event: %2</numerusform>
+            <numerusform>Attribute &quot;%1&quot; is still used by %n events: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The store has schema version %1, newer than this TrackPlan understands (%2). Please update TrackPlan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event &quot;%1&quot; binds unknown attribute &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No app with key &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid PostgreSQL URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No store given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trackplan</name>
+    <message>
+        <source>TrackPlan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1.
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1381 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>tp</name>
+    <message>
+        <source>unknown value &quot;%1&quot;; expected one of %2</source>
+        <translation>未知的值“%1”；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else meanwhile. Reload it and apply your edit again.</source>
+        <translation>%1 在此期间已被他人修改。请重新加载后再次进行修改。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::AppListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Platforms: %1</source>
+        <translation>平台：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tp::AttributeTableModel</name>
+    <message>
+        <source>Common attribute: carried by every event of the app.</source>
+        <translation>公共属性：该应用的每个事件都会携带。</translation>
+    </message>
+    <message>
+        <source>Common</source>
+        <translation>公共</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>隐私级别</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用事件数</translation>
+    </message>
+</context>
+<context>
+    <name>tp::ChangeWriter</name>
+    <message>
+        <source>No demand &quot;%1&quot;.</source>
+        <translation>不存在需求“%1”。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; its changes can only be edited while it is a draft.</source>
+        <translation>需求 %1 的状态为 %2；只有草稿状态的需求才能编辑其变更。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; collides with &quot;%2&quot; (keys must be unique ignoring case and separators).</source>
+        <translation>标识“%1”与“%2”冲突（忽略大小写和分隔符后，标识必须唯一）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the plan.</source>
+        <translation>“%1”不在埋点方案中。</translation>
+    </message>
+    <message>
+        <source>Event &quot;%1&quot; is part of a released version and cannot be deleted; set its status to deprecated or removed instead.</source>
+        <translation>事件“%1”属于已发布的版本，不能删除；请将其状态改为已废弃或已移除。</translation>
+    </message>
+    <message>
+        <source>Demand %1 has no change to &quot;%2&quot;.</source>
+        <translation>需求 %1 中没有对“%2”的变更。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::Database</name>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
+        <translation>未安装 Qt SQLite 驱动（QSQLITE）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation>未安装 Qt PostgreSQL 驱动（QPSQL）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1: %2</source>
+        <translation>无法打开存储库 %1：%2</translation>
+    </message>
+    <message>
+        <source>No row.</source>
+        <translation>没有数据行。</translation>
+    </message>
+    <message>
+        <source>Insert returned no id.</source>
+        <translation>插入操作未返回 ID。</translation>
+    </message>
+    <message>
+        <source>Commit without a transaction.</source>
+        <translation>没有进行中的事务，无法提交。</translation>
+    </message>
+    <message>
+        <source>The transaction was rolled back by an inner failure.</source>
+        <translation>事务因内部操作失败已回滚。</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>数据库错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tp::DemandService</name>
+    <message>
+        <source>No demand &quot;%1&quot;.</source>
+        <translation>不存在需求“%1”。</translation>
+    </message>
+    <message>
+        <source>A demand needs a title.</source>
+        <translation>需求必须有标题。</translation>
+    </message>
+    <message>
+        <source>A demand &quot;%1&quot; exists already.</source>
+        <translation>需求“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>Version &quot;%1&quot; of &quot;%2&quot; does not exist or is no longer in planning.</source>
+        <translation>“%2”的版本“%1”不存在，或已不在规划中。</translation>
+    </message>
+    <message>
+        <source>Demand &quot;%1&quot; was changed by someone else meanwhile. Reload it and apply your edit again.</source>
+        <translation>需求“%1”在此期间已被他人修改。请重新加载后再次进行修改。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; this action needs it to be %3.</source>
+        <translation>需求 %1 的状态为 %2；此操作要求其状态为 %3。</translation>
+    </message>
+    <message>
+        <source>Demand %1 has no changes yet; add or edit events or attributes under it first.</source>
+        <translation>需求 %1 还没有任何变更；请先在该需求下新增或编辑事件、属性。</translation>
+    </message>
+    <message>
+        <source>Demand %1 was changed meanwhile; reload it.</source>
+        <translation>需求 %1 在此期间已被修改；请重新加载。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; only an approved demand can be merged.</source>
+        <translation>需求 %1 的状态为 %2；只有已批准的需求才能合并。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::DetailView</name>
+    <message>
+        <source>Trigger</source>
+        <translation>触发时机</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Schema 版本</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订号</translation>
+    </message>
+    <message>
+        <source>Introduced in</source>
+        <translation>引入版本</translation>
+    </message>
+    <message>
+        <source>Deprecated in</source>
+        <translation>废弃版本</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>This event binds no attributes besides the common ones.</source>
+        <translation>除公共属性外，该事件未绑定任何属性。</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>是否必填</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>unknown attribute</source>
+        <translation>未知属性</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>min %1</source>
+        <translation>最小值 %1</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>最大值 %1</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Common: carried by every event</source>
+        <translation>公共：每个事件都携带</translation>
+    </message>
+    <message>
+        <source>Event attribute</source>
+        <translation>事件属性</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>隐私级别</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>格式（正则）</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>取值范围</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>最大长度</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用事件数</translation>
+    </message>
+    <message>
+        <source>Attributes (%1)</source>
+        <translation>属性（%1）</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Also carries the common attributes:</source>
+        <translation>另携带公共属性：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln 个事件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::EventTableModel</name>
+    <message>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Schema version MODEL-REVISION-ADDITION, raised by every merged change</source>
+        <translation>Schema 版本 MODEL-REVISION-ADDITION，每次合并变更后自动递增</translation>
+    </message>
+    <message>
+        <source>Number of attributes bound to the event (common attributes not counted)</source>
+        <translation>事件绑定的属性个数（不含公共属性）</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+</context>
+<context>
+    <name>tp::Importer</name>
+    <message>
+        <source>The store %1 is not empty; import loads a whole store and needs an empty one.</source>
+        <translation>存储库 %1 不是空的；导入会载入整个存储库，需要一个空的存储库。</translation>
+    </message>
+    <message>
+        <source>Import done.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <source>A native export is a JSON object.</source>
+        <translation>原生导出文件应为一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Unsupported format; expected &quot;%1&quot;.</source>
+        <translation>不支持的格式；应为“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown section &quot;%1&quot;.</source>
+        <translation>未知的分节“%1”。</translation>
+    </message>
+    <message>
+        <source>The export must start with &quot;$format&quot;: &quot;%1&quot;.</source>
+        <translation>导出文件必须以 &quot;$format&quot;: &quot;%1&quot; 开头。</translation>
+    </message>
+    <message>
+        <source>Missing &quot;$format&quot;: this is not a TrackPlan export.</source>
+        <translation>缺少 &quot;$format&quot;：这不是 TrackPlan 导出文件。</translation>
+    </message>
+    <message>
+        <source>Section &quot;%1&quot; must be an array.</source>
+        <translation>分节“%1”必须是数组。</translation>
+    </message>
+    <message>
+        <source>%1[%2] must be an object.</source>
+        <translation>%1[%2] 必须是对象。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1: duplicate %2.</source>
+        <translation>%1：%2 重复。</translation>
+    </message>
+    <message>
+        <source>unknown app &quot;%1&quot;</source>
+        <translation>未知应用“%1”</translation>
+    </message>
+    <message>
+        <source>expected the four levels A, B, C and D</source>
+        <translation>应包含 A、B、C、D 四个等级</translation>
+    </message>
+    <message>
+        <source>app key &quot;%1&quot;</source>
+        <translation>应用标识“%1”</translation>
+    </message>
+    <message>
+        <source>expected object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>policy level %1</source>
+        <translation>策略等级 %1</translation>
+    </message>
+    <message>
+        <source>attribute key &quot;%1&quot;</source>
+        <translation>属性标识“%1”</translation>
+    </message>
+    <message>
+        <source>unknown attribute &quot;%1&quot; of app &quot;%2&quot;</source>
+        <translation>应用“%2”中不存在属性“%1”</translation>
+    </message>
+    <message>
+        <source>event key &quot;%1&quot;</source>
+        <translation>事件标识“%1”</translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>demand key &quot;%1&quot;</source>
+        <translation>需求标识“%1”</translation>
+    </message>
+    <message>
+        <source>%1.state: must be null exactly when op is delete</source>
+        <translation>%1.state：当且仅当 op 为 delete 时必须为 null</translation>
+    </message>
+    <message>
+        <source>%1: duplicate change of %2 &quot;%3&quot;</source>
+        <translation>%1：对%2“%3”的变更重复</translation>
+    </message>
+    <message>
+        <source>unknown demand &quot;%1&quot;</source>
+        <translation>未知需求“%1”</translation>
+    </message>
+    <message>
+        <source>must be null exactly when op is delete</source>
+        <translation>当且仅当 op 为 delete 时必须为 null</translation>
+    </message>
+    <message>
+        <source>revision %1 of %2 &quot;%3&quot;</source>
+        <translation>%2“%3”的修订 %1</translation>
+    </message>
+    <message>
+        <source>user name &quot;%1&quot;</source>
+        <translation>用户名“%1”</translation>
+    </message>
+    <message>
+        <source>version &quot;%1&quot;</source>
+        <translation>版本“%1”</translation>
+    </message>
+    <message>
+        <source>a frozen or released version needs its snapshot</source>
+        <translation>已冻结或已发布的版本必须有快照</translation>
+    </message>
+    <message>
+        <source>snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>%1.target_versions: &quot;%2&quot; is listed twice</source>
+        <translation>%1.target_versions：“%2”出现了两次</translation>
+    </message>
+    <message>
+        <source>%1.target_versions: unknown version &quot;%2&quot;</source>
+        <translation>%1.target_versions：未知版本“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>tp::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About TrackPlan</source>
+        <translation>关于 TrackPlan(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>存储库：%1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>TrackPlan</source>
+        <translation>TrackPlan</translation>
+    </message>
+    <message>
+        <source>%1 — TrackPlan</source>
+        <translation>%1 — TrackPlan</translation>
+    </message>
+    <message>
+        <source>%1: %2 · %3</source>
+        <translation>%1：%2 · %3</translation>
+    </message>
+    <message>
+        <source>About TrackPlan</source>
+        <translation>关于 TrackPlan</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TrackPlan %1&lt;/h3&gt;&lt;p&gt;Manage an app company&apos;s tracking plan: the events the apps report, their attributes, the demands that change them and the versions that release them.&lt;/p&gt;&lt;p&gt;Store: %2&lt;br&gt;User: %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;TrackPlan %1&lt;/h3&gt;&lt;p&gt;管理应用公司的埋点方案：应用上报的事件、事件的属性、变更它们的需求以及发布它们的版本。&lt;/p&gt;&lt;p&gt;存储库：%2&lt;br&gt;用户：%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot read the apps of the store.</source>
+        <translation>无法读取存储库中的应用。</translation>
+    </message>
+    <message>
+        <source>Loading the plan of %1…</source>
+        <translation>正在加载 %1 的埋点方案…</translation>
+    </message>
+    <message>
+        <source>Cannot load the plan of %1.</source>
+        <translation>无法加载 %1 的埋点方案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attribute(s)</source>
+        <translation>
+            <numerusform>%Ln 个属性</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No apps in this store yet&lt;/h3&gt;&lt;p&gt;Run &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; to fill it with a demo plan, or &lt;code&gt;trackplanctl --db %1 import FILE&lt;/code&gt; to load an export, then choose &lt;b&gt;File → Reload&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;此存储库中还没有应用&lt;/h3&gt;&lt;p&gt;运行 &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; 生成演示方案，或运行 &lt;code&gt;trackplanctl --db %1 import 文件&lt;/code&gt; 载入导出文件，然后选择&lt;b&gt;文件 → 重新加载&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>tp::Merger</name>
+    <message>
+        <source>Demand %1 was changed meanwhile; reload it before merging.</source>
+        <translation>需求 %1 在此期间已被修改；请重新加载后再合并。</translation>
+    </message>
+    <message>
+        <source>Demand %1 targets version %2, which is frozen; move the demand to a version in planning first.</source>
+        <translation>需求 %1 的目标版本 %2 已冻结；请先把该需求移到规划中的版本。</translation>
+    </message>
+    <message>
+        <source>Attribute &quot;%1&quot; is still used by events and cannot be removed.</source>
+        <translation>属性“%1”仍被事件使用，不能移除。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::PlanPage</name>
+    <message>
+        <source>Filter by key or display name (%1)</source>
+        <translation>按标识或显示名称筛选（%1）</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Select an app on the left.</source>
+        <translation>请在左侧选择一个应用。</translation>
+    </message>
+    <message>
+        <source>No events in %1 yet.</source>
+        <translation>%1 还没有事件。</translation>
+    </message>
+    <message>
+        <source>No attributes in %1 yet.</source>
+        <translation>%1 还没有属性。</translation>
+    </message>
+    <message>
+        <source>No event matches “%1”.</source>
+        <translation>没有与“%1”匹配的事件。</translation>
+    </message>
+    <message>
+        <source>No attribute matches “%1”.</source>
+        <translation>没有与“%1”匹配的属性。</translation>
+    </message>
+    <message>
+        <source>Select an event to see its fields and attributes.</source>
+        <translation>选择一个事件以查看其字段和属性。</translation>
+    </message>
+    <message>
+        <source>Select an attribute to see its definition.</source>
+        <translation>选择一个属性以查看其定义。</translation>
+    </message>
+    <message>
+        <source>Events (%1 of %2)</source>
+        <translation>事件（%1 / %2）</translation>
+    </message>
+    <message>
+        <source>Events (%1)</source>
+        <translation>事件（%1）</translation>
+    </message>
+    <message>
+        <source>Attributes (%1 of %2)</source>
+        <translation>属性（%1 / %2）</translation>
+    </message>
+    <message>
+        <source>Attributes (%1)</source>
+        <translation>属性（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>tp::PlanRepository</name>
+    <message>
+        <source>App key &quot;%1&quot; must be lower case letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>应用标识“%1”只能包含小写字母、数字、“-”或“_”。</translation>
+    </message>
+    <message>
+        <source>Unknown platform &quot;%1&quot;.</source>
+        <translation>未知平台“%1”。</translation>
+    </message>
+    <message>
+        <source>An app with key &quot;%1&quot; exists already.</source>
+        <translation>标识为“%1”的应用已存在。</translation>
+    </message>
+    <message>
+        <source>App &quot;%1&quot;</source>
+        <translation>应用“%1”</translation>
+    </message>
+    <message>
+        <source>No app with key &quot;%1&quot;.</source>
+        <translation>不存在标识为“%1”的应用。</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>用户必须有名称。</translation>
+    </message>
+    <message>
+        <source>A user named &quot;%1&quot; exists already.</source>
+        <translation>名为“%1”的用户已存在。</translation>
+    </message>
+    <message>
+        <source>User &quot;%1&quot;</source>
+        <translation>用户“%1”</translation>
+    </message>
+    <message>
+        <source>No user named &quot;%1&quot;.</source>
+        <translation>不存在名为“%1”的用户。</translation>
+    </message>
+    <message>
+        <source>A policy needs exactly the four levels A, B, C and D.</source>
+        <translation>策略必须恰好包含 A、B、C、D 四个等级。</translation>
+    </message>
+    <message>
+        <source>The sampling rate must lie between 0 and 1.</source>
+        <translation>采样率必须在 0 到 1 之间。</translation>
+    </message>
+    <message>
+        <source>The policy of &quot;%1&quot;</source>
+        <translation>“%1”的策略</translation>
+    </message>
+    <message>
+        <source>No event &quot;%1&quot; in app &quot;%2&quot;.</source>
+        <translation>应用“%2”中不存在事件“%1”。</translation>
+    </message>
+    <message>
+        <source>No attribute &quot;%1&quot; in app &quot;%2&quot;.</source>
+        <translation>应用“%2”中不存在属性“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::VersionService</name>
+    <message>
+        <source>Version name &quot;%1&quot; must look like 6.3.0 (numbers separated by dots).</source>
+        <translation>版本名“%1”应形如 6.3.0（以点分隔的数字）。</translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; exists already.</source>
+        <translation>“%2”的版本 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>No version %1 of &quot;%2&quot;.</source>
+        <translation>“%2”没有版本 %1。</translation>
+    </message>
+    <message>
+        <source>Version %1 is %2; demands can only be added while it is in planning.</source>
+        <translation>版本 %1 的状态为 %2；只有规划中的版本才能加入需求。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is already assigned to version %2.</source>
+        <translation>需求 %1 已分配给版本 %2。</translation>
+    </message>
+    <message>
+        <source>No demand %1 in app &quot;%2&quot;.</source>
+        <translation>应用“%2”中不存在需求 %1。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is not assigned to version %2 in planning.</source>
+        <translation>需求 %1 未分配给规划中的版本 %2。</translation>
+    </message>
+    <message>
+        <source>Version %1 is %2; this action needs it to be %3.</source>
+        <translation>版本 %1 的状态为 %2；此操作要求其状态为 %3。</translation>
+    </message>
+    <message>
+        <source>Version %1 was changed meanwhile; reload it.</source>
+        <translation>版本 %1 在此期间已被修改；请重新加载。</translation>
+    </message>
+    <message>
+        <source>Version %1 cannot be frozen while these demands are open: %2. Merge, reject or cancel them, or move them to another version.</source>
+        <translation>以下需求尚未关闭，版本 %1 不能冻结：%2。请合并、驳回或取消这些需求，或把它们移到其他版本。</translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; has no snapshot yet; freeze it first.</source>
+        <translation>“%2”的版本 %1 还没有快照；请先冻结该版本。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::json</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空内容</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;</source>
+        <translation>未知字段“%1”</translation>
+    </message>
+    <message>
+        <source>Missing field &quot;%1&quot;</source>
+        <translation>缺少字段“%1”</translation>
+    </message>
+    <message>
+        <source>a number or null</source>
+        <translation>数字或 null</translation>
+    </message>
+    <message>
+        <source>Expected an integer between %1 and %2</source>
+        <translation>应为 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>Unknown value &quot;%1&quot;; expected one of: %2</source>
+        <translation>未知的值“%1”；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>Expected %1 but found %2</source>
+        <translation>应为%1，实际为%2</translation>
+    </message>
+    <message>
+        <source>Invalid schema version &quot;%1&quot;; expected MODEL-REVISION-ADDITION such as 1-0-0</source>
+        <translation>无效的 Schema 版本“%1”；应为 MODEL-REVISION-ADDITION 格式，例如 1-0-0</translation>
+    </message>
+    <message>
+        <source>Cannot read JSON: %1</source>
+        <translation>无法读取 JSON：%1</translation>
+    </message>
+    <message>
+        <source>Expected a value</source>
+        <translation>此处应为一个值</translation>
+    </message>
+    <message>
+        <source>Unexpected end of input</source>
+        <translation>输入意外结束</translation>
+    </message>
+    <message>
+        <source>Unexpected data after the JSON value</source>
+        <translation>JSON 值之后有多余的数据</translation>
+    </message>
+    <message>
+        <source>Expected a string key or &apos;}&apos; but found %1</source>
+        <translation>此处应为字符串键或“}”，实际为 %1</translation>
+    </message>
+    <message>
+        <source>Expected &apos;:&apos; after the key but found %1</source>
+        <translation>键之后应为“:”，实际为 %1</translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;}&apos; but found %1</source>
+        <translation>此处应为“,”或“}”，实际为 %1</translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;]&apos; but found %1</source>
+        <translation>此处应为“,”或“]”，实际为 %1</translation>
+    </message>
+    <message>
+        <source>Trailing comma before &apos;%1&apos;</source>
+        <translation>“%1”之前有多余的逗号</translation>
+    </message>
+    <message>
+        <source>Expected a string key but found %1</source>
+        <translation>此处应为字符串键，实际为 %1</translation>
+    </message>
+    <message>
+        <source>Comments are not allowed in JSON</source>
+        <translation>JSON 中不允许注释</translation>
+    </message>
+    <message>
+        <source>Unexpected character %1</source>
+        <translation>意外的字符 %1</translation>
+    </message>
+    <message>
+        <source>Nesting deeper than %1 levels</source>
+        <translation>嵌套层数超过 %1 层</translation>
+    </message>
+    <message>
+        <source>Duplicate key &quot;%1&quot;</source>
+        <translation>重复的键“%1”</translation>
+    </message>
+    <message>
+        <source>Unterminated string</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>Invalid \u escape: expected four hexadecimal digits</source>
+        <translation>无效的 \u 转义：应为四位十六进制数字</translation>
+    </message>
+    <message>
+        <source>Invalid escape sequence \%1</source>
+        <translation>无效的转义序列 \%1</translation>
+    </message>
+    <message>
+        <source>Invalid UTF-8 byte sequence</source>
+        <translation>无效的 UTF-8 字节序列</translation>
+    </message>
+    <message>
+        <source>Control character U+%1 in a string; write it as an escape such as \n</source>
+        <translation>字符串中含有控制字符 U+%1；请写成转义形式，例如 \n</translation>
+    </message>
+    <message>
+        <source>Leading zeros are not allowed in numbers</source>
+        <translation>数字不允许有前导零</translation>
+    </message>
+    <message>
+        <source>Invalid number: expected a digit</source>
+        <translation>无效的数字：此处应为数字</translation>
+    </message>
+    <message>
+        <source>Invalid number: expected a digit after &apos;.&apos;</source>
+        <translation>无效的数字：“.”之后应为数字</translation>
+    </message>
+    <message>
+        <source>Invalid number: expected a digit in the exponent</source>
+        <translation>无效的数字：指数部分应为数字</translation>
+    </message>
+    <message>
+        <source>Number out of range</source>
+        <translation>数字超出范围</translation>
+    </message>
+    <message>
+        <source>Invalid literal; expected &quot;%1&quot;</source>
+        <translation>无效的字面量；应为“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot write JSON: %1</source>
+        <translation>无法写入 JSON：%1</translation>
+    </message>
+    <message>
+        <source>short write</source>
+        <translation>写入不完整</translation>
+    </message>
+    <message>
+        <source>missing field &quot;%1&quot;</source>
+        <translation>缺少字段“%1”</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>应为%1，实际为%2</translation>
+    </message>
+    <message>
+        <source>expected a non-negative integer</source>
+        <translation>应为非负整数</translation>
+    </message>
+    <message>
+        <source>expected string</source>
+        <translation>应为字符串</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation>未知字段“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>tp::labels</name>
+    <message>
+        <source>A · Invalid</source>
+        <translation>A · 无效</translation>
+    </message>
+    <message>
+        <source>B · General</source>
+        <translation>B · 一般</translation>
+    </message>
+    <message>
+        <source>C · Important</source>
+        <translation>C · 重要</translation>
+    </message>
+    <message>
+        <source>D · Core</source>
+        <translation>D · 核心</translation>
+    </message>
+    <message>
+        <source>Invalid: no one needs it; rejected at collection.</source>
+        <translation>无效：无人需要，采集时即拒收。</translation>
+    </message>
+    <message>
+        <source>General: one product team&apos;s analytics only.</source>
+        <translation>一般：仅供单个产品团队分析使用。</translation>
+    </message>
+    <message>
+        <source>Important: used across teams; kept in the warehouse.</source>
+        <translation>重要：跨团队使用，进入数仓。</translation>
+    </message>
+    <message>
+        <source>Core: business-critical; warehouse, real-time stream and health alerts.</source>
+        <translation>核心：业务关键，进入数仓和实时流，并有健康监控告警。</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Implementing</source>
+        <translation>开发中</translation>
+    </message>
+    <message>
+        <source>Testing</source>
+        <translation>测试中</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>已上线</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>已废弃</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Pseudonymous</source>
+        <translation>假名化</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>敏感信息</translation>
+    </message>
+</context>
+<context>
+    <name>tp::lint</name>
+    <message>
+        <source>%1 has no description.</source>
+        <translation>%1 没有描述。</translation>
+    </message>
+    <message>
+        <source>Key %1 is not lower_snake_case: words are separated by single underscores.</source>
+        <translation>标识 %1 不是 lower_snake_case 格式：单词之间应以单个下划线分隔。</translation>
+    </message>
+    <message>
+        <source>App %1 has no platform %2.</source>
+        <translation>应用 %1 没有平台 %2。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 (%2) conflicts with %3: the same name with different types.</source>
+        <translation>属性 %1（%2）与 %3 冲突：名称相同但类型不同。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 is only bound by removed events.</source>
+        <translation>属性 %1 只被已移除的事件绑定。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 is not bound by any event.</source>
+        <translation>属性 %1 没有被任何事件绑定。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 is required on %2 of %3 %4 events but only optional on %5.</source>
+        <translation>属性 %1 在 %3 个 %4 事件中的 %2 个上为必填，但在 %5 上仅为可选。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 is required on %2 of %3 %4 events but not bound on %5.</source>
+        <translation>属性 %1 在 %3 个 %4 事件中的 %2 个上为必填，但 %5 未绑定该属性。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::rules</name>
+    <message>
+        <source>The key is required.</source>
+        <translation>必须填写标识。</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; must start with a lower-case letter and contain only lower-case letters, digits and underscores (at most 64 characters).</source>
+        <translation>标识“%1”必须以小写字母开头，且只能包含小写字母、数字和下划线（最多 64 个字符）。</translation>
+    </message>
+    <message>
+        <source>%1 has no display name.</source>
+        <translation>%1 没有显示名称。</translation>
+    </message>
+    <message>
+        <source>Enum attribute %1 needs at least one value.</source>
+        <translation>枚举属性 %1 至少需要一个取值。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 of type %2 cannot have enum values.</source>
+        <translation>类型为 %2 的属性 %1 不能有枚举值。</translation>
+    </message>
+    <message>
+        <source>Enum value %1 of %2 is empty.</source>
+        <translation>%2 的第 %1 个枚举值为空。</translation>
+    </message>
+    <message>
+        <source>Enum value &quot;%1&quot; of %2 is listed more than once.</source>
+        <translation>%2 的枚举值“%1”出现了不止一次。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 of type %2 cannot have a pattern.</source>
+        <translation>类型为 %2 的属性 %1 不能设置格式（正则）。</translation>
+    </message>
+    <message>
+        <source>The pattern of %1 is not a valid regular expression: %2 at offset %3.</source>
+        <translation>%1 的格式不是有效的正则表达式：位置 %3 处%2。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 of type %2 cannot have a minimum or maximum.</source>
+        <translation>类型为 %2 的属性 %1 不能设置最小值或最大值。</translation>
+    </message>
+    <message>
+        <source>The bounds of %1 must be finite numbers.</source>
+        <translation>%1 的取值边界必须是有限的数字。</translation>
+    </message>
+    <message>
+        <source>The minimum of %1 (%2) is greater than its maximum (%3).</source>
+        <translation>%1 的最小值（%2）大于其最大值（%3）。</translation>
+    </message>
+    <message>
+        <source>The maximum length of %1 must be greater than 0.</source>
+        <translation>%1 的最大长度必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 of type %2 cannot have a maximum length.</source>
+        <translation>类型为 %2 的属性 %1 不能设置最大长度。</translation>
+    </message>
+    <message>
+        <source>Event %1 names no platform.</source>
+        <translation>事件 %1 没有指定平台。</translation>
+    </message>
+    <message>
+        <source>Unknown platform &quot;%1&quot;; expected one of %2.</source>
+        <translation>未知平台“%1”；应为以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>Platform %1 is listed more than once.</source>
+        <translation>平台 %1 出现了不止一次。</translation>
+    </message>
+    <message>
+        <source>Binding %1 names no attribute.</source>
+        <translation>第 %1 个绑定没有指定属性。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 is bound more than once.</source>
+        <translation>属性 %1 被绑定了不止一次。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 does not exist.</source>
+        <translation>属性 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 is common to every event; binding it explicitly is redundant.</source>
+        <translation>属性 %1 是所有事件共有的公共属性；无需再显式绑定。</translation>
+    </message>
+    <message>
+        <source>Event %1 has a deprecation version but its status is %2.</source>
+        <translation>事件 %1 设置了废弃版本，但其状态为 %2。</translation>
+    </message>
+    <message>
+        <source>Event %1 is %2 but names no version it was deprecated in.</source>
+        <translation>事件 %1 的状态为 %2，但没有指定废弃版本。</translation>
+    </message>
+    <message>
+        <source>Event %1 is deprecated in %2, before it was introduced in %3.</source>
+        <translation>事件 %1 在 %2 中废弃，早于其引入版本 %3。</translation>
+    </message>
+    <message>
+        <source>Key %1 is used more than once.</source>
+        <translation>标识 %1 被使用了不止一次。</translation>
+    </message>
+    <message>
+        <source>Key %1 collides with %2: keys must be unique ignoring case and separators.</source>
+        <translation>标识 %1 与 %2 冲突：忽略大小写和分隔符后，标识必须唯一。</translation>
+    </message>
+    <message>
+        <source>Example &quot;%1&quot; of %2 is not a valid %3.</source>
+        <translation>%2 的示例“%1”不是有效的 %3。</translation>
+    </message>
+    <message>
+        <source>Example &quot;%1&quot; of %2 is not a valid JSON array.</source>
+        <translation>%2 的示例“%1”不是有效的 JSON 数组。</translation>
+    </message>
+    <message>
+        <source>Item %1 of example &quot;%2&quot; of %3 is not a valid %4.</source>
+        <translation>%3 的示例“%2”中的第 %1 项不是有效的 %4。</translation>
+    </message>
+    <message>
+        <source>Example &quot;%1&quot; is not one of the values of %2: %3.</source>
+        <translation>示例“%1”不是 %2 的取值之一：%3。</translation>
+    </message>
+    <message>
+        <source>Example &quot;%1&quot; does not match the pattern %2 of %3.</source>
+        <translation>示例“%1”不符合 %3 的格式 %2。</translation>
+    </message>
+    <message>
+        <source>Example value %1 of %2 is below the minimum %3.</source>
+        <translation>%2 的示例值 %1 小于最小值 %3。</translation>
+    </message>
+    <message>
+        <source>Example value %1 of %2 is above the maximum %3.</source>
+        <translation>%2 的示例值 %1 大于最大值 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Example &quot;%1&quot; of %2 is longer than %n character(s).</source>
+        <translation>
+            <numerusform>%2 的示例“%1”超过了 %n 个字符。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::schemachange</name>
+    <message>
+        <source>Minimum %1 added to %2.</source>
+        <translation>为 %2 新增了最小值 %1。</translation>
+    </message>
+    <message>
+        <source>Maximum %1 added to %2.</source>
+        <translation>为 %2 新增了最大值 %1。</translation>
+    </message>
+    <message>
+        <source>Minimum of %1 removed.</source>
+        <translation>移除了 %1 的最小值。</translation>
+    </message>
+    <message>
+        <source>Maximum of %1 removed.</source>
+        <translation>移除了 %1 的最大值。</translation>
+    </message>
+    <message>
+        <source>Minimum of %1 raised from %2 to %3.</source>
+        <translation>%1 的最小值从 %2 提高到 %3。</translation>
+    </message>
+    <message>
+        <source>Minimum of %1 lowered from %2 to %3.</source>
+        <translation>%1 的最小值从 %2 降低到 %3。</translation>
+    </message>
+    <message>
+        <source>Maximum of %1 raised from %2 to %3.</source>
+        <translation>%1 的最大值从 %2 提高到 %3。</translation>
+    </message>
+    <message>
+        <source>Maximum of %1 lowered from %2 to %3.</source>
+        <translation>%1 的最大值从 %2 降低到 %3。</translation>
+    </message>
+    <message>
+        <source>Enum values of %1 removed: %2.</source>
+        <translation>移除了 %1 的枚举值：%2。</translation>
+    </message>
+    <message>
+        <source>Enum values of %1 added: %2.</source>
+        <translation>新增了 %1 的枚举值：%2。</translation>
+    </message>
+    <message>
+        <source>Pattern %1 added to %2.</source>
+        <translation>为 %2 新增了格式 %1。</translation>
+    </message>
+    <message>
+        <source>Pattern of %1 removed.</source>
+        <translation>移除了 %1 的格式。</translation>
+    </message>
+    <message>
+        <source>Pattern of %1 changed from %2 to %3.</source>
+        <translation>%1 的格式从 %2 改为 %3。</translation>
+    </message>
+    <message>
+        <source>Maximum length %1 added to %2.</source>
+        <translation>为 %2 新增了最大长度 %1。</translation>
+    </message>
+    <message>
+        <source>Maximum length of %1 removed.</source>
+        <translation>移除了 %1 的最大长度。</translation>
+    </message>
+    <message>
+        <source>Maximum length of %1 lowered from %2 to %3.</source>
+        <translation>%1 的最大长度从 %2 降低到 %3。</translation>
+    </message>
+    <message>
+        <source>Maximum length of %1 raised from %2 to %3.</source>
+        <translation>%1 的最大长度从 %2 提高到 %3。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 became required.</source>
+        <translation>属性 %1 变为必填。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 became optional.</source>
+        <translation>属性 %1 变为可选。</translation>
+    </message>
+    <message>
+        <source>The definition of attribute %1 is missing on one side of the change.</source>
+        <translation>变更的一侧缺少属性 %1 的定义。</translation>
+    </message>
+    <message>
+        <source>Type of %1 changed from %2 to %3.</source>
+        <translation>%1 的类型从 %2 改为 %3。</translation>
+    </message>
+    <message>
+        <source>Event key changed from %1 to %2.</source>
+        <translation>事件标识从 %1 改为 %2。</translation>
+    </message>
+    <message>
+        <source>Attribute %1 was removed from the event.</source>
+        <translation>属性 %1 已从事件中移除。</translation>
+    </message>
+    <message>
+        <source>Required attribute %1 was added.</source>
+        <translation>新增了必填属性 %1。</translation>
+    </message>
+    <message>
+        <source>Optional attribute %1 was added.</source>
+        <translation>新增了可选属性 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::store</name>
+    <message numerus="yes">
+        <source>Attribute &quot;%1&quot; is still used by %n event(s): %2</source>
+        <translation>
+            <numerusform>属性“%1”仍被 %n 个事件使用：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The store has schema version %1, newer than this TrackPlan understands (%2). Please update TrackPlan.</source>
+        <translation>存储库的结构版本为 %1，高于此版本 TrackPlan 所支持的版本（%2）。请升级 TrackPlan。</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>Cannot write the export: %1</source>
+        <translation>无法写入导出文件：%1</translation>
+    </message>
+    <message>
+        <source>Export done.</source>
+        <translation>导出完成。</translation>
+    </message>
+    <message>
+        <source>Event &quot;%1&quot; binds unknown attribute &quot;%2&quot;.</source>
+        <translation>事件“%1”绑定了未知属性“%2”。</translation>
+    </message>
+    <message>
+        <source>No app with key &quot;%1&quot;.</source>
+        <translation>不存在标识为“%1”的应用。</translation>
+    </message>
+    <message>
+        <source>Invalid PostgreSQL URL: %1</source>
+        <translation>无效的 PostgreSQL URL：%1</translation>
+    </message>
+    <message>
+        <source>No store given.</source>
+        <translation>未指定存储库。</translation>
+    </message>
+</context>
+<context>
+    <name>trackplan</name>
+    <message>
+        <source>TrackPlan</source>
+        <translation>TrackPlan</translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1.
+
+%2</source>
+        <translation>无法打开存储库 %1。
+
+%2</translation>
+    </message>
+</context>
+</TS>

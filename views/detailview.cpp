@@ -1,0 +1,170 @@
+#include "detailview.h"
+
+#include "enumlabels.h"
+#include "enums.h"
+#include "leveldelegate.h"
+
+#include <QLocale>
+
+namespace tp {
+namespace {
+
+QString esc(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString code(const QString& text)
+{
+    return QStringLiteral("<code>%1</code>").arg(esc(text));
+}
+
+/// One "label: value" row of the field table; empty values are shown as a dash.
+QString fieldRow(const QString& label, const QString& valueHtml)
+{
+    return QStringLiteral("<tr><td class='label'>%1</td><td>%2</td></tr>")
+        .arg(esc(label), valueHtml.isEmpty() ? QStringLiteral("—") : valueHtml);
+}
+
+QString levelBadge(Level level)
+{
+    const QColor c = LevelDelegate::levelColor(level);
+    return QStringLiteral("<span style='color:%1; font-weight:600'>%2</span>").arg(c.name(), esc(levelLabel(level)));
+}
+
+/// Rich text has no palette() in CSS: the colours are taken from the widget's palette.
+QString richTextStyle(const QPalette& palette)
+{
+    return QStringLiteral(
+               "<style>"
+               "h2 { margin-bottom: 2px; }"
+               "h3 { margin-top: 14px; margin-bottom: 4px; }"
+               "td { padding: 2px 10px 2px 0; vertical-align: top; }"
+               "td.label { color: %1; white-space: nowrap; }"
+               "td.key { white-space: nowrap; }"
+               "span.dim { color: %1; }"
+               "th { text-align: left; padding: 2px 10px 2px 0; color: %1; font-weight: normal; white-space: nowrap; "
+               "border-bottom: 1px solid %2; }"
+               "p.sub { margin-top: 0; }"
+               "</style>")
+        .arg(palette.color(QPalette::PlaceholderText).name(), palette.color(QPalette::Mid).name());
+}
+
+} // namespace
+
+DetailView::DetailView(QWidget* parent)
+    : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setReadOnly(true);
+}
+
+void DetailView::displayEvent(const Event& e, const AttributeLookup& lookup, const QStringList& commonAttributes)
+{
+    QString html = richTextStyle(palette());
+    html += QStringLiteral("<h2>%1</h2><p class='sub'>%2</p>")
+                .arg(esc(e.displayName.isEmpty() ? e.key : e.displayName), code(e.key));
+    if (!e.description.isEmpty()) {
+        html += QStringLiteral("<p>%1</p>").arg(esc(e.description));
+    }
+    html += QStringLiteral("<table>");
+    html += fieldRow(tr("Trigger"), esc(e.trigger));
+    html += fieldRow(tr("Category"), esc(e.category));
+    html += fieldRow(tr("Level"), levelBadge(e.level));
+    html += fieldRow(tr("Status"), esc(statusLabel(e.status)));
+    html += fieldRow(tr("Owner"), esc(e.owner));
+    html += fieldRow(tr("Platforms"), esc(e.platforms.join(QStringLiteral(", "))));
+    html += fieldRow(tr("Tags"), esc(e.tags.join(QStringLiteral(", "))));
+    html += fieldRow(tr("Schema version"), code(e.schemaVersion.toString()));
+    html += fieldRow(tr("Revision"), e.revision > 0 ? QLocale().toString(e.revision) : QString());
+    html += fieldRow(tr("Introduced in"), esc(e.introducedIn));
+    html += fieldRow(tr("Deprecated in"), esc(e.deprecatedIn));
+    if (!e.screenshot.isEmpty()) {
+        html += fieldRow(tr("Screenshot"), esc(e.screenshot));
+    }
+    html += QStringLiteral("</table>");
+
+    html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Attributes (%1)").arg(QLocale().toString(e.bindings.size()))));
+    if (e.bindings.isEmpty()) {
+        html += QStringLiteral("<p>%1</p>").arg(esc(tr("This event binds no attributes besides the common ones.")));
+    } else {
+        html += QStringLiteral("<table width='100%'><tr><th>#</th><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+                    .arg(esc(tr("Attribute")), esc(tr("Type")), esc(tr("Required")), esc(tr("Note")));
+        for (qsizetype i = 0; i < e.bindings.size(); ++i) {
+            const Binding& b = e.bindings.at(i);
+            const Attribute* a = lookup ? lookup(b.attributeKey) : nullptr;
+            // Key and display name share a cell (key above, name below) to keep the table narrow.
+            const QString name =
+                a ? esc(a->displayName) : QStringLiteral("<i>%1</i>").arg(esc(tr("unknown attribute")));
+            html +=
+                QStringLiteral("<tr><td>%1</td><td class='key'>%2<br><span class='dim'>%3</span></td>"
+                               "<td class='key'>%4</td><td class='key'>%5</td><td>%6</td></tr>")
+                    .arg(QLocale().toString(i + 1), code(b.attributeKey), name, a ? code(toString(a->type)) : QString(),
+                         b.required ? QStringLiteral("<b>%1</b>").arg(esc(tr("required"))) : esc(tr("optional")),
+                         esc(b.note));
+        }
+        html += QStringLiteral("</table>");
+    }
+    if (!commonAttributes.isEmpty()) {
+        QStringList keys;
+        for (const QString& key : commonAttributes) {
+            keys << code(key);
+        }
+        html += QStringLiteral("<p>%1 %2</p>")
+                    .arg(esc(tr("Also carries the common attributes:")), keys.join(QStringLiteral(", ")));
+    }
+    setHtml(html);
+}
+
+void DetailView::displayAttribute(const Attribute& a, int usedBy)
+{
+    QString html = richTextStyle(palette());
+    html += QStringLiteral("<h2>%1</h2><p class='sub'>%2</p>")
+                .arg(esc(a.displayName.isEmpty() ? a.key : a.displayName), code(a.key));
+    if (!a.description.isEmpty()) {
+        html += QStringLiteral("<p>%1</p>").arg(esc(a.description));
+    }
+    QStringList enumValues;
+    for (const EnumValue& v : a.enumValues) {
+        enumValues << (v.label.isEmpty() ? code(v.value) : QStringLiteral("%1 %2").arg(code(v.value), esc(v.label)));
+    }
+    const QLocale locale;
+    QStringList range;
+    if (a.minValue) {
+        range << tr("min %1").arg(locale.toString(*a.minValue));
+    }
+    if (a.maxValue) {
+        range << tr("max %1").arg(locale.toString(*a.maxValue));
+    }
+    html += QStringLiteral("<table>");
+    html += fieldRow(tr("Type"), code(toString(a.type)));
+    html += fieldRow(tr("Scope"), esc(a.common ? tr("Common: carried by every event") : tr("Event attribute")));
+    html += fieldRow(tr("Privacy"), esc(privacyLabel(a.privacy)));
+    html += fieldRow(tr("Groups"), esc(a.groups.join(QStringLiteral(", "))));
+    if (!enumValues.isEmpty()) {
+        html += fieldRow(tr("Values"), enumValues.join(QStringLiteral("<br>")));
+    }
+    if (!a.pattern.isEmpty()) {
+        html += fieldRow(tr("Pattern"), code(a.pattern));
+    }
+    if (!range.isEmpty()) {
+        html += fieldRow(tr("Range"), esc(range.join(QStringLiteral(", "))));
+    }
+    if (a.maxLength) {
+        html += fieldRow(tr("Max length"), locale.toString(*a.maxLength));
+    }
+    html += fieldRow(tr("Unit"), esc(a.unit));
+    html += fieldRow(tr("Example"), a.example.isEmpty() ? QString() : code(a.example));
+    html += fieldRow(tr("Used by"), esc(tr("%Ln event(s)", nullptr, usedBy)));
+    html += fieldRow(tr("Revision"), a.revision > 0 ? locale.toString(a.revision) : QString());
+    html += QStringLiteral("</table>");
+    setHtml(html);
+}
+
+void DetailView::displayHint(const QString& text)
+{
+    setHtml(
+        QStringLiteral("<p style='color:%1'>%2</p>").arg(palette().color(QPalette::PlaceholderText).name(), esc(text)));
+}
+
+} // namespace tp

@@ -1,0 +1,247 @@
+#include "mainwindow.h"
+
+#include "applistmodel.h"
+#include "attributetablemodel.h"
+#include "eventtablemodel.h"
+#include "plancatalog.h"
+#include "planpage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace tp {
+namespace {
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kMainSplitterKey = QStringLiteral("mainWindow/mainSplitter");
+const QString kContentSplitterKey = QStringLiteral("mainWindow/contentSplitter");
+const QString kAppKey = QStringLiteral("mainWindow/app");
+
+} // namespace
+
+MainWindow::MainWindow(PlanCatalog* catalog, QWidget* parent)
+    : QMainWindow(parent)
+    , m_catalog(catalog)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(createAppPanel());
+    m_rightStack = new QStackedWidget(m_splitter);
+    m_planPage = new PlanPage(catalog, m_rightStack);
+    m_emptyStore = new QLabel(m_rightStack);
+    m_emptyStore->setObjectName(QStringLiteral("emptyStoreMessage"));
+    m_emptyStore->setAlignment(Qt::AlignCenter);
+    m_emptyStore->setWordWrap(true);
+    m_emptyStore->setTextFormat(Qt::RichText);
+    m_emptyStore->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_emptyStore->setMargin(32);
+    m_rightStack->addWidget(m_planPage);
+    m_rightStack->addWidget(m_emptyStore);
+    m_splitter->addWidget(m_rightStack);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({200, 1300});
+    setCentralWidget(m_splitter);
+
+    createActions();
+    createStatusBar();
+
+    connect(m_catalog, &PlanCatalog::planLoaded, this, &MainWindow::onPlanLoaded);
+    connect(m_catalog, &PlanCatalog::loadingChanged, this, &MainWindow::onLoadingChanged);
+    connect(m_catalog, &PlanCatalog::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(m_catalog->appModel(), &QAbstractItemModel::modelReset, this, &MainWindow::updateStoreState);
+    onPlanLoaded(m_catalog->currentAppKey());
+    updateStoreState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::reload);
+    reloadAction->setObjectName(QStringLiteral("reloadAction"));
+    reloadAction->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* find = edit->addAction(tr("&Find…"), m_planPage, &PlanPage::focusSearch);
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setShortcut(QKeySequence::Find);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About TrackPlan"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+QWidget* MainWindow::createAppPanel()
+{
+    auto* panel = new QWidget(this);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(6, 6, 0, 6);
+    auto* title = new QLabel(tr("Apps"), panel);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    m_appList = new QListView(panel);
+    m_appList->setObjectName(QStringLiteral("appList"));
+    m_appList->setModel(m_catalog->appModel());
+    m_appList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_appList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_appList->setUniformItemSizes(true);
+    m_appList->setSpacing(2);
+    title->setBuddy(m_appList);
+    layout->addWidget(title);
+    layout->addWidget(m_appList);
+    connect(m_appList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { selectApp(current); });
+    return panel;
+}
+
+void MainWindow::createStatusBar()
+{
+    // The store is shown by its display string, which never contains a password.
+    auto* store = new QLabel(tr("Store: %1").arg(m_catalog->storeDisplayName()), this);
+    store->setObjectName(QStringLiteral("storeLabel"));
+    store->setToolTip(m_catalog->storeDisplayName());
+    auto* user = new QLabel(tr("User: %1").arg(m_catalog->actor()), this);
+    user->setObjectName(QStringLiteral("userLabel"));
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(store);
+    statusBar()->addPermanentWidget(user);
+}
+
+void MainWindow::reload()
+{
+    if (m_appList->currentIndex().isValid()) {
+        m_preferredApp = m_appList->currentIndex().data(AppListModel::KeyRole).toString();
+    }
+    if (Status s = m_catalog->reloadApps(); !s) {
+        showError(tr("Cannot read the apps of the store."), s.error());
+        return;
+    }
+    AppListModel* apps = m_catalog->appModel();
+    int row = apps->rowOf(m_preferredApp);
+    if (row < 0 && apps->rowCount() > 0) {
+        row = 0;
+    }
+    if (row >= 0) {
+        m_appList->setCurrentIndex(apps->index(row));
+    } else {
+        m_catalog->requestApp({});
+    }
+}
+
+void MainWindow::selectApp(const QModelIndex& index)
+{
+    const QString key = index.data(AppListModel::KeyRole).toString();
+    if (!key.isEmpty()) {
+        m_preferredApp = key;
+    }
+    m_catalog->requestApp(key);
+}
+
+void MainWindow::onLoadingChanged(bool loading)
+{
+    if (loading) {
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+        statusBar()->showMessage(tr("Loading the plan of %1…").arg(m_preferredApp));
+    } else {
+        QApplication::restoreOverrideCursor();
+        statusBar()->clearMessage();
+    }
+}
+
+void MainWindow::onLoadFailed(const QString& appKey, const Error& error)
+{
+    showError(tr("Cannot load the plan of %1.").arg(appKey), error);
+}
+
+void MainWindow::onPlanLoaded(const QString& appKey)
+{
+    const AppListModel* apps = m_catalog->appModel();
+    const QModelIndex app = apps->index(apps->rowOf(appKey));
+    const QString name = app.isValid() ? app.data(Qt::DisplayRole).toString() : QString();
+    setWindowTitle(name.isEmpty() ? tr("TrackPlan") : tr("%1 — TrackPlan").arg(name));
+    const int events = m_catalog->eventModel()->totalCount();
+    const int attributes = m_catalog->attributeModel()->rowCount();
+    m_countLabel->setText(appKey.isEmpty() ? QString()
+                                           : tr("%1: %2 · %3")
+                                                 .arg(appKey, tr("%Ln event(s)", nullptr, events),
+                                                      tr("%Ln attribute(s)", nullptr, attributes)));
+}
+
+void MainWindow::updateStoreState()
+{
+    const bool empty = m_catalog->appModel()->rowCount() == 0;
+    m_emptyStore->setText(tr("<h3>No apps in this store yet</h3>"
+                             "<p>Run <code>trackplanctl --db %1 demo</code> to fill it with a demo plan, "
+                             "or <code>trackplanctl --db %1 import FILE</code> to load an export, "
+                             "then choose <b>File → Reload</b>.</p>")
+                              .arg(m_catalog->storeDisplayName().toHtmlEscaped()));
+    m_rightStack->setCurrentWidget(empty ? m_emptyStore : static_cast<QWidget*>(m_planPage));
+}
+
+void MainWindow::showError(const QString& what, const Error& error)
+{
+    statusBar()->showMessage(what, 10000);
+    QMessageBox::warning(this, tr("TrackPlan"), QStringLiteral("%1\n\n%2").arg(what, error.toString()));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About TrackPlan"),
+                       tr("<h3>TrackPlan %1</h3>"
+                          "<p>Manage an app company's tracking plan: the events the apps report, their "
+                          "attributes, the demands that change them and the versions that release them.</p>"
+                          "<p>Store: %2<br>User: %3</p>")
+                           .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                                m_catalog->storeDisplayName().toHtmlEscaped(), m_catalog->actor().toHtmlEscaped()));
+}
+
+void MainWindow::restoreLayout(const QSettings& settings)
+{
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        // First run: most of the screen, the tables have many columns.
+        const QRect available = screen()->availableGeometry();
+        resize(std::min(1500, available.width() * 9 / 10), std::min(940, available.height() * 9 / 10));
+    }
+    restoreState(settings.value(kStateKey).toByteArray());
+    m_splitter->restoreState(settings.value(kMainSplitterKey).toByteArray());
+    m_planPage->restoreState(settings.value(kContentSplitterKey).toByteArray());
+    m_preferredApp = settings.value(kAppKey).toString();
+}
+
+void MainWindow::saveLayout(QSettings& settings) const
+{
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kMainSplitterKey, m_splitter->saveState());
+    settings.setValue(kContentSplitterKey, m_planPage->saveState());
+    settings.setValue(kAppKey, m_catalog->currentAppKey());
+}
+
+} // namespace tp

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "error.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListView;
+class QModelIndex;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+
+namespace tp {
+
+class PlanCatalog;
+class PlanPage;
+
+/// The main window: the apps of the store on the left, the selected app's plan (PlanPage) on
+/// the right, or a hint when the store has no apps yet; the store and user in the status bar.
+/// It wires actions and pages; the pages render.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    /// The catalog (and the store behind it) must outlive the window.
+    explicit MainWindow(PlanCatalog* catalog, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Reloads the apps from the store and shows the plan of the app selected before (after
+    /// restoreLayout: the one of the last session), else of the first app.
+    void reload();
+    /// Window geometry, splitters and the last app, as saved by saveLayout().
+    void restoreLayout(const QSettings& settings);
+    void saveLayout(QSettings& settings) const;
+
+private:
+    void createActions();
+    QWidget* createAppPanel();
+    void createStatusBar();
+
+    void selectApp(const QModelIndex& index);
+    void onPlanLoaded(const QString& appKey);
+    void onLoadingChanged(bool loading);
+    void onLoadFailed(const QString& appKey, const Error& error);
+    void updateStoreState();
+    void showError(const QString& what, const Error& error);
+    void showAbout();
+
+    PlanCatalog* m_catalog;
+    QSplitter* m_splitter = nullptr;
+    QListView* m_appList = nullptr;
+    QStackedWidget* m_rightStack = nullptr;
+    PlanPage* m_planPage = nullptr;
+    QLabel* m_emptyStore = nullptr;
+    QLabel* m_countLabel = nullptr;
+    QString m_preferredApp;
+};
+
+} // namespace tp

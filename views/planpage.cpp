@@ -1,0 +1,214 @@
+#include "planpage.h"
+
+#include "applistmodel.h"
+#include "attributetablemodel.h"
+#include "detailview.h"
+#include "eventtablemodel.h"
+#include "leveldelegate.h"
+#include "plancatalog.h"
+#include "searchfilterproxymodel.h"
+#include "tablepage.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace tp {
+namespace {
+
+enum Tab { EventsTab, AttributesTab };
+
+/// Above this many events the search waits for a pause in typing: filtering 100 000 rows
+/// takes ~100 ms, too long to repeat on every key.
+constexpr int kDebounceRows = 20000;
+constexpr int kDebounceMs = 200;
+
+/// Sizes the columns to the rows in view (Qt measures only those, so this stays cheap for
+/// 100 000 rows), between the header's width and `maxChars` average characters.
+void fitColumns(QTableView* table, int maxChars)
+{
+    const int cap = maxChars * table->fontMetrics().averageCharWidth();
+    QHeaderView* header = table->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        // QTableView makes sizeHintForColumn() protected; the base class has it public.
+        const QAbstractItemView* view = table;
+        const int wanted = std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        header->resizeSection(column, std::min(wanted + 8, cap));
+    }
+}
+
+} // namespace
+
+PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
+    : QWidget(parent)
+    , m_catalog(catalog)
+    , m_eventProxy(new SearchFilterProxyModel(this))
+    , m_attributeProxy(new SearchFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("planPage"));
+    m_eventProxy->setSourceModel(catalog->eventModel());
+    m_eventProxy->setSortRole(EventTableModel::SortRole);
+    m_eventProxy->setSearchRoles({EventTableModel::KeyRole, EventTableModel::DisplayNameRole});
+    m_attributeProxy->setSourceModel(catalog->attributeModel());
+    m_attributeProxy->setSortRole(AttributeTableModel::SortRole);
+    m_attributeProxy->setSearchRoles({AttributeTableModel::KeyRole, AttributeTableModel::DisplayNameRole});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 0);
+    m_searchEdit = new QLineEdit(this);
+    m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
+    m_searchEdit->setPlaceholderText(tr("Filter by key or display name (%1)")
+                                         .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    m_searchEdit->setClearButtonEnabled(true);
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(kDebounceMs);
+    connect(m_searchTimer, &QTimer::timeout, this, [this] { applySearch(m_searchEdit->text()); });
+    connect(m_searchEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (m_catalog->eventModel()->totalCount() > kDebounceRows) {
+            m_searchTimer->start();
+        } else {
+            applySearch(text);
+        }
+    });
+    layout->addWidget(m_searchEdit);
+
+    m_detail = new DetailView(this);
+    m_detail->setObjectName(QStringLiteral("eventDetail"));
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("contentSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(createTabs());
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({800, 360});
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_catalog, &PlanCatalog::planLoaded, this, &PlanPage::onPlanLoaded);
+    onPlanLoaded(m_catalog->currentAppKey());
+}
+
+QWidget* PlanPage::createTabs()
+{
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("planTabs"));
+    m_tabs->setDocumentMode(true);
+
+    m_eventPage = new TablePage(m_eventProxy, m_tabs);
+    QTableView* events = m_eventPage->table();
+    events->setObjectName(QStringLiteral("eventTable"));
+    events->setItemDelegateForColumn(EventTableModel::LevelColumn,
+                                     new LevelDelegate(EventTableModel::LevelRole, events));
+    connect(events->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlanPage::updateDetail);
+    // Sorting has to see every event, not only the batches fetched so far.
+    connect(m_eventPage, &TablePage::aboutToSort, this, [this] { m_catalog->eventModel()->fetchAll(); });
+
+    m_attributePage = new TablePage(m_attributeProxy, m_tabs);
+    QTableView* attributes = m_attributePage->table();
+    attributes->setObjectName(QStringLiteral("attributeTable"));
+    connect(attributes->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlanPage::updateDetail);
+
+    m_tabs->addTab(m_eventPage, tr("Events"));
+    m_tabs->addTab(m_attributePage, tr("Attributes"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &PlanPage::updateDetail);
+    return m_tabs;
+}
+
+void PlanPage::focusSearch()
+{
+    m_searchEdit->setFocus(Qt::ShortcutFocusReason);
+    m_searchEdit->selectAll();
+}
+
+QByteArray PlanPage::saveState() const
+{
+    return m_splitter->saveState();
+}
+
+void PlanPage::restoreState(const QByteArray& state)
+{
+    m_splitter->restoreState(state);
+}
+
+void PlanPage::onPlanLoaded(const QString& appKey)
+{
+    const AppListModel* apps = m_catalog->appModel();
+    const QModelIndex app = apps->index(apps->rowOf(appKey));
+    const QString name = app.isValid() ? app.data(Qt::DisplayRole).toString().toHtmlEscaped() : QString();
+    m_eventPage->setEmptyText(appKey.isEmpty() ? tr("Select an app on the left.")
+                                               : tr("No events in %1 yet.").arg(name));
+    m_attributePage->setEmptyText(appKey.isEmpty() ? tr("Select an app on the left.")
+                                                   : tr("No attributes in %1 yet.").arg(name));
+    // A new plan arrives with its first batch only; a search or sort in force needs them all.
+    if (!m_eventProxy->searchText().isEmpty() || m_eventProxy->sortColumn() >= 0) {
+        m_catalog->eventModel()->fetchAll();
+    }
+    fitColumns(m_eventPage->table(), 40);
+    fitColumns(m_attributePage->table(), 40);
+    updateTabTitles();
+    updateDetail();
+}
+
+void PlanPage::applySearch(const QString& text)
+{
+    m_searchTimer->stop();
+    // The filter has to see every event, not only the batches the view fetched so far.
+    if (!text.trimmed().isEmpty()) {
+        m_catalog->eventModel()->fetchAll();
+    }
+    m_eventProxy->setSearchText(text);
+    m_attributeProxy->setSearchText(text);
+    const QString quoted = text.trimmed().toHtmlEscaped();
+    m_eventPage->setNoMatchText(tr("No event matches “%1”.").arg(quoted));
+    m_attributePage->setNoMatchText(tr("No attribute matches “%1”.").arg(quoted));
+    updateTabTitles();
+}
+
+void PlanPage::updateDetail()
+{
+    if (m_tabs->currentIndex() == EventsTab) {
+        const QModelIndex index = m_eventProxy->mapToSource(m_eventPage->table()->currentIndex());
+        const Event* event = m_catalog->eventModel()->eventAt(index.row());
+        if (!index.isValid() || !event) {
+            m_detail->displayHint(tr("Select an event to see its fields and attributes."));
+            return;
+        }
+        const AttributeTableModel* attributes = m_catalog->attributeModel();
+        m_detail->displayEvent(
+            *event, [attributes](const QString& key) { return attributes->findAttribute(key); },
+            attributes->commonKeys());
+        return;
+    }
+    const QModelIndex index = m_attributeProxy->mapToSource(m_attributePage->table()->currentIndex());
+    const Attribute* attribute = m_catalog->attributeModel()->attributeAt(index.row());
+    if (!index.isValid() || !attribute) {
+        m_detail->displayHint(tr("Select an attribute to see its definition."));
+        return;
+    }
+    m_detail->displayAttribute(*attribute, m_catalog->attributeModel()->usedBy(index.row()));
+}
+
+void PlanPage::updateTabTitles()
+{
+    const QLocale locale;
+    const int events = m_catalog->eventModel()->totalCount();
+    const int attributes = m_catalog->attributeModel()->rowCount();
+    const bool filtered = !m_eventProxy->searchText().isEmpty();
+    m_tabs->setTabText(
+        EventsTab,
+        filtered ? tr("Events (%1 of %2)").arg(locale.toString(m_eventProxy->rowCount()), locale.toString(events))
+                 : tr("Events (%1)").arg(locale.toString(events)));
+    m_tabs->setTabText(AttributesTab,
+                       filtered ? tr("Attributes (%1 of %2)")
+                                      .arg(locale.toString(m_attributeProxy->rowCount()), locale.toString(attributes))
+                                : tr("Attributes (%1)").arg(locale.toString(attributes)));
+}
+
+} // namespace tp

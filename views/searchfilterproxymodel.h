@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QList>
+#include <QSortFilterProxyModel>
+
+namespace tp {
+
+/// Filters rows whose text in any of the search roles contains the search text
+/// (case-insensitive; several words must all match). Sorts by the source's sort role.
+class SearchFilterProxyModel : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    explicit SearchFilterProxyModel(QObject* parent = nullptr);
+
+    /// Roles of column 0 of the source whose text is searched, e.g. key and display name.
+    void setSearchRoles(const QList<int>& roles);
+    void setSearchText(const QString& text);
+    [[nodiscard]] QString searchText() const { return m_words.join(QLatin1Char(' ')); }
+
+protected:
+    [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+private:
+    QList<int> m_roles;
+    QStringList m_words;
+};
+
+} // namespace tp
