@@ -60,10 +60,11 @@ QList<Attribute> attributes()
                         QStringLiteral("即时单、预约单或拼车单"), QStringLiteral("immediate"), Privacy::None,
                         QStringLiteral("order")),
                    QStringLiteral("immediate=即时单,reservation=预约单,carpool=拼车单")),
-        withValues(attr(QStringLiteral("order_source"), QStringLiteral("下单来源"), T::Enum,
-                        QStringLiteral("用户从哪个入口进入下单流程，用于渠道归因"), QStringLiteral("home"),
-                        Privacy::None, QStringLiteral("order")),
-                   QStringLiteral("home=首页,reorder=再来一单,frequent_route=常用路线,share_link=分享链接,push=消息推送")),
+        withValues(
+            attr(QStringLiteral("order_source"), QStringLiteral("下单来源"), T::Enum,
+                 QStringLiteral("用户从哪个入口进入下单流程，用于渠道归因"), QStringLiteral("home"), Privacy::None,
+                 QStringLiteral("order")),
+            QStringLiteral("home=首页,reorder=再来一单,frequent_route=常用路线,share_link=分享链接,push=消息推送")),
         withValues(attr(QStringLiteral("vehicle_type"), QStringLiteral("车型"), T::Enum,
                         QStringLiteral("用户选择的车型"), QStringLiteral("small_truck"), Privacy::None,
                         QStringLiteral("vehicle")),
@@ -92,8 +93,8 @@ QList<Attribute> attributes()
                        QStringLiteral("起步价、里程费、附加服务费等分项金额"), QStringLiteral("[45, 12, 8.5]")),
                   0, std::nullopt, money),
         withPattern(attr(QStringLiteral("contact_phone"), QStringLiteral("联系人手机号"), T::String,
-                         QStringLiteral("收货联系人手机号；个人信息，仅脱敏后进入数仓"),
-                         QStringLiteral("13#########"), Privacy::Personal),
+                         QStringLiteral("收货联系人手机号；个人信息，仅脱敏后进入数仓"), QStringLiteral("13#########"),
+                         Privacy::Personal),
                     QStringLiteral("^1[3-9][0-9]{9}$"), 11),
         withMaxLength(attr(QStringLiteral("receiver_name"), QStringLiteral("收货人姓名"), T::String,
                            QStringLiteral("收货联系人称呼"), QStringLiteral("王先生"), Privacy::Personal),
@@ -193,8 +194,8 @@ QList<Attribute> attributes()
         withMaxLength(attr(QStringLiteral("entry_page"), QStringLiteral("来源页面"), T::String,
                            QStringLiteral("进入当前页面或功能前所在的页面"), QStringLiteral("home")),
                       64),
-        withValues(attr(QStringLiteral("result"), QStringLiteral("结果"), T::Enum,
-                        QStringLiteral("操作结果"), QStringLiteral("success")),
+        withValues(attr(QStringLiteral("result"), QStringLiteral("结果"), T::Enum, QStringLiteral("操作结果"),
+                        QStringLiteral("success")),
                    QStringLiteral("success=成功,fail=失败")),
         withRange(attr(QStringLiteral("position_index"), QStringLiteral("位置序号"), T::Integer,
                        QStringLiteral("元素在列表或输入框组中的位置，从1开始"), QStringLiteral("1")),
@@ -243,7 +244,8 @@ QList<DemandSpec> userAppDemands();
 AppSpec userAppSpec()
 {
     AppSpec s;
-    s.app = {QStringLiteral("user-app"), QStringLiteral("货运用户端"),
+    s.app = {QStringLiteral("user-app"),
+             QStringLiteral("货运用户端"),
              QStringLiteral("面向货主的同城货运App与微信小程序：选车型、下单、支付、跟踪司机、评价。"),
              {QStringLiteral("android"), QStringLiteral("ios"), QStringLiteral("miniprogram")},
              0};
