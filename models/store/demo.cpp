@@ -56,21 +56,25 @@ Runner::Runner(Store& store, const DemoOptions& options)
 Result<DemoSummary> Runner::run()
 {
     if (m_options.events < 0 || m_options.events > kMaxEvents) {
-        return makeError(
-            Error::Code::Validation,
-            demoTr("The demo can have between 0 and %1 events, not %2.").arg(kMaxEvents).arg(m_options.events));
+        return makeError(Error::Code::Validation,
+                         QCoreApplication::translate("tp::demo", "The demo can have between 0 and %1 events, not %2.")
+                             .arg(kMaxEvents)
+                             .arg(m_options.events));
     }
     auto empty = m_store.isEmpty();
     if (!empty) {
         return empty.error();
     }
     if (!*empty) {
-        return makeError(Error::Code::InvalidState,
-                         demoTr("The store already holds data; demo data can only be generated into an empty store."));
+        return makeError(
+            Error::Code::InvalidState,
+            QCoreApplication::translate(
+                "tp::demo", "The store already holds data; demo data can only be generated into an empty store."));
     }
     m_store.setClock([now = m_now] { return *now; });
 
     const QList<AppSpec> specs = demoApps();
+    Q_ASSERT(specs.size() == qsizetype(std::size(kShares)));
     const int generated = std::max(0, m_options.events - handMadeEvents(specs));
     qint64 units = 0;
     int shared = 0;
@@ -119,7 +123,7 @@ Result<DemoSummary> Runner::run()
         }
     }
     auto summary = summarize();
-    if (summary && !m_meter.finish(demoTr("Demo data complete"))) {
+    if (summary && !m_meter.finish(QCoreApplication::translate("tp::demo", "Demo data complete"))) {
         return cancelledError();
     }
     return summary;
@@ -127,7 +131,7 @@ Result<DemoSummary> Runner::run()
 
 Status Runner::setUp()
 {
-    if (!m_meter.at(0, demoTr("Creating users and apps"))) {
+    if (!m_meter.at(0, QCoreApplication::translate("tp::demo", "Creating users and apps"))) {
         return cancelledError();
     }
     as(QStringLiteral("admin"));
@@ -163,7 +167,8 @@ Status Runner::playVersion(AppState& app, int index)
 {
     const VersionSpec& spec = app.spec.versions.at(index);
     const QString& appKey = app.spec.app.key;
-    if (!m_meter.advance(1, demoTr("%1 %2: hand-made demands").arg(appKey, spec.name))) {
+    if (!m_meter.advance(1,
+                         QCoreApplication::translate("tp::demo", "%1 %2: hand-made demands").arg(appKey, spec.name))) {
         return cancelledError();
     }
     as(app.spec.steward);
@@ -191,7 +196,8 @@ Status Runner::playVersion(AppState& app, int index)
         if (auto s = playDemand(app, d, index); !s) {
             return withContext(s.error(), QStringLiteral("%1 \"%2\"").arg(appKey, d.title));
         }
-        if (!m_meter.advance(1, demoTr("%1 %2: hand-made demands").arg(appKey, spec.name))) {
+        if (!m_meter.advance(
+                1, QCoreApplication::translate("tp::demo", "%1 %2: hand-made demands").arg(appKey, spec.name))) {
             return cancelledError();
         }
     }
@@ -212,8 +218,9 @@ Status Runner::playVersion(AppState& app, int index)
             return r.error();
         }
     }
-    return m_meter.advance(1, demoTr("%1 %2: snapshot taken").arg(appKey, spec.name)) ? Status(Ok{})
-                                                                                      : Status(cancelledError());
+    return m_meter.advance(1, QCoreApplication::translate("tp::demo", "%1 %2: snapshot taken").arg(appKey, spec.name))
+        ? Status(Ok{})
+        : Status(cancelledError());
 }
 
 Result<DemoSummary> Runner::summarize()

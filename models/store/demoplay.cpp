@@ -299,8 +299,10 @@ Status Runner::playGenerated(AppState& app, int versionIndex)
         if (!key) {
             return key.error();
         }
-        const QString stage =
-            demoTr("%1 %2: saving %3 generated events (%4)").arg(appKey, version.name).arg(n).arg(*key);
+        const QString stage = QCoreApplication::translate("tp::demo", "%1 %2: saving %3 generated events (%4)")
+                                  .arg(appKey, version.name)
+                                  .arg(n)
+                                  .arg(*key);
         const qint64 base = m_meter.done();
         tick();
         auto saved = m_store.demands().saveBatch(
@@ -310,13 +312,14 @@ Status Runner::playGenerated(AppState& app, int versionIndex)
             return saved.error();
         }
         if (!m_meter.at(base + batch.attributes.size() + n,
-                        demoTr("%1 %2: merging %3").arg(appKey, version.name, *key))) {
+                        QCoreApplication::translate("tp::demo", "%1 %2: merging %3").arg(appKey, version.name, *key))) {
             return cancelledError();
         }
         if (auto s = conclude(app, *key, owner, DemandStatus::Merged, QStringLiteral("批量录入，抽检通过")); !s) {
             return s;
         }
-        if (!m_meter.advance(n, demoTr("%1 %2: merged %3").arg(appKey, version.name, *key))) {
+        if (!m_meter.advance(
+                n, QCoreApplication::translate("tp::demo", "%1 %2: merged %3").arg(appKey, version.name, *key))) {
             return cancelledError();
         }
     }

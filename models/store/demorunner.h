@@ -23,14 +23,9 @@ namespace tp::demo {
 inline constexpr int kEventsPerDemand = 5000; ///< generated demands stay a reviewable size
 inline constexpr qint64 kStepSeconds = 180;   ///< every store action happens three minutes after the previous one
 
-inline QString demoTr(const char* text)
-{
-    return QCoreApplication::translate("tp::demo", text);
-}
-
 inline Error cancelledError()
 {
-    return makeError(Error::Code::Cancelled, demoTr("Demo generation was cancelled."));
+    return makeError(Error::Code::Cancelled, QCoreApplication::translate("tp::demo", "Demo generation was cancelled."));
 }
 
 template <typename T> inline Status toStatus(const Result<T>& r)
@@ -38,7 +33,8 @@ template <typename T> inline Status toStatus(const Result<T>& r)
     return r ? Status(Ok{}) : Status(r.error());
 }
 
-/// Percentages that never go back and a cancel flag, over units of work known up front.
+/// Turns units of work (known up front) into percentages that never go back, and passes the
+/// callback's cancel request on.
 class Meter {
 public:
     explicit Meter(std::function<bool(int, const QString&)> callback)
