@@ -22,7 +22,7 @@ struct FieldChange {
 };
 
 /// Field-by-field differences of two objects, sorted by field name. Values (arrays and nested
-/// objects included) are compared as whole values. Linear in the number of fields.
+/// objects included) are compared as whole values.
 [[nodiscard]] QList<FieldChange> diffObjects(const QJsonObject& before, const QJsonObject& after);
 
 /// One event or attribute that was added, changed or removed. `fields` lists every field for
