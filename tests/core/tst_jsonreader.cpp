@@ -280,8 +280,7 @@ void TestJsonReader::numbers_data()
     QTest::newRow("exponent") << b("1e2") << QJsonValue(100) << true;
     QTest::newRow("exponent upper signed") << b("2.5E-3") << QJsonValue(0.0025) << false;
     QTest::newRow("qint64 max") << b("9223372036854775807") << QJsonValue(std::numeric_limits<qint64>::max()) << true;
-    QTest::newRow("qint64 min") << b("-9223372036854775808") << QJsonValue(std::numeric_limits<qint64>::min())
-                                << true;
+    QTest::newRow("qint64 min") << b("-9223372036854775808") << QJsonValue(std::numeric_limits<qint64>::min()) << true;
     QTest::newRow("beyond qint64") << b("9223372036854775808") << QJsonValue(9223372036854775808.0) << false;
     QTest::newRow("shortest 0.1") << b("0.1") << QJsonValue(0.1) << false;
     QTest::newRow("large") << b("1e21") << QJsonValue(1e21) << false;
