@@ -75,18 +75,31 @@ bool parseCommand(Cli& cli, QCommandLineParser& parser, const QStringList& args,
     parser.setApplicationDescription(description);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     parser.addOption(help);
+    // Global options are accepted after the command too (trackplanctl demand list --json).
+    const QCommandLineOption json(QStringLiteral("json"), tr("Machine-readable output."));
+    const QCommandLineOption db(QStringLiteral("db"), tr("The store URL."), QStringLiteral("URL"));
+    parser.addOption(json);
+    parser.addOption(db);
     if (!parser.parse(args)) {
         exitCode = cli.usage(parser.errorText());
         return false;
     }
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        text.replace(QCoreApplication::applicationFilePath(), QStringLiteral("trackplanctl %1").arg(args.first()));
-        text.replace(QStringLiteral("Usage: %1").arg(QCoreApplication::applicationName()),
-                     QStringLiteral("Usage: trackplanctl %1").arg(args.first()));
+        // First line is "Usage: <program path> [options] …": name the command instead.
+        const qsizetype options = text.indexOf(QLatin1String(" [options]"));
+        if (text.startsWith(QLatin1String("Usage: ")) && options > 0) {
+            text = QStringLiteral("Usage: trackplanctl %1").arg(args.first()) + text.mid(options);
+        }
         cli.out << text << Qt::flush;
         exitCode = ExitOk;
         return false;
+    }
+    if (parser.isSet(json)) {
+        cli.json = true;
+    }
+    if (parser.isSet(db)) {
+        cli.dbUrl = parser.value(db);
     }
     return true;
 }

@@ -190,21 +190,30 @@ Status Importer::readDemand(ImportFields& f)
     for (const QString& v : targets) {
         m_targets.append({*id, *appId, v, f.position(QStringLiteral("target_versions")), f.context()});
     }
+    // Group the record's positions by change once (a scan per change would be quadratic).
+    QList<PositionMap> changePositions(changes.size());
+    const QLatin1String changesPrefix("changes[");
+    for (auto it = m_positions.constBegin(); it != m_positions.constEnd(); ++it) {
+        const QString& k = it.key();
+        if (!k.startsWith(changesPrefix)) {
+            continue;
+        }
+        const qsizetype close = k.indexOf(QLatin1Char(']'), changesPrefix.size());
+        bool ok = false;
+        const qsizetype index = k.mid(changesPrefix.size(), close - changesPrefix.size()).toLongLong(&ok);
+        if (!ok || close < 0 || index < 0 || index >= changes.size()) {
+            continue;
+        }
+        const QString rest = k.mid(close + 1);
+        changePositions[index].insert(rest.startsWith(QLatin1Char('.')) ? rest.mid(1) : rest, *it);
+    }
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const QString path = QStringLiteral("changes[%1]").arg(i);
         if (!changes.at(i).isObject()) {
             f.fail(path, tr("expected object"));
             return Ok{};
         }
-        PositionMap sub; // positions of the nested record, re-rooted
-        const QString prefix = path + QLatin1Char('.');
-        for (auto it = m_positions.constBegin(); it != m_positions.constEnd(); ++it) {
-            if (it.key() == path) {
-                sub.insert(QString(), *it);
-            } else if (it.key().startsWith(prefix)) {
-                sub.insert(it.key().mid(prefix.size()), *it);
-            }
-        }
+        const PositionMap& sub = changePositions[i]; // positions of the nested record, re-rooted
         ImportFields c(changes.at(i).toObject(), sub, f.context() + QLatin1Char('.') + path);
         const QString author = c.string("author");
         const qint64 base = c.integer("base_revision");
