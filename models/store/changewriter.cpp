@@ -12,10 +12,6 @@
 namespace tp {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::store", text);
-}
 
 Error findingsError(const QList<Finding>& findings)
 {
@@ -45,7 +41,7 @@ Status ChangeWriter::openDemand(const QString& demandKey)
         return q.error();
     }
     if (!(*q)->next()) {
-        return makeError(Error::Code::NotFound, tr("No demand \"%1\".").arg(demandKey));
+        return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No demand \"%1\".").arg(demandKey));
     }
     m_demandId = (*q)->value(0).toLongLong();
     m_appId = (*q)->value(1).toLongLong();
@@ -55,7 +51,7 @@ Status ChangeWriter::openDemand(const QString& demandKey)
     m_demandKey = demandKey;
     if (status != toString(DemandStatus::Draft)) {
         return makeError(Error::Code::InvalidState,
-                         tr("Demand %1 is %2; its changes can only be edited while it is a draft.")
+                         QCoreApplication::translate("tp::store", "Demand %1 is %2; its changes can only be edited while it is a draft.")
                              .arg(demandKey, status));
     }
     return Ok{};
@@ -108,7 +104,7 @@ Result<int> ChangeWriter::saveBatch(const QString& demandKey, const QList<Attrib
         auto step = [&]() -> Status {
             ++done;
             if (progress && (done % 1000 == 0 || done == total) && !progress(done, total)) {
-                return makeError(Error::Code::Cancelled, tr("Cancelled."));
+                return makeError(Error::Code::Cancelled, QCoreApplication::translate("tp::store", "Cancelled."));
             }
             return Ok{};
         };
@@ -214,7 +210,7 @@ Status ChangeWriter::checkKeyUnique(EntityKind kind, const QString& key)
     }
     if (!clash.isEmpty()) {
         return makeError(Error::Code::Validation,
-                         tr("Key \"%1\" collides with \"%2\" (keys must be unique ignoring case and separators).")
+                         QCoreApplication::translate("tp::store", "Key \"%1\" collides with \"%2\" (keys must be unique ignoring case and separators).")
                              .arg(key, clash));
     }
     return Ok{};
@@ -279,7 +275,7 @@ Status ChangeWriter::writeChange(EntityKind kind, const QString& key, const QJso
         m_lastBase = p.baseRevision;
     } else {
         if (removal && *current == 0) {
-            return makeError(Error::Code::NotFound, tr("\"%1\" is not in the plan.").arg(key));
+            return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "\"%1\" is not in the plan.").arg(key));
         }
         const ChangeOp op = removal ? ChangeOp::Delete : (*current == 0 ? ChangeOp::Create : ChangeOp::Update);
         auto i = m_ctx.db->change(QStringLiteral("INSERT INTO changes (demand_id, entity_kind, entity_key, op, "
@@ -389,7 +385,7 @@ Status ChangeWriter::stageRemoval(EntityKind kind, const QString& key)
         }
         if (released->toInt() > 0) {
             return makeError(Error::Code::Validation,
-                             tr("Event \"%1\" is part of a released version and cannot be deleted; set its status to "
+                             QCoreApplication::translate("tp::store", "Event \"%1\" is part of a released version and cannot be deleted; set its status to "
                                 "deprecated or removed instead.")
                                  .arg(key));
         }
@@ -410,7 +406,7 @@ Status ChangeWriter::discard(const QString& demandKey, EntityKind kind, const QS
             return d.error();
         }
         if (*d == 0) {
-            return makeError(Error::Code::NotFound, tr("Demand %1 has no change to \"%2\".").arg(demandKey, key));
+            return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "Demand %1 has no change to \"%2\".").arg(demandKey, key));
         }
         return m_ctx.audit(QStringLiteral("change.discard"), QStringLiteral("change"), key, m_appKey,
                            {{QStringLiteral("demand"), demandKey}, {QStringLiteral("kind"), toString(kind)}});

@@ -13,10 +13,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcSql, "trackplan.store.sql", QtWarningMsg)
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::store", text);
-}
 
 // Text columns are NOT NULL: a null QString means "empty" in our values, never SQL NULL.
 // Typed nulls of other types (QMetaType::Double …) stay NULL on purpose.
@@ -54,18 +50,18 @@ Result<std::unique_ptr<Database>> Database::open(const StoreUrl& url)
     std::unique_ptr<Database> d(new Database(url));
     if (url.backend == StoreUrl::Backend::Sqlite) {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-            return makeError(Error::Code::Connection, tr("The Qt SQLite driver (QSQLITE) is not installed."));
+            return makeError(Error::Code::Connection, QCoreApplication::translate("tp::store", "The Qt SQLite driver (QSQLITE) is not installed."));
         }
         const QFileInfo fi(url.path);
         if (!QDir().mkpath(fi.absolutePath())) {
-            return makeError(Error::Code::Io, tr("Cannot create the folder %1.").arg(fi.absolutePath()));
+            return makeError(Error::Code::Io, QCoreApplication::translate("tp::store", "Cannot create the folder %1.").arg(fi.absolutePath()));
         }
         d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_name);
         d->m_db.setDatabaseName(url.path);
         d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     } else {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
-            return makeError(Error::Code::Connection, tr("The Qt PostgreSQL driver (QPSQL) is not installed."));
+            return makeError(Error::Code::Connection, QCoreApplication::translate("tp::store", "The Qt PostgreSQL driver (QPSQL) is not installed."));
         }
         d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_name);
         d->m_db.setHostName(url.host);
@@ -76,7 +72,7 @@ Result<std::unique_ptr<Database>> Database::open(const StoreUrl& url)
         d->m_db.setConnectOptions(QStringLiteral("connect_timeout=10"));
     }
     if (!d->m_db.open()) {
-        return makeError(Error::Code::Connection, tr("Cannot open the store %1: %2")
+        return makeError(Error::Code::Connection, QCoreApplication::translate("tp::store", "Cannot open the store %1: %2")
                                                       .arg(url.displayString(), d->m_db.lastError().text()));
     }
     if (url.backend == StoreUrl::Backend::Sqlite) {
@@ -161,7 +157,7 @@ Result<QVariant> Database::scalar(const QString& sql, std::initializer_list<QVar
         return q.error();
     }
     if (!(*q)->next()) {
-        return makeError(Error::Code::NotFound, tr("No row."));
+        return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No row."));
     }
     QVariant v = (*q)->value(0);
     (*q)->finish();
@@ -181,7 +177,7 @@ Result<qint64> Database::insert(const QString& sql, const QVariantList& args)
             return q.error();
         }
         if (!(*q)->next()) {
-            return makeError(Error::Code::Sql, tr("Insert returned no id."));
+            return makeError(Error::Code::Sql, QCoreApplication::translate("tp::store", "Insert returned no id."));
         }
         const qint64 id = (*q)->value(0).toLongLong();
         (*q)->finish();
@@ -235,7 +231,7 @@ Status Database::begin()
 Status Database::commit()
 {
     if (m_depth == 0) {
-        return makeError(Error::Code::Sql, tr("Commit without a transaction."));
+        return makeError(Error::Code::Sql, QCoreApplication::translate("tp::store", "Commit without a transaction."));
     }
     if (--m_depth > 0) {
         return Ok{};
@@ -246,7 +242,7 @@ Status Database::commit()
     QSqlQuery q(m_db);
     if (m_failed) {
         q.exec(QStringLiteral("ROLLBACK"));
-        return makeError(Error::Code::Sql, tr("The transaction was rolled back by an inner failure."));
+        return makeError(Error::Code::Sql, QCoreApplication::translate("tp::store", "The transaction was rolled back by an inner failure."));
     }
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const Error e = mapError(q.lastError(), QStringLiteral("COMMIT"));
@@ -310,7 +306,7 @@ Error Database::mapError(const QSqlError& e, const QString& context) const
     }
     // Expected failures (conflicts) end here too: log quietly, the caller reports.
     qCDebug(lcSql, "SQL error %s in: %s", qPrintable(text), qPrintable(context.left(200)));
-    return makeError(c, tr("Database error: %1").arg(text));
+    return makeError(c, QCoreApplication::translate("tp::store", "Database error: %1").arg(text));
 }
 
 } // namespace tp

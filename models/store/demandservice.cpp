@@ -15,10 +15,6 @@
 namespace tp {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::store", text);
-}
 
 const QString kDemandSelect = QStringLiteral(
     "SELECT d.id, d.app_id, d.key, a.key, d.title, d.description, d.owner, d.priority, d.external_link, d.status, "
@@ -58,7 +54,7 @@ Result<DemandService::DemandRow> DemandService::load(const QString& key)
         return q.error();
     }
     if (!(*q)->next()) {
-        return makeError(Error::Code::NotFound, tr("No demand \"%1\".").arg(key));
+        return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No demand \"%1\".").arg(key));
     }
     DemandRow row{(*q)->value(0).toLongLong(), (*q)->value(1).toLongLong(), demandFromRow(**q)};
     (*q)->finish();
@@ -79,7 +75,7 @@ Result<DemandService::DemandRow> DemandService::load(const QString& key)
 Result<Demand> DemandService::create(const Demand& input)
 {
     if (input.title.trimmed().isEmpty()) {
-        return makeError(Error::Code::Validation, tr("A demand needs a title."));
+        return makeError(Error::Code::Validation, QCoreApplication::translate("tp::store", "A demand needs a title."));
     }
     auto appId = m_ctx.appId(input.appKey);
     if (!appId) {
@@ -116,7 +112,7 @@ Result<Demand> DemandService::create(const Demand& input)
              StoreContext::timeText(d.createdAt), StoreContext::timeText(d.updatedAt)});
         if (!id) {
             if (id.error().code == Error::Code::Conflict) {
-                return makeError(Error::Code::Conflict, tr("A demand \"%1\" exists already.").arg(d.key));
+                return makeError(Error::Code::Conflict, QCoreApplication::translate("tp::store", "A demand \"%1\" exists already.").arg(d.key));
             }
             return id.error();
         }
@@ -130,7 +126,7 @@ Result<Demand> DemandService::create(const Demand& input)
             }
             if (*n == 0) {
                 return makeError(Error::Code::Validation,
-                                 tr("Version \"%1\" of \"%2\" does not exist or is no longer in planning.")
+                                 QCoreApplication::translate("tp::store", "Version \"%1\" of \"%2\" does not exist or is no longer in planning.")
                                      .arg(v, d.appKey));
             }
         }
@@ -158,7 +154,7 @@ Result<Demand> DemandService::update(const Demand& d)
         }
         if (*n == 0) {
             return makeError(Error::Code::Conflict,
-                             tr("Demand \"%1\" was changed by someone else meanwhile. Reload it and apply your edit "
+                             QCoreApplication::translate("tp::store", "Demand \"%1\" was changed by someone else meanwhile. Reload it and apply your edit "
                                 "again.")
                                  .arg(d.key));
         }
@@ -305,7 +301,7 @@ Result<Demand> DemandService::transition(const QString& key, std::initializer_li
             for (DemandStatus s : from) {
                 allowed << toString(s);
             }
-            return makeError(Error::Code::InvalidState, tr("Demand %1 is %2; this action needs it to be %3.")
+            return makeError(Error::Code::InvalidState, QCoreApplication::translate("tp::store", "Demand %1 is %2; this action needs it to be %3.")
                                                             .arg(key, toString(row->demand.status),
                                                                  allowed.join(QStringLiteral(" / "))));
         }
@@ -316,7 +312,7 @@ Result<Demand> DemandService::transition(const QString& key, std::initializer_li
             }
             if (n->toInt() == 0) {
                 return makeError(Error::Code::InvalidState,
-                                 tr("Demand %1 has no changes yet; add or edit events or attributes under it first.")
+                                 QCoreApplication::translate("tp::store", "Demand %1 has no changes yet; add or edit events or attributes under it first.")
                                      .arg(key));
             }
         }
@@ -327,7 +323,7 @@ Result<Demand> DemandService::transition(const QString& key, std::initializer_li
             return n.error();
         }
         if (*n == 0) {
-            return makeError(Error::Code::Conflict, tr("Demand %1 was changed meanwhile; reload it.").arg(key));
+            return makeError(Error::Code::Conflict, QCoreApplication::translate("tp::store", "Demand %1 was changed meanwhile; reload it.").arg(key));
         }
         QJsonObject details{{QStringLiteral("from"), toString(row->demand.status)},
                             {QStringLiteral("to"), toString(to)}};
@@ -380,7 +376,7 @@ Result<MergeOutcome> DemandService::merge(const QString& key)
         return row.error();
     }
     if (row->demand.status != DemandStatus::Approved) {
-        return makeError(Error::Code::InvalidState, tr("Demand %1 is %2; only an approved demand can be merged.")
+        return makeError(Error::Code::InvalidState, QCoreApplication::translate("tp::store", "Demand %1 is %2; only an approved demand can be merged.")
                                                         .arg(key, toString(row->demand.status)));
     }
     Merger merger(m_ctx, row->id, row->appId, row->demand);

@@ -13,10 +13,6 @@
 namespace tp {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::store", text);
-}
 
 QString tableOf(EntityKind kind)
 {
@@ -54,7 +50,7 @@ Result<MergeOutcome> Merger::run()
     }
     if (*moved == 0) {
         return fail(makeError(Error::Code::Conflict,
-                              tr("Demand %1 was changed meanwhile; reload it before merging.").arg(m_demand.key)));
+                              QCoreApplication::translate("tp::store", "Demand %1 was changed meanwhile; reload it before merging.").arg(m_demand.key)));
     }
     auto closed = m_ctx.db->run(QStringLiteral("SELECT v.name FROM version_demands vd JOIN versions v ON v.id = "
                                                "vd.version_id WHERE vd.demand_id = ? AND v.status <> 'planning'"),
@@ -66,7 +62,7 @@ Result<MergeOutcome> Merger::run()
         const QString name = (*closed)->value(0).toString();
         (*closed)->finish();
         return fail(makeError(Error::Code::InvalidState,
-                              tr("Demand %1 targets version %2, which is frozen; move the demand to a version in "
+                              QCoreApplication::translate("tp::store", "Demand %1 targets version %2, which is frozen; move the demand to a version in "
                                  "planning first.")
                                   .arg(m_demand.key, name)));
     }
@@ -238,7 +234,7 @@ Status Merger::applyAttribute(const Change& c)
         if (auto s = rows::deleteEntity(*m_ctx.db, m_appId, EntityKind::Attribute, c.entityKey); !s) {
             if (s.error().code == Error::Code::Sql || s.error().code == Error::Code::Conflict) {
                 return makeError(Error::Code::Validation,
-                                 tr("Attribute \"%1\" is still used by events and cannot be removed.").arg(c.entityKey));
+                                 QCoreApplication::translate("tp::store", "Attribute \"%1\" is still used by events and cannot be removed.").arg(c.entityKey));
             }
             return s;
         }

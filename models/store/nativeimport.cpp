@@ -17,10 +17,6 @@
 namespace tp {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::store", text);
-}
 
 const QString kFormat = QStringLiteral("trackplan-native/1");
 
@@ -40,7 +36,7 @@ Result<ImportSummary> Importer::run()
     }
     if (!*empty) {
         return makeError(Error::Code::InvalidState,
-                         tr("The store %1 is not empty; import loads a whole store and needs an empty one.")
+                         QCoreApplication::translate("tp::store", "The store %1 is not empty; import loads a whole store and needs an empty one.")
                              .arg(m_store.url().displayString()));
     }
     if (auto b = m_db.begin(); !b) {
@@ -56,7 +52,7 @@ Result<ImportSummary> Importer::run()
         return c.error();
     }
     if (m_progress) {
-        m_progress(100, tr("Import done."));
+        m_progress(100, QCoreApplication::translate("tp::store", "Import done."));
     }
     return m_summary;
 }
@@ -79,7 +75,7 @@ Status Importer::readDocument()
 {
     if (m_reader.next() != JsonReader::Token::BeginObject) {
         return m_reader.hasError() ? Status(parseError())
-                                   : Status(at(m_reader.position(), tr("A native export is a JSON object.")));
+                                   : Status(at(m_reader.position(), QCoreApplication::translate("tp::store", "A native export is a JSON object.")));
     }
     const QHash<QString, Section> sections{
         {QStringLiteral("apps"), &Importer::readApp},
@@ -107,17 +103,17 @@ Status Importer::readDocument()
             if (m_reader.next() != JsonReader::Token::String || m_reader.stringValue() != kFormat) {
                 return m_reader.hasError() ? Status(parseError())
                                            : Status(at(m_reader.position(),
-                                                       tr("Unsupported format; expected \"%1\".").arg(kFormat)));
+                                                       QCoreApplication::translate("tp::store", "Unsupported format; expected \"%1\".").arg(kFormat)));
             }
             formatSeen = true;
             continue;
         }
         const auto it = sections.constFind(name);
         if (it == sections.constEnd()) {
-            return at(keyPos, tr("Unknown section \"%1\".").arg(name));
+            return at(keyPos, QCoreApplication::translate("tp::store", "Unknown section \"%1\".").arg(name));
         }
         if (!formatSeen) {
-            return at(keyPos, tr("The export must start with \"$format\": \"%1\".").arg(kFormat));
+            return at(keyPos, QCoreApplication::translate("tp::store", "The export must start with \"$format\": \"%1\".").arg(kFormat));
         }
         seen.insert(name);
         if (auto s = readArray(name, *it); !s) {
@@ -128,7 +124,7 @@ Status Importer::readDocument()
         return parseError();
     }
     if (!formatSeen) {
-        return at(m_reader.position(), tr("Missing \"$format\": this is not a TrackPlan export."));
+        return at(m_reader.position(), QCoreApplication::translate("tp::store", "Missing \"$format\": this is not a TrackPlan export."));
     }
     return finishDeferred();
 }
@@ -137,7 +133,7 @@ Status Importer::readArray(const QString& section, Section handler)
 {
     if (m_reader.next() != JsonReader::Token::BeginArray) {
         return m_reader.hasError() ? Status(parseError())
-                                   : Status(at(m_reader.position(), tr("Section \"%1\" must be an array.").arg(section)));
+                                   : Status(at(m_reader.position(), QCoreApplication::translate("tp::store", "Section \"%1\" must be an array.").arg(section)));
     }
     int index = 0;
     for (;;) {
@@ -151,7 +147,7 @@ Status Importer::readArray(const QString& section, Section handler)
             return parseError();
         }
         if (!v.isObject()) {
-            return at(m_positions.value(QString()), tr("%1[%2] must be an object.").arg(section).arg(index));
+            return at(m_positions.value(QString()), QCoreApplication::translate("tp::store", "%1[%2] must be an object.").arg(section).arg(index));
         }
         ImportFields f(v.toObject(), m_positions, QStringLiteral("%1[%2]").arg(section).arg(index));
         if (auto s = (this->*handler)(f); !s) {
@@ -167,8 +163,8 @@ Status Importer::readArray(const QString& section, Section handler)
         if (++m_elements % 2000 == 0 && m_progress) {
             const qint64 size = m_in.size();
             const int percent = size > 0 ? int(m_reader.bytesConsumed() * 99 / size) : 50;
-            if (!m_progress(percent, tr("Importing %1…").arg(section))) {
-                return makeError(Error::Code::Cancelled, tr("Import cancelled; nothing was imported."));
+            if (!m_progress(percent, QCoreApplication::translate("tp::store", "Importing %1…").arg(section))) {
+                return makeError(Error::Code::Cancelled, QCoreApplication::translate("tp::store", "Import cancelled; nothing was imported."));
             }
         }
     }
@@ -178,7 +174,7 @@ Status Importer::inserted(const Result<int>& r, ImportFields& f, const QString& 
 {
     if (!r) {
         if (r.error().code == Error::Code::Conflict) {
-            return at(f.position(), tr("%1: duplicate %2.").arg(f.context(), what));
+            return at(f.position(), QCoreApplication::translate("tp::store", "%1: duplicate %2.").arg(f.context(), what));
         }
         return r.error();
     }
@@ -194,7 +190,7 @@ Result<qint64> Importer::appIdFor(ImportFields& f)
     }
     const qint64 id = m_appIds.value(key, 0);
     if (id == 0) {
-        f.fail(QStringLiteral("app"), tr("unknown app \"%1\"").arg(key));
+        f.fail(QStringLiteral("app"), QCoreApplication::translate("tp::store", "unknown app \"%1\"").arg(key));
         return makeError(Error::Code::Parse, f.errorMessage());
     }
     return id;

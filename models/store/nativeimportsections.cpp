@@ -11,17 +11,13 @@
 namespace tp {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::store", text);
-}
 
 template <typename E> E enumField(ImportFields& f, const char* key)
 {
     const QString s = f.string(key);
     const auto v = fromString<E>(s);
     if (!v && !f.failed()) {
-        f.fail(QString::fromLatin1(key), tr("unknown value \"%1\"; expected one of %2")
+        f.fail(QString::fromLatin1(key), QCoreApplication::translate("tp::store", "unknown value \"%1\"; expected one of %2")
                                              .arg(s, allSpellings<E>().join(QStringLiteral(", "))));
     }
     return v.value_or(E{});
@@ -51,14 +47,14 @@ Status Importer::readApp(ImportFields& f)
     }
     const App& a = std::get<App>(app);
     if (policy.size() != 4) {
-        f.fail(QStringLiteral("policy"), tr("expected the four levels A, B, C and D"));
+        f.fail(QStringLiteral("policy"), QCoreApplication::translate("tp::store", "expected the four levels A, B, C and D"));
         return Ok{};
     }
     auto id = m_db.insert(QStringLiteral("INSERT INTO apps (key, name, description, platforms, plan_seq, row_version) "
                                          "VALUES (?, ?, ?, ?, ?, ?)"),
                           {a.key, a.name, a.description, rows::listText(a.platforms), planSeq, rowVersion});
     if (!id) {
-        return inserted(id.error(), f, tr("app key \"%1\"").arg(a.key));
+        return inserted(id.error(), f, QCoreApplication::translate("tp::store", "app key \"%1\"").arg(a.key));
     }
     ++m_summary.rows;
     ++m_summary.apps;
@@ -67,7 +63,7 @@ Status Importer::readApp(ImportFields& f)
         const auto lp = levelPolicyFromJson(policy.at(i).toObject());
         if (!policy.at(i).isObject() || !entityOk(f, lp, QStringLiteral("policy[%1]").arg(i))) {
             if (!f.failed()) {
-                f.fail(QStringLiteral("policy[%1]").arg(i), tr("expected object"));
+                f.fail(QStringLiteral("policy[%1]").arg(i), QCoreApplication::translate("tp::store", "expected object"));
             }
             return Ok{};
         }
@@ -77,7 +73,7 @@ Status Importer::readApp(ImportFields& f)
                                             "row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                              {*id, toString(l.level), int(l.reject), int(l.quarantine), int(l.analytics),
                               l.samplingRate, int(l.warehouseOds), int(l.realtime), int(l.healthAlerts), policyRow});
-        if (auto s = inserted(n, f, tr("policy level %1").arg(toString(l.level))); !s) {
+        if (auto s = inserted(n, f, QCoreApplication::translate("tp::store", "policy level %1").arg(toString(l.level))); !s) {
             return s;
         }
     }
@@ -99,7 +95,7 @@ Status Importer::readAttribute(ImportFields& f)
     a.revision = int(revision);
     auto id = rows::insertAttribute(m_db, *appId, a, normalizedKey(a.key));
     if (!id) {
-        return inserted(id.error(), f, tr("attribute key \"%1\"").arg(a.key));
+        return inserted(id.error(), f, QCoreApplication::translate("tp::store", "attribute key \"%1\"").arg(a.key));
     }
     ++m_summary.rows;
     ++m_summary.attributes;
@@ -125,13 +121,13 @@ Status Importer::readEvent(ImportFields& f)
     for (qsizetype i = 0; i < e.bindings.size(); ++i) {
         if (!ids.contains(e.bindings.at(i).attributeKey)) {
             f.fail(QStringLiteral("bindings[%1].attribute").arg(i),
-                   tr("unknown attribute \"%1\" of app \"%2\"").arg(e.bindings.at(i).attributeKey, appKey));
+                   QCoreApplication::translate("tp::store", "unknown attribute \"%1\" of app \"%2\"").arg(e.bindings.at(i).attributeKey, appKey));
             return Ok{};
         }
     }
     auto r = rows::insertEvent(m_db, *appId, e, normalizedKey(e.key), ids);
     if (!r) {
-        return inserted(r.error(), f, tr("event key \"%1\"").arg(e.key));
+        return inserted(r.error(), f, QCoreApplication::translate("tp::store", "event key \"%1\"").arg(e.key));
     }
     m_summary.rows += 1 + e.bindings.size();
     ++m_summary.events;
@@ -153,7 +149,7 @@ Status Importer::readAudit(ImportFields& f)
     auto n = m_db.change(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity_type, entity_key, app_key, "
                                         "details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                          {at, actor, action, entityType, entityKey, app, QString::fromUtf8(canonicalJson(details))});
-    return inserted(n, f, tr("audit entry"));
+    return inserted(n, f, QCoreApplication::translate("tp::store", "audit entry"));
 }
 
 Status Importer::readDemand(ImportFields& f)
@@ -182,7 +178,7 @@ Status Importer::readDemand(ImportFields& f)
                           {d.key, *appId, d.title, d.description, d.owner, toString(d.priority), d.externalLink,
                            toString(d.status), createdAt, updatedAt, rowVersion});
     if (!id) {
-        return inserted(id.error(), f, tr("demand key \"%1\"").arg(d.key));
+        return inserted(id.error(), f, QCoreApplication::translate("tp::store", "demand key \"%1\"").arg(d.key));
     }
     ++m_summary.rows;
     ++m_summary.demands;
@@ -210,7 +206,7 @@ Status Importer::readDemand(ImportFields& f)
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const QString path = QStringLiteral("changes[%1]").arg(i);
         if (!changes.at(i).isObject()) {
-            f.fail(path, tr("expected object"));
+            f.fail(path, QCoreApplication::translate("tp::store", "expected object"));
             return Ok{};
         }
         const PositionMap& sub = changePositions[i]; // positions of the nested record, re-rooted
@@ -228,7 +224,7 @@ Status Importer::readDemand(ImportFields& f)
         }
         if (state.has_value() == (op == ChangeOp::Delete)) {
             return at(c.position(QStringLiteral("state")),
-                      tr("%1.state: must be null exactly when op is delete").arg(c.context()));
+                      QCoreApplication::translate("tp::store", "%1.state: must be null exactly when op is delete").arg(c.context()));
         }
         if (state) {
             const bool valid = kind == EntityKind::Event ? entityOk(c, eventFromJson(*state, false), QStringLiteral("state"))
@@ -243,7 +239,7 @@ Status Importer::readDemand(ImportFields& f)
                               state ? QString::fromUtf8(canonicalJson(*state)) : QString(), author, created, changeRow});
         if (!n) {
             if (n.error().code == Error::Code::Conflict) {
-                return at(c.position(), tr("%1: duplicate change of %2 \"%3\"").arg(c.context(), toString(kind), key));
+                return at(c.position(), QCoreApplication::translate("tp::store", "%1: duplicate change of %2 \"%3\"").arg(c.context(), toString(kind), key));
             }
             return n.error();
         }
@@ -270,13 +266,13 @@ Status Importer::readRevision(ImportFields& f)
     QVariant demandId(QMetaType(QMetaType::LongLong));
     if (demand) {
         if (!m_demandIds.contains(*demand)) {
-            f.fail(QStringLiteral("demand"), tr("unknown demand \"%1\"").arg(*demand));
+            f.fail(QStringLiteral("demand"), QCoreApplication::translate("tp::store", "unknown demand \"%1\"").arg(*demand));
             return Ok{};
         }
         demandId = m_demandIds.value(*demand);
     }
     if (state.has_value() == (op == ChangeOp::Delete)) {
-        f.fail(QStringLiteral("state"), tr("must be null exactly when op is delete"));
+        f.fail(QStringLiteral("state"), QCoreApplication::translate("tp::store", "must be null exactly when op is delete"));
         return Ok{};
     }
     if (state) {
@@ -290,7 +286,7 @@ Status Importer::readRevision(ImportFields& f)
                                         "demand_id, author, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                          {*appId, toString(kind), key, revision, planSeq, toString(op), demandId, author, at,
                           state ? QString::fromUtf8(canonicalJson(*state)) : QString()});
-    if (auto s = inserted(n, f, tr("revision %1 of %2 \"%3\"").arg(revision).arg(toString(kind), key)); !s) {
+    if (auto s = inserted(n, f, QCoreApplication::translate("tp::store", "revision %1 of %2 \"%3\"").arg(revision).arg(toString(kind), key)); !s) {
         return s;
     }
     ++m_summary.revisions;
@@ -307,7 +303,7 @@ Status Importer::readUser(ImportFields& f)
     const User& u = std::get<User>(user);
     auto n = m_db.change(QStringLiteral("INSERT INTO users (name, display_name, role, row_version) VALUES (?, ?, ?, ?)"),
                          {u.name, u.displayName, toString(u.role), rowVersion});
-    return inserted(n, f, tr("user name \"%1\"").arg(u.name));
+    return inserted(n, f, QCoreApplication::translate("tp::store", "user name \"%1\"").arg(u.name));
 }
 
 Status Importer::readVersion(ImportFields& f)
@@ -328,13 +324,13 @@ Status Importer::readVersion(ImportFields& f)
                                          "frozen_at, released_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                           {*appId, name, toString(status), description, created, frozen, released, rowVersion});
     if (!id) {
-        return inserted(id.error(), f, tr("version \"%1\"").arg(name));
+        return inserted(id.error(), f, QCoreApplication::translate("tp::store", "version \"%1\"").arg(name));
     }
     ++m_summary.rows;
     ++m_summary.versions;
     if (!snapshot) {
         if (status != VersionStatus::Planning) {
-            f.fail(QStringLiteral("snapshot"), tr("a frozen or released version needs its snapshot"));
+            f.fail(QStringLiteral("snapshot"), QCoreApplication::translate("tp::store", "a frozen or released version needs its snapshot"));
         }
         return Ok{};
     }
@@ -357,7 +353,7 @@ Status Importer::readVersion(ImportFields& f)
     auto n = m_db.change(QStringLiteral("INSERT INTO snapshots (version_id, plan_seq, created_at, event_count, "
                                         "attribute_count, checksum) VALUES (?, ?, ?, ?, ?, ?)"),
                          {*id, planSeq, createdAt, events, attributes, checksum});
-    return inserted(n, f, tr("snapshot"));
+    return inserted(n, f, QCoreApplication::translate("tp::store", "snapshot"));
 }
 
 Status Importer::finishDeferred()
@@ -368,12 +364,12 @@ Status Importer::finishDeferred()
                              {t.demandId, t.appId, t.version});
         if (!n) {
             if (n.error().code == Error::Code::Conflict) {
-                return at(t.position, tr("%1.target_versions: \"%2\" is listed twice").arg(t.context, t.version));
+                return at(t.position, QCoreApplication::translate("tp::store", "%1.target_versions: \"%2\" is listed twice").arg(t.context, t.version));
             }
             return n.error();
         }
         if (*n == 0) {
-            return at(t.position, tr("%1.target_versions: unknown version \"%2\"").arg(t.context, t.version));
+            return at(t.position, QCoreApplication::translate("tp::store", "%1.target_versions: unknown version \"%2\"").arg(t.context, t.version));
         }
         ++m_summary.rows;
     }

@@ -14,15 +14,11 @@
 namespace tp {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::store", text);
-}
 
 Error conflict(const QString& what)
 {
     return makeError(Error::Code::Conflict,
-                     tr("%1 was changed by someone else meanwhile. Reload it and apply your edit again.").arg(what));
+                     QCoreApplication::translate("tp::store", "%1 was changed by someone else meanwhile. Reload it and apply your edit again.").arg(what));
 }
 
 } // namespace
@@ -32,11 +28,11 @@ Result<App> PlanRepository::createApp(const App& app)
     static const QRegularExpression appKeyPattern(QStringLiteral("^[a-z][a-z0-9_-]{0,63}$"));
     if (!appKeyPattern.match(app.key).hasMatch()) {
         return makeError(Error::Code::Validation,
-                         tr("App key \"%1\" must be lower case letters, digits, '-' or '_'.").arg(app.key));
+                         QCoreApplication::translate("tp::store", "App key \"%1\" must be lower case letters, digits, '-' or '_'.").arg(app.key));
     }
     for (const QString& p : app.platforms) {
         if (!knownPlatforms().contains(p)) {
-            return makeError(Error::Code::Validation, tr("Unknown platform \"%1\".").arg(p));
+            return makeError(Error::Code::Validation, QCoreApplication::translate("tp::store", "Unknown platform \"%1\".").arg(p));
         }
     }
     return m_ctx.db->transact<App>([&]() -> Result<App> {
@@ -45,7 +41,7 @@ Result<App> PlanRepository::createApp(const App& app)
             {app.key, app.name, app.description, rows::listText(app.platforms)});
         if (!id) {
             if (id.error().code == Error::Code::Conflict) {
-                return makeError(Error::Code::Conflict, tr("An app with key \"%1\" exists already.").arg(app.key));
+                return makeError(Error::Code::Conflict, QCoreApplication::translate("tp::store", "An app with key \"%1\" exists already.").arg(app.key));
             }
             return id.error();
         }
@@ -71,7 +67,7 @@ Result<App> PlanRepository::updateApp(const App& app)
             return n.error();
         }
         if (*n == 0) {
-            return conflict(tr("App \"%1\"").arg(app.key));
+            return conflict(QCoreApplication::translate("tp::store", "App \"%1\"").arg(app.key));
         }
         if (auto s = m_ctx.audit(QStringLiteral("app.update"), QStringLiteral("app"), app.key, app.key, toJson(app));
             !s) {
@@ -110,13 +106,13 @@ Result<App> PlanRepository::app(const QString& key)
             return a;
         }
     }
-    return makeError(Error::Code::NotFound, tr("No app with key \"%1\".").arg(key));
+    return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No app with key \"%1\".").arg(key));
 }
 
 Result<User> PlanRepository::createUser(const User& user)
 {
     if (user.name.isEmpty()) {
-        return makeError(Error::Code::Validation, tr("A user needs a name."));
+        return makeError(Error::Code::Validation, QCoreApplication::translate("tp::store", "A user needs a name."));
     }
     return m_ctx.db->transact<User>([&]() -> Result<User> {
         auto n = m_ctx.db->change(
@@ -124,7 +120,7 @@ Result<User> PlanRepository::createUser(const User& user)
             {user.name, user.displayName, toString(user.role)});
         if (!n) {
             if (n.error().code == Error::Code::Conflict) {
-                return makeError(Error::Code::Conflict, tr("A user named \"%1\" exists already.").arg(user.name));
+                return makeError(Error::Code::Conflict, QCoreApplication::translate("tp::store", "A user named \"%1\" exists already.").arg(user.name));
             }
             return n.error();
         }
@@ -148,7 +144,7 @@ Result<User> PlanRepository::updateUser(const User& user)
             return n.error();
         }
         if (*n == 0) {
-            return conflict(tr("User \"%1\"").arg(user.name));
+            return conflict(QCoreApplication::translate("tp::store", "User \"%1\"").arg(user.name));
         }
         if (auto s = m_ctx.audit(QStringLiteral("user.update"), QStringLiteral("user"), user.name, {}, toJson(user));
             !s) {
@@ -187,7 +183,7 @@ Result<User> PlanRepository::user(const QString& name)
             return u;
         }
     }
-    return makeError(Error::Code::NotFound, tr("No user named \"%1\".").arg(name));
+    return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No user named \"%1\".").arg(name));
 }
 
 Status PlanRepository::writePolicyRows(qint64 appId, const GovernancePolicy& policy)
@@ -239,11 +235,11 @@ Result<GovernancePolicy> PlanRepository::setPolicy(const GovernancePolicy& polic
         return appId.error();
     }
     if (policy.levels.size() != 4) {
-        return makeError(Error::Code::Validation, tr("A policy needs exactly the four levels A, B, C and D."));
+        return makeError(Error::Code::Validation, QCoreApplication::translate("tp::store", "A policy needs exactly the four levels A, B, C and D."));
     }
     for (const LevelPolicy& l : policy.levels) {
         if (l.samplingRate < 0.0 || l.samplingRate > 1.0) {
-            return makeError(Error::Code::Validation, tr("The sampling rate must lie between 0 and 1."));
+            return makeError(Error::Code::Validation, QCoreApplication::translate("tp::store", "The sampling rate must lie between 0 and 1."));
         }
     }
     return m_ctx.db->transact<GovernancePolicy>([&]() -> Result<GovernancePolicy> {
@@ -253,7 +249,7 @@ Result<GovernancePolicy> PlanRepository::setPolicy(const GovernancePolicy& polic
             return n.error();
         }
         if (*n != 4) {
-            return conflict(tr("The policy of \"%1\"").arg(policy.appKey));
+            return conflict(QCoreApplication::translate("tp::store", "The policy of \"%1\"").arg(policy.appKey));
         }
         GovernancePolicy out = policy;
         ++out.rowVersion;
@@ -301,7 +297,7 @@ Result<Event> PlanRepository::event(const QString& appKey, const QString& key)
         return events.error();
     }
     if (events->isEmpty()) {
-        return makeError(Error::Code::NotFound, tr("No event \"%1\" in app \"%2\".").arg(key, appKey));
+        return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No event \"%1\" in app \"%2\".").arg(key, appKey));
     }
     return events->first();
 }
@@ -317,7 +313,7 @@ Result<Attribute> PlanRepository::attribute(const QString& appKey, const QString
         return attrs.error();
     }
     if (attrs->isEmpty()) {
-        return makeError(Error::Code::NotFound, tr("No attribute \"%1\" in app \"%2\".").arg(key, appKey));
+        return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No attribute \"%1\" in app \"%2\".").arg(key, appKey));
     }
     return attrs->first();
 }

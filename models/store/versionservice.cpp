@@ -15,10 +15,6 @@
 namespace tp {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::store", text);
-}
 
 const QString kVersionSelect = QStringLiteral(
     "SELECT v.id, a.key, v.name, v.status, v.description, v.created_at, v.frozen_at, v.released_at, v.row_version "
@@ -78,7 +74,7 @@ Result<Version> VersionService::create(const Version& input)
     static const QRegularExpression pattern(QStringLiteral("^[0-9]+(\\.[0-9]+)*([-+][0-9A-Za-z.-]+)?$"));
     if (!pattern.match(input.name).hasMatch()) {
         return makeError(Error::Code::Validation,
-                         tr("Version name \"%1\" must look like 6.3.0 (numbers separated by dots).").arg(input.name));
+                         QCoreApplication::translate("tp::store", "Version name \"%1\" must look like 6.3.0 (numbers separated by dots).").arg(input.name));
     }
     auto appId = m_ctx.appId(input.appKey);
     if (!appId) {
@@ -97,7 +93,7 @@ Result<Version> VersionService::create(const Version& input)
         if (!n) {
             if (n.error().code == Error::Code::Conflict) {
                 return makeError(Error::Code::Conflict,
-                                 tr("Version %1 of \"%2\" exists already.").arg(v.name, v.appKey));
+                                 QCoreApplication::translate("tp::store", "Version %1 of \"%2\" exists already.").arg(v.name, v.appKey));
             }
             return n.error();
         }
@@ -150,7 +146,7 @@ Result<Version> VersionService::version(const QString& appKey, const QString& na
             return v;
         }
     }
-    return makeError(Error::Code::NotFound, tr("No version %1 of \"%2\".").arg(name, appKey));
+    return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No version %1 of \"%2\".").arg(name, appKey));
 }
 
 Status VersionService::assignDemand(const QString& appKey, const QString& name, const QString& demandKey)
@@ -162,7 +158,7 @@ Status VersionService::assignDemand(const QString& appKey, const QString& name, 
         }
         if (v->status != VersionStatus::Planning) {
             return makeError(Error::Code::InvalidState,
-                             tr("Version %1 is %2; demands can only be added while it is in planning.")
+                             QCoreApplication::translate("tp::store", "Version %1 is %2; demands can only be added while it is in planning.")
                                  .arg(name, toString(v->status)));
         }
         auto n = m_ctx.db->change(
@@ -173,12 +169,12 @@ Status VersionService::assignDemand(const QString& appKey, const QString& name, 
         if (!n) {
             if (n.error().code == Error::Code::Conflict) {
                 return makeError(Error::Code::Conflict,
-                                 tr("Demand %1 is already assigned to version %2.").arg(demandKey, name));
+                                 QCoreApplication::translate("tp::store", "Demand %1 is already assigned to version %2.").arg(demandKey, name));
             }
             return n.error();
         }
         if (*n == 0) {
-            return makeError(Error::Code::NotFound, tr("No demand %1 in app \"%2\".").arg(demandKey, appKey));
+            return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No demand %1 in app \"%2\".").arg(demandKey, appKey));
         }
         return m_ctx.audit(QStringLiteral("version.assign_demand"), QStringLiteral("version"), name, appKey,
                            {{QStringLiteral("demand"), demandKey}});
@@ -198,7 +194,7 @@ Status VersionService::unassignDemand(const QString& appKey, const QString& name
         }
         if (*n == 0) {
             return makeError(Error::Code::NotFound,
-                             tr("Demand %1 is not assigned to version %2 in planning.").arg(demandKey, name));
+                             QCoreApplication::translate("tp::store", "Demand %1 is not assigned to version %2 in planning.").arg(demandKey, name));
         }
         return m_ctx.audit(QStringLiteral("version.unassign_demand"), QStringLiteral("version"), name, appKey,
                            {{QStringLiteral("demand"), demandKey}});
@@ -213,7 +209,7 @@ Result<Version> VersionService::transition(const QString& appKey, const QString&
         return v.error();
     }
     if (v->status != from) {
-        return makeError(Error::Code::InvalidState, tr("Version %1 is %2; this action needs it to be %3.")
+        return makeError(Error::Code::InvalidState, QCoreApplication::translate("tp::store", "Version %1 is %2; this action needs it to be %3.")
                                                         .arg(name, toString(v->status), toString(from)));
     }
     const QString now = m_ctx.nowText();
@@ -227,7 +223,7 @@ Result<Version> VersionService::transition(const QString& appKey, const QString&
         return n.error();
     }
     if (*n == 0) {
-        return makeError(Error::Code::Conflict, tr("Version %1 was changed meanwhile; reload it.").arg(name));
+        return makeError(Error::Code::Conflict, QCoreApplication::translate("tp::store", "Version %1 was changed meanwhile; reload it.").arg(name));
     }
     return version(appKey, name);
 }
@@ -255,7 +251,7 @@ Result<Version> VersionService::freeze(const QString& appKey, const QString& nam
         if (!pending.isEmpty()) {
             pending.sort();
             return makeError(Error::Code::InvalidState,
-                             tr("Version %1 cannot be frozen while these demands are open: %2. Merge, reject or "
+                             QCoreApplication::translate("tp::store", "Version %1 cannot be frozen while these demands are open: %2. Merge, reject or "
                                 "cancel them, or move them to another version.")
                                  .arg(name, pending.join(QStringLiteral(", "))));
         }
@@ -338,7 +334,7 @@ Result<SnapshotInfo> VersionService::snapshot(const QString& appKey, const QStri
         }
     }
     return makeError(Error::Code::NotFound,
-                     tr("Version %1 of \"%2\" has no snapshot yet; freeze it first.").arg(name, appKey));
+                     QCoreApplication::translate("tp::store", "Version %1 of \"%2\" has no snapshot yet; freeze it first.").arg(name, appKey));
 }
 
 Result<Plan> VersionService::planAtSeq(const QString& appKey, qint64 planSeq)
