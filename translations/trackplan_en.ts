@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>tp</name>
-    <message>
-        <source>unknown value &quot;%1&quot;; expected one of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was changed by someone else meanwhile. Reload it and apply your edit again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>tp::AppListModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -59,115 +48,6 @@
     </message>
     <message>
         <source>Used by</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tp::ChangeWriter</name>
-    <message>
-        <source>No demand &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demand %1 is %2; its changes can only be edited while it is a draft.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key &quot;%1&quot; collides with &quot;%2&quot; (keys must be unique ignoring case and separators).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not in the plan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event &quot;%1&quot; is part of a released version and cannot be deleted; set its status to deprecated or removed instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demand %1 has no change to &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tp::Database</name>
-    <message>
-        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Qt PostgreSQL driver (QPSQL) is not installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the store %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No row.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insert returned no id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Commit without a transaction.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The transaction was rolled back by an inner failure.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tp::DemandService</name>
-    <message>
-        <source>No demand &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A demand needs a title.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A demand &quot;%1&quot; exists already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version &quot;%1&quot; of &quot;%2&quot; does not exist or is no longer in planning.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demand &quot;%1&quot; was changed by someone else meanwhile. Reload it and apply your edit again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demand %1 is %2; this action needs it to be %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demand %1 has no changes yet; add or edit events or attributes under it first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demand %1 was changed meanwhile; reload it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demand %1 is %2; only an approved demand can be merged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -369,141 +249,6 @@
     </message>
 </context>
 <context>
-    <name>tp::Importer</name>
-    <message>
-        <source>The store %1 is not empty; import loads a whole store and needs an empty one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A native export is a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsupported format; expected &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown section &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The export must start with &quot;$format&quot;: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missing &quot;$format&quot;: this is not a TrackPlan export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Section &quot;%1&quot; must be an array.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1[%2] must be an object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: duplicate %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown app &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected the four levels A, B, C and D</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>app key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>policy level %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>attribute key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown attribute &quot;%1&quot; of app &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>event key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>audit entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>demand key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1.state: must be null exactly when op is delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: duplicate change of %2 &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown demand &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be null exactly when op is delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>revision %1 of %2 &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user name &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>version &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a frozen or released version needs its snapshot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>snapshot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1.target_versions: &quot;%2&quot; is listed twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1.target_versions: unknown version &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>tp::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -601,21 +346,6 @@
     </message>
 </context>
 <context>
-    <name>tp::Merger</name>
-    <message>
-        <source>Demand %1 was changed meanwhile; reload it before merging.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demand %1 targets version %2, which is frozen; move the demand to a version in planning first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attribute &quot;%1&quot; is still used by events and cannot be removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>tp::PlanPage</name>
     <message>
         <source>Filter by key or display name (%1)</source>
@@ -675,108 +405,45 @@
     </message>
 </context>
 <context>
-    <name>tp::PlanRepository</name>
+    <name>tp::demo</name>
     <message>
-        <source>App key &quot;%1&quot; must be lower case letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <source>The demo can have between 0 and %1 events, not %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown platform &quot;%1&quot;.</source>
+        <source>The store already holds data; demo data can only be generated into an empty store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An app with key &quot;%1&quot; exists already.</source>
+        <source>Demo data complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>App &quot;%1&quot;</source>
+        <source>Creating users and apps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No app with key &quot;%1&quot;.</source>
+        <source>%1 %2: hand-made demands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A user needs a name.</source>
+        <source>%1 %2: snapshot taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A user named &quot;%1&quot; exists already.</source>
+        <source>%1 %2: saving %3 generated events (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User &quot;%1&quot;</source>
+        <source>%1 %2: merging %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No user named &quot;%1&quot;.</source>
+        <source>%1 %2: merged %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A policy needs exactly the four levels A, B, C and D.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sampling rate must lie between 0 and 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The policy of &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No event &quot;%1&quot; in app &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No attribute &quot;%1&quot; in app &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tp::VersionService</name>
-    <message>
-        <source>Version name &quot;%1&quot; must look like 6.3.0 (numbers separated by dots).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version %1 of &quot;%2&quot; exists already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No version %1 of &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version %1 is %2; demands can only be added while it is in planning.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demand %1 is already assigned to version %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No demand %1 in app &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demand %1 is not assigned to version %2 in planning.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version %1 is %2; this action needs it to be %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version %1 was changed meanwhile; reload it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version %1 cannot be frozen while these demands are open: %2. Merge, reject or cancel them, or move them to another version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version %1 of &quot;%2&quot; has no snapshot yet; freeze it first.</source>
+        <source>Demo generation was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1365,6 +1032,350 @@
     </message>
     <message>
         <source>No store given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demand &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; its changes can only be edited while it is a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; collides with &quot;%2&quot; (keys must be unique ignoring case and separators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event &quot;%1&quot; is part of a released version and cannot be deleted; set its status to deprecated or removed instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 has no change to &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert returned no id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit without a transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transaction was rolled back by an inner failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A demand needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A demand &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version &quot;%1&quot; of &quot;%2&quot; does not exist or is no longer in planning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand &quot;%1&quot; was changed by someone else meanwhile. Reload it and apply your edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; this action needs it to be %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 has no changes yet; add or edit events or attributes under it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 was changed meanwhile; reload it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; only an approved demand can be merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 was changed meanwhile; reload it before merging.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 targets version %2, which is frozen; move the demand to a version in planning first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute &quot;%1&quot; is still used by events and cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store %1 is not empty; import loads a whole store and needs an empty one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A native export is a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported format; expected &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown section &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export must start with &quot;$format&quot;: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing &quot;$format&quot;: this is not a TrackPlan export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section &quot;%1&quot; must be an array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1[%2] must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: duplicate %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown app &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown value &quot;%1&quot;; expected one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the four levels A, B, C and D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attribute key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown attribute &quot;%1&quot; of app &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demand key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.state: must be null exactly when op is delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: duplicate change of %2 &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown demand &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be null exactly when op is delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision %1 of %2 &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a frozen or released version needs its snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.target_versions: &quot;%2&quot; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.target_versions: unknown version &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else meanwhile. Reload it and apply your edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App key &quot;%1&quot; must be lower case letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown platform &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An app with key &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user named &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A policy needs exactly the four levels A, B, C and D.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sampling rate must lie between 0 and 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy of &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event &quot;%1&quot; in app &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attribute &quot;%1&quot; in app &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version name &quot;%1&quot; must look like 6.3.0 (numbers separated by dots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No version %1 of &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is %2; demands can only be added while it is in planning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is already assigned to version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demand %1 in app &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is not assigned to version %2 in planning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is %2; this action needs it to be %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 was changed meanwhile; reload it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 cannot be frozen while these demands are open: %2. Merge, reject or cancel them, or move them to another version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; has no snapshot yet; freeze it first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

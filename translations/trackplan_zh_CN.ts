@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>tp</name>
-    <message>
-        <source>unknown value &quot;%1&quot;; expected one of %2</source>
-        <translation>未知的值“%1”；应为以下之一：%2</translation>
-    </message>
-    <message>
-        <source>%1 was changed by someone else meanwhile. Reload it and apply your edit again.</source>
-        <translation>%1 在此期间已被他人修改。请重新加载后再次进行修改。</translation>
-    </message>
-</context>
-<context>
     <name>tp::AppListModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -60,115 +49,6 @@
     <message>
         <source>Used by</source>
         <translation>使用事件数</translation>
-    </message>
-</context>
-<context>
-    <name>tp::ChangeWriter</name>
-    <message>
-        <source>No demand &quot;%1&quot;.</source>
-        <translation>不存在需求“%1”。</translation>
-    </message>
-    <message>
-        <source>Demand %1 is %2; its changes can only be edited while it is a draft.</source>
-        <translation>需求 %1 的状态为 %2；只有草稿状态的需求才能编辑其变更。</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <source>Key &quot;%1&quot; collides with &quot;%2&quot; (keys must be unique ignoring case and separators).</source>
-        <translation>标识“%1”与“%2”冲突（忽略大小写和分隔符后，标识必须唯一）。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not in the plan.</source>
-        <translation>“%1”不在埋点方案中。</translation>
-    </message>
-    <message>
-        <source>Event &quot;%1&quot; is part of a released version and cannot be deleted; set its status to deprecated or removed instead.</source>
-        <translation>事件“%1”属于已发布的版本，不能删除；请将其状态改为已废弃或已移除。</translation>
-    </message>
-    <message>
-        <source>Demand %1 has no change to &quot;%2&quot;.</source>
-        <translation>需求 %1 中没有对“%2”的变更。</translation>
-    </message>
-</context>
-<context>
-    <name>tp::Database</name>
-    <message>
-        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
-        <translation>未安装 Qt SQLite 驱动（QSQLITE）。</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>The Qt PostgreSQL driver (QPSQL) is not installed.</source>
-        <translation>未安装 Qt PostgreSQL 驱动（QPSQL）。</translation>
-    </message>
-    <message>
-        <source>Cannot open the store %1: %2</source>
-        <translation>无法打开存储库 %1：%2</translation>
-    </message>
-    <message>
-        <source>No row.</source>
-        <translation>没有数据行。</translation>
-    </message>
-    <message>
-        <source>Insert returned no id.</source>
-        <translation>插入操作未返回 ID。</translation>
-    </message>
-    <message>
-        <source>Commit without a transaction.</source>
-        <translation>没有进行中的事务，无法提交。</translation>
-    </message>
-    <message>
-        <source>The transaction was rolled back by an inner failure.</source>
-        <translation>事务因内部操作失败已回滚。</translation>
-    </message>
-    <message>
-        <source>Database error: %1</source>
-        <translation>数据库错误：%1</translation>
-    </message>
-</context>
-<context>
-    <name>tp::DemandService</name>
-    <message>
-        <source>No demand &quot;%1&quot;.</source>
-        <translation>不存在需求“%1”。</translation>
-    </message>
-    <message>
-        <source>A demand needs a title.</source>
-        <translation>需求必须有标题。</translation>
-    </message>
-    <message>
-        <source>A demand &quot;%1&quot; exists already.</source>
-        <translation>需求“%1”已存在。</translation>
-    </message>
-    <message>
-        <source>Version &quot;%1&quot; of &quot;%2&quot; does not exist or is no longer in planning.</source>
-        <translation>“%2”的版本“%1”不存在，或已不在规划中。</translation>
-    </message>
-    <message>
-        <source>Demand &quot;%1&quot; was changed by someone else meanwhile. Reload it and apply your edit again.</source>
-        <translation>需求“%1”在此期间已被他人修改。请重新加载后再次进行修改。</translation>
-    </message>
-    <message>
-        <source>Demand %1 is %2; this action needs it to be %3.</source>
-        <translation>需求 %1 的状态为 %2；此操作要求其状态为 %3。</translation>
-    </message>
-    <message>
-        <source>Demand %1 has no changes yet; add or edit events or attributes under it first.</source>
-        <translation>需求 %1 还没有任何变更；请先在该需求下新增或编辑事件、属性。</translation>
-    </message>
-    <message>
-        <source>Demand %1 was changed meanwhile; reload it.</source>
-        <translation>需求 %1 在此期间已被修改；请重新加载。</translation>
-    </message>
-    <message>
-        <source>Demand %1 is %2; only an approved demand can be merged.</source>
-        <translation>需求 %1 的状态为 %2；只有已批准的需求才能合并。</translation>
     </message>
 </context>
 <context>
@@ -368,141 +248,6 @@
     </message>
 </context>
 <context>
-    <name>tp::Importer</name>
-    <message>
-        <source>The store %1 is not empty; import loads a whole store and needs an empty one.</source>
-        <translation>存储库 %1 不是空的；导入会载入整个存储库，需要一个空的存储库。</translation>
-    </message>
-    <message>
-        <source>Import done.</source>
-        <translation>导入完成。</translation>
-    </message>
-    <message>
-        <source>A native export is a JSON object.</source>
-        <translation>原生导出文件应为一个 JSON 对象。</translation>
-    </message>
-    <message>
-        <source>Unsupported format; expected &quot;%1&quot;.</source>
-        <translation>不支持的格式；应为“%1”。</translation>
-    </message>
-    <message>
-        <source>Unknown section &quot;%1&quot;.</source>
-        <translation>未知的分节“%1”。</translation>
-    </message>
-    <message>
-        <source>The export must start with &quot;$format&quot;: &quot;%1&quot;.</source>
-        <translation>导出文件必须以 &quot;$format&quot;: &quot;%1&quot; 开头。</translation>
-    </message>
-    <message>
-        <source>Missing &quot;$format&quot;: this is not a TrackPlan export.</source>
-        <translation>缺少 &quot;$format&quot;：这不是 TrackPlan 导出文件。</translation>
-    </message>
-    <message>
-        <source>Section &quot;%1&quot; must be an array.</source>
-        <translation>分节“%1”必须是数组。</translation>
-    </message>
-    <message>
-        <source>%1[%2] must be an object.</source>
-        <translation>%1[%2] 必须是对象。</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation>导入已取消；未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>%1: duplicate %2.</source>
-        <translation>%1：%2 重复。</translation>
-    </message>
-    <message>
-        <source>unknown app &quot;%1&quot;</source>
-        <translation>未知应用“%1”</translation>
-    </message>
-    <message>
-        <source>expected the four levels A, B, C and D</source>
-        <translation>应包含 A、B、C、D 四个等级</translation>
-    </message>
-    <message>
-        <source>app key &quot;%1&quot;</source>
-        <translation>应用标识“%1”</translation>
-    </message>
-    <message>
-        <source>expected object</source>
-        <translation>应为对象</translation>
-    </message>
-    <message>
-        <source>policy level %1</source>
-        <translation>策略等级 %1</translation>
-    </message>
-    <message>
-        <source>attribute key &quot;%1&quot;</source>
-        <translation>属性标识“%1”</translation>
-    </message>
-    <message>
-        <source>unknown attribute &quot;%1&quot; of app &quot;%2&quot;</source>
-        <translation>应用“%2”中不存在属性“%1”</translation>
-    </message>
-    <message>
-        <source>event key &quot;%1&quot;</source>
-        <translation>事件标识“%1”</translation>
-    </message>
-    <message>
-        <source>audit entry</source>
-        <translation>审计记录</translation>
-    </message>
-    <message>
-        <source>demand key &quot;%1&quot;</source>
-        <translation>需求标识“%1”</translation>
-    </message>
-    <message>
-        <source>%1.state: must be null exactly when op is delete</source>
-        <translation>%1.state：当且仅当 op 为 delete 时必须为 null</translation>
-    </message>
-    <message>
-        <source>%1: duplicate change of %2 &quot;%3&quot;</source>
-        <translation>%1：对%2“%3”的变更重复</translation>
-    </message>
-    <message>
-        <source>unknown demand &quot;%1&quot;</source>
-        <translation>未知需求“%1”</translation>
-    </message>
-    <message>
-        <source>must be null exactly when op is delete</source>
-        <translation>当且仅当 op 为 delete 时必须为 null</translation>
-    </message>
-    <message>
-        <source>revision %1 of %2 &quot;%3&quot;</source>
-        <translation>%2“%3”的修订 %1</translation>
-    </message>
-    <message>
-        <source>user name &quot;%1&quot;</source>
-        <translation>用户名“%1”</translation>
-    </message>
-    <message>
-        <source>version &quot;%1&quot;</source>
-        <translation>版本“%1”</translation>
-    </message>
-    <message>
-        <source>a frozen or released version needs its snapshot</source>
-        <translation>已冻结或已发布的版本必须有快照</translation>
-    </message>
-    <message>
-        <source>snapshot</source>
-        <translation>快照</translation>
-    </message>
-    <message>
-        <source>%1.target_versions: &quot;%2&quot; is listed twice</source>
-        <translation>%1.target_versions：“%2”出现了两次</translation>
-    </message>
-    <message>
-        <source>%1.target_versions: unknown version &quot;%2&quot;</source>
-        <translation>%1.target_versions：未知版本“%2”</translation>
-    </message>
-</context>
-<context>
     <name>tp::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -598,21 +343,6 @@
     </message>
 </context>
 <context>
-    <name>tp::Merger</name>
-    <message>
-        <source>Demand %1 was changed meanwhile; reload it before merging.</source>
-        <translation>需求 %1 在此期间已被修改；请重新加载后再合并。</translation>
-    </message>
-    <message>
-        <source>Demand %1 targets version %2, which is frozen; move the demand to a version in planning first.</source>
-        <translation>需求 %1 的目标版本 %2 已冻结；请先把该需求移到规划中的版本。</translation>
-    </message>
-    <message>
-        <source>Attribute &quot;%1&quot; is still used by events and cannot be removed.</source>
-        <translation>属性“%1”仍被事件使用，不能移除。</translation>
-    </message>
-</context>
-<context>
     <name>tp::PlanPage</name>
     <message>
         <source>Filter by key or display name (%1)</source>
@@ -672,109 +402,46 @@
     </message>
 </context>
 <context>
-    <name>tp::PlanRepository</name>
+    <name>tp::demo</name>
     <message>
-        <source>App key &quot;%1&quot; must be lower case letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation>应用标识“%1”只能包含小写字母、数字、“-”或“_”。</translation>
+        <source>The demo can have between 0 and %1 events, not %2.</source>
+        <translation>演示数据的事件数须在 0 到 %1 之间，而不是 %2。</translation>
     </message>
     <message>
-        <source>Unknown platform &quot;%1&quot;.</source>
-        <translation>未知平台“%1”。</translation>
+        <source>The store already holds data; demo data can only be generated into an empty store.</source>
+        <translation>存储中已有数据；演示数据只能生成到空的存储中。</translation>
     </message>
     <message>
-        <source>An app with key &quot;%1&quot; exists already.</source>
-        <translation>标识为“%1”的应用已存在。</translation>
+        <source>Demo data complete</source>
+        <translation>演示数据已生成</translation>
     </message>
     <message>
-        <source>App &quot;%1&quot;</source>
-        <translation>应用“%1”</translation>
+        <source>Creating users and apps</source>
+        <translation>正在创建用户和应用</translation>
     </message>
     <message>
-        <source>No app with key &quot;%1&quot;.</source>
-        <translation>不存在标识为“%1”的应用。</translation>
+        <source>%1 %2: hand-made demands</source>
+        <translation>%1 %2：手工需求</translation>
     </message>
     <message>
-        <source>A user needs a name.</source>
-        <translation>用户必须有名称。</translation>
+        <source>%1 %2: snapshot taken</source>
+        <translation>%1 %2：已生成快照</translation>
     </message>
     <message>
-        <source>A user named &quot;%1&quot; exists already.</source>
-        <translation>名为“%1”的用户已存在。</translation>
+        <source>%1 %2: saving %3 generated events (%4)</source>
+        <translation>%1 %2：正在保存 %3 个生成的事件（%4）</translation>
     </message>
     <message>
-        <source>User &quot;%1&quot;</source>
-        <translation>用户“%1”</translation>
+        <source>%1 %2: merging %3</source>
+        <translation>%1 %2：正在合并 %3</translation>
     </message>
     <message>
-        <source>No user named &quot;%1&quot;.</source>
-        <translation>不存在名为“%1”的用户。</translation>
+        <source>%1 %2: merged %3</source>
+        <translation>%1 %2：已合并 %3</translation>
     </message>
     <message>
-        <source>A policy needs exactly the four levels A, B, C and D.</source>
-        <translation>策略必须恰好包含 A、B、C、D 四个等级。</translation>
-    </message>
-    <message>
-        <source>The sampling rate must lie between 0 and 1.</source>
-        <translation>采样率必须在 0 到 1 之间。</translation>
-    </message>
-    <message>
-        <source>The policy of &quot;%1&quot;</source>
-        <translation>“%1”的策略</translation>
-    </message>
-    <message>
-        <source>No event &quot;%1&quot; in app &quot;%2&quot;.</source>
-        <translation>应用“%2”中不存在事件“%1”。</translation>
-    </message>
-    <message>
-        <source>No attribute &quot;%1&quot; in app &quot;%2&quot;.</source>
-        <translation>应用“%2”中不存在属性“%1”。</translation>
-    </message>
-</context>
-<context>
-    <name>tp::VersionService</name>
-    <message>
-        <source>Version name &quot;%1&quot; must look like 6.3.0 (numbers separated by dots).</source>
-        <translation>版本名“%1”应形如 6.3.0（以点分隔的数字）。</translation>
-    </message>
-    <message>
-        <source>Version %1 of &quot;%2&quot; exists already.</source>
-        <translation>“%2”的版本 %1 已存在。</translation>
-    </message>
-    <message>
-        <source>No version %1 of &quot;%2&quot;.</source>
-        <translation>“%2”没有版本 %1。</translation>
-    </message>
-    <message>
-        <source>Version %1 is %2; demands can only be added while it is in planning.</source>
-        <translation>版本 %1 的状态为 %2；只有规划中的版本才能加入需求。</translation>
-    </message>
-    <message>
-        <source>Demand %1 is already assigned to version %2.</source>
-        <translation>需求 %1 已分配给版本 %2。</translation>
-    </message>
-    <message>
-        <source>No demand %1 in app &quot;%2&quot;.</source>
-        <translation>应用“%2”中不存在需求 %1。</translation>
-    </message>
-    <message>
-        <source>Demand %1 is not assigned to version %2 in planning.</source>
-        <translation>需求 %1 未分配给规划中的版本 %2。</translation>
-    </message>
-    <message>
-        <source>Version %1 is %2; this action needs it to be %3.</source>
-        <translation>版本 %1 的状态为 %2；此操作要求其状态为 %3。</translation>
-    </message>
-    <message>
-        <source>Version %1 was changed meanwhile; reload it.</source>
-        <translation>版本 %1 在此期间已被修改；请重新加载。</translation>
-    </message>
-    <message>
-        <source>Version %1 cannot be frozen while these demands are open: %2. Merge, reject or cancel them, or move them to another version.</source>
-        <translation>以下需求尚未关闭，版本 %1 不能冻结：%2。请合并、驳回或取消这些需求，或把它们移到其他版本。</translation>
-    </message>
-    <message>
-        <source>Version %1 of &quot;%2&quot; has no snapshot yet; freeze it first.</source>
-        <translation>“%2”的版本 %1 还没有快照；请先冻结该版本。</translation>
+        <source>Demo generation was cancelled.</source>
+        <translation>演示数据生成已取消。</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1028,350 @@
     <message>
         <source>No store given.</source>
         <translation>未指定存储库。</translation>
+    </message>
+    <message>
+        <source>No demand &quot;%1&quot;.</source>
+        <translation>不存在需求“%1”。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; its changes can only be edited while it is a draft.</source>
+        <translation>需求 %1 的状态为 %2；只有草稿状态的需求才能编辑其变更。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; collides with &quot;%2&quot; (keys must be unique ignoring case and separators).</source>
+        <translation>标识“%1”与“%2”冲突（忽略大小写和分隔符后，标识必须唯一）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the plan.</source>
+        <translation>“%1”不在埋点方案中。</translation>
+    </message>
+    <message>
+        <source>Event &quot;%1&quot; is part of a released version and cannot be deleted; set its status to deprecated or removed instead.</source>
+        <translation>事件“%1”属于已发布的版本，不能删除；请将其状态改为已废弃或已移除。</translation>
+    </message>
+    <message>
+        <source>Demand %1 has no change to &quot;%2&quot;.</source>
+        <translation>需求 %1 中没有对“%2”的变更。</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not installed.</source>
+        <translation>未安装 Qt SQLite 驱动（QSQLITE）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation>未安装 Qt PostgreSQL 驱动（QPSQL）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1: %2</source>
+        <translation>无法打开存储库 %1：%2</translation>
+    </message>
+    <message>
+        <source>No row.</source>
+        <translation>没有数据行。</translation>
+    </message>
+    <message>
+        <source>Insert returned no id.</source>
+        <translation>插入操作未返回 ID。</translation>
+    </message>
+    <message>
+        <source>Commit without a transaction.</source>
+        <translation>没有进行中的事务，无法提交。</translation>
+    </message>
+    <message>
+        <source>The transaction was rolled back by an inner failure.</source>
+        <translation>事务因内部操作失败已回滚。</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>数据库错误：%1</translation>
+    </message>
+    <message>
+        <source>A demand needs a title.</source>
+        <translation>需求必须有标题。</translation>
+    </message>
+    <message>
+        <source>A demand &quot;%1&quot; exists already.</source>
+        <translation>需求“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>Version &quot;%1&quot; of &quot;%2&quot; does not exist or is no longer in planning.</source>
+        <translation>“%2”的版本“%1”不存在，或已不在规划中。</translation>
+    </message>
+    <message>
+        <source>Demand &quot;%1&quot; was changed by someone else meanwhile. Reload it and apply your edit again.</source>
+        <translation>需求“%1”在此期间已被他人修改。请重新加载后再次进行修改。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; this action needs it to be %3.</source>
+        <translation>需求 %1 的状态为 %2；此操作要求其状态为 %3。</translation>
+    </message>
+    <message>
+        <source>Demand %1 has no changes yet; add or edit events or attributes under it first.</source>
+        <translation>需求 %1 还没有任何变更；请先在该需求下新增或编辑事件、属性。</translation>
+    </message>
+    <message>
+        <source>Demand %1 was changed meanwhile; reload it.</source>
+        <translation>需求 %1 在此期间已被修改；请重新加载。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; only an approved demand can be merged.</source>
+        <translation>需求 %1 的状态为 %2；只有已批准的需求才能合并。</translation>
+    </message>
+    <message>
+        <source>Demand %1 was changed meanwhile; reload it before merging.</source>
+        <translation>需求 %1 在此期间已被修改；请重新加载后再合并。</translation>
+    </message>
+    <message>
+        <source>Demand %1 targets version %2, which is frozen; move the demand to a version in planning first.</source>
+        <translation>需求 %1 的目标版本 %2 已冻结；请先把该需求移到规划中的版本。</translation>
+    </message>
+    <message>
+        <source>Attribute &quot;%1&quot; is still used by events and cannot be removed.</source>
+        <translation>属性“%1”仍被事件使用，不能移除。</translation>
+    </message>
+    <message>
+        <source>The store %1 is not empty; import loads a whole store and needs an empty one.</source>
+        <translation>存储库 %1 不是空的；导入会载入整个存储库，需要一个空的存储库。</translation>
+    </message>
+    <message>
+        <source>Import done.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <source>A native export is a JSON object.</source>
+        <translation>原生导出文件应为一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Unsupported format; expected &quot;%1&quot;.</source>
+        <translation>不支持的格式；应为“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown section &quot;%1&quot;.</source>
+        <translation>未知的分节“%1”。</translation>
+    </message>
+    <message>
+        <source>The export must start with &quot;$format&quot;: &quot;%1&quot;.</source>
+        <translation>导出文件必须以 &quot;$format&quot;: &quot;%1&quot; 开头。</translation>
+    </message>
+    <message>
+        <source>Missing &quot;$format&quot;: this is not a TrackPlan export.</source>
+        <translation>缺少 &quot;$format&quot;：这不是 TrackPlan 导出文件。</translation>
+    </message>
+    <message>
+        <source>Section &quot;%1&quot; must be an array.</source>
+        <translation>分节“%1”必须是数组。</translation>
+    </message>
+    <message>
+        <source>%1[%2] must be an object.</source>
+        <translation>%1[%2] 必须是对象。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1: duplicate %2.</source>
+        <translation>%1：%2 重复。</translation>
+    </message>
+    <message>
+        <source>unknown app &quot;%1&quot;</source>
+        <translation>未知应用“%1”</translation>
+    </message>
+    <message>
+        <source>unknown value &quot;%1&quot;; expected one of %2</source>
+        <translation>未知的值“%1”；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>expected the four levels A, B, C and D</source>
+        <translation>应包含 A、B、C、D 四个等级</translation>
+    </message>
+    <message>
+        <source>app key &quot;%1&quot;</source>
+        <translation>应用标识“%1”</translation>
+    </message>
+    <message>
+        <source>expected object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>policy level %1</source>
+        <translation>策略等级 %1</translation>
+    </message>
+    <message>
+        <source>attribute key &quot;%1&quot;</source>
+        <translation>属性标识“%1”</translation>
+    </message>
+    <message>
+        <source>unknown attribute &quot;%1&quot; of app &quot;%2&quot;</source>
+        <translation>应用“%2”中不存在属性“%1”</translation>
+    </message>
+    <message>
+        <source>event key &quot;%1&quot;</source>
+        <translation>事件标识“%1”</translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>demand key &quot;%1&quot;</source>
+        <translation>需求标识“%1”</translation>
+    </message>
+    <message>
+        <source>%1.state: must be null exactly when op is delete</source>
+        <translation>%1.state：当且仅当 op 为 delete 时必须为 null</translation>
+    </message>
+    <message>
+        <source>%1: duplicate change of %2 &quot;%3&quot;</source>
+        <translation>%1：对%2“%3”的变更重复</translation>
+    </message>
+    <message>
+        <source>unknown demand &quot;%1&quot;</source>
+        <translation>未知需求“%1”</translation>
+    </message>
+    <message>
+        <source>must be null exactly when op is delete</source>
+        <translation>当且仅当 op 为 delete 时必须为 null</translation>
+    </message>
+    <message>
+        <source>revision %1 of %2 &quot;%3&quot;</source>
+        <translation>%2“%3”的修订 %1</translation>
+    </message>
+    <message>
+        <source>user name &quot;%1&quot;</source>
+        <translation>用户名“%1”</translation>
+    </message>
+    <message>
+        <source>version &quot;%1&quot;</source>
+        <translation>版本“%1”</translation>
+    </message>
+    <message>
+        <source>a frozen or released version needs its snapshot</source>
+        <translation>已冻结或已发布的版本必须有快照</translation>
+    </message>
+    <message>
+        <source>snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>%1.target_versions: &quot;%2&quot; is listed twice</source>
+        <translation>%1.target_versions：“%2”出现了两次</translation>
+    </message>
+    <message>
+        <source>%1.target_versions: unknown version &quot;%2&quot;</source>
+        <translation>%1.target_versions：未知版本“%2”</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else meanwhile. Reload it and apply your edit again.</source>
+        <translation>%1 在此期间已被他人修改。请重新加载后再次进行修改。</translation>
+    </message>
+    <message>
+        <source>App key &quot;%1&quot; must be lower case letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>应用标识“%1”只能包含小写字母、数字、“-”或“_”。</translation>
+    </message>
+    <message>
+        <source>Unknown platform &quot;%1&quot;.</source>
+        <translation>未知平台“%1”。</translation>
+    </message>
+    <message>
+        <source>An app with key &quot;%1&quot; exists already.</source>
+        <translation>标识为“%1”的应用已存在。</translation>
+    </message>
+    <message>
+        <source>App &quot;%1&quot;</source>
+        <translation>应用“%1”</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>用户必须有名称。</translation>
+    </message>
+    <message>
+        <source>A user named &quot;%1&quot; exists already.</source>
+        <translation>名为“%1”的用户已存在。</translation>
+    </message>
+    <message>
+        <source>User &quot;%1&quot;</source>
+        <translation>用户“%1”</translation>
+    </message>
+    <message>
+        <source>No user named &quot;%1&quot;.</source>
+        <translation>不存在名为“%1”的用户。</translation>
+    </message>
+    <message>
+        <source>A policy needs exactly the four levels A, B, C and D.</source>
+        <translation>策略必须恰好包含 A、B、C、D 四个等级。</translation>
+    </message>
+    <message>
+        <source>The sampling rate must lie between 0 and 1.</source>
+        <translation>采样率必须在 0 到 1 之间。</translation>
+    </message>
+    <message>
+        <source>The policy of &quot;%1&quot;</source>
+        <translation>“%1”的策略</translation>
+    </message>
+    <message>
+        <source>No event &quot;%1&quot; in app &quot;%2&quot;.</source>
+        <translation>应用“%2”中不存在事件“%1”。</translation>
+    </message>
+    <message>
+        <source>No attribute &quot;%1&quot; in app &quot;%2&quot;.</source>
+        <translation>应用“%2”中不存在属性“%1”。</translation>
+    </message>
+    <message>
+        <source>Version name &quot;%1&quot; must look like 6.3.0 (numbers separated by dots).</source>
+        <translation>版本名“%1”应形如 6.3.0（以点分隔的数字）。</translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; exists already.</source>
+        <translation>“%2”的版本 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>No version %1 of &quot;%2&quot;.</source>
+        <translation>“%2”没有版本 %1。</translation>
+    </message>
+    <message>
+        <source>Version %1 is %2; demands can only be added while it is in planning.</source>
+        <translation>版本 %1 的状态为 %2；只有规划中的版本才能加入需求。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is already assigned to version %2.</source>
+        <translation>需求 %1 已分配给版本 %2。</translation>
+    </message>
+    <message>
+        <source>No demand %1 in app &quot;%2&quot;.</source>
+        <translation>应用“%2”中不存在需求 %1。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is not assigned to version %2 in planning.</source>
+        <translation>需求 %1 未分配给规划中的版本 %2。</translation>
+    </message>
+    <message>
+        <source>Version %1 is %2; this action needs it to be %3.</source>
+        <translation>版本 %1 的状态为 %2；此操作要求其状态为 %3。</translation>
+    </message>
+    <message>
+        <source>Version %1 was changed meanwhile; reload it.</source>
+        <translation>版本 %1 在此期间已被修改；请重新加载。</translation>
+    </message>
+    <message>
+        <source>Version %1 cannot be frozen while these demands are open: %2. Merge, reject or cancel them, or move them to another version.</source>
+        <translation>以下需求尚未关闭，版本 %1 不能冻结：%2。请合并、驳回或取消这些需求，或把它们移到其他版本。</translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; has no snapshot yet; freeze it first.</source>
+        <translation>“%2”的版本 %1 还没有快照；请先冻结该版本。</translation>
     </message>
 </context>
 <context>
