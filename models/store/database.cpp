@@ -108,19 +108,7 @@ QSqlQuery* Database::prepared(const QString& sql, Error* error)
 
 Result<QSqlQuery*> Database::run(const QString& sql, std::initializer_list<QVariant> args)
 {
-    Error err;
-    QSqlQuery* q = prepared(sql, &err);
-    if (!q) {
-        return err;
-    }
-    int i = 0;
-    for (const QVariant& a : args) {
-        q->bindValue(i++, bindable(a));
-    }
-    if (!q->exec()) {
-        return mapError(q->lastError(), sql);
-    }
-    return q;
+    return run(sql, QVariantList(args));
 }
 
 Result<QSqlQuery*> Database::run(const QString& sql, const QVariantList& args)
