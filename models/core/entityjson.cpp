@@ -50,6 +50,15 @@ public:
         , m_error(error)
     {
     }
+    /// Element `index` of the array field `key` of parent; its path is built only if needed.
+    FieldReader(const QJsonObject& o, const FieldReader& parent, const char* key, qsizetype index)
+        : m_o(o)
+        , m_error(parent.m_error)
+        , m_parent(&parent)
+        , m_parentKey(key)
+        , m_index(index)
+    {
+    }
 
     [[nodiscard]] bool ok() const { return !m_error.has_value(); }
 
@@ -57,6 +66,16 @@ public:
     /// then missing ones (in the order given).
     void expectKeys(std::initializer_list<const char*> keys)
     {
+        // Both lists are short; compare in place rather than build a QString per key.
+        if (m_o.size() == qsizetype(keys.size())) {
+            bool all = true;
+            for (const char* key : keys) {
+                all = all && m_o.contains(k(key));
+            }
+            if (all) {
+                return; // as many keys, none missing: none unknown either
+            }
+        }
         for (auto it = m_o.begin(); it != m_o.end() && ok(); ++it) {
             const QString name = it.key();
             if (std::none_of(keys.begin(), keys.end(), [&](const char* key) { return name == k(key); })) {
@@ -74,26 +93,26 @@ public:
     QString string(const char* key)
     {
         const QJsonValue v = m_o.value(k(key));
-        return expect(v, v.isString(), key, QCoreApplication::translate("tp::json", "a string")) ? v.toString()
+        return expect(v, v.isString(), key, QT_TRANSLATE_NOOP("tp::json", "a string")) ? v.toString()
                                                                                                  : QString();
     }
 
     bool boolean(const char* key)
     {
         const QJsonValue v = m_o.value(k(key));
-        return expect(v, v.isBool(), key, QCoreApplication::translate("tp::json", "a boolean")) && v.toBool();
+        return expect(v, v.isBool(), key, QT_TRANSLATE_NOOP("tp::json", "a boolean")) && v.toBool();
     }
 
     double number(const char* key)
     {
         const QJsonValue v = m_o.value(k(key));
-        return expect(v, v.isDouble(), key, QCoreApplication::translate("tp::json", "a number")) ? v.toDouble() : 0;
+        return expect(v, v.isDouble(), key, QT_TRANSLATE_NOOP("tp::json", "a number")) ? v.toDouble() : 0;
     }
 
     std::optional<double> optionalNumber(const char* key)
     {
         const QJsonValue v = m_o.value(k(key));
-        if (v.isNull() || !expect(v, v.isDouble(), key, QCoreApplication::translate("tp::json", "a number or null"))) {
+        if (v.isNull() || !expect(v, v.isDouble(), key, QT_TRANSLATE_NOOP("tp::json", "a number or null"))) {
             return std::nullopt;
         }
         return v.toDouble();
@@ -120,7 +139,7 @@ public:
     QJsonArray array(const char* key)
     {
         const QJsonValue v = m_o.value(k(key));
-        return expect(v, v.isArray(), key, QCoreApplication::translate("tp::json", "an array")) ? v.toArray()
+        return expect(v, v.isArray(), key, QT_TRANSLATE_NOOP("tp::json", "an array")) ? v.toArray()
                                                                                                 : QJsonArray();
     }
 
@@ -166,7 +185,7 @@ public:
                 return;
             }
             const QJsonObject obj = v.toObject();
-            FieldReader nested(obj, elementPath(key, i), m_error);
+            FieldReader nested(obj, *this, key, i);
             readOne(nested);
         }
     }
@@ -180,7 +199,8 @@ public:
 
     [[nodiscard]] QString path(const QString& key) const
     {
-        return m_prefix.isEmpty() ? key : m_prefix + QLatin1Char('.') + key;
+        const QString prefix = m_parent ? m_parent->elementPath(m_parentKey, m_index) : m_prefix;
+        return prefix.isEmpty() ? key : prefix + QLatin1Char('.') + key;
     }
     [[nodiscard]] QString path(QLatin1String key) const { return path(QString(key)); }
 
@@ -190,13 +210,14 @@ private:
         return path(k(key)) + QLatin1Char('[') + QString::number(i) + QLatin1Char(']');
     }
 
-    bool expect(const QJsonValue& v, bool good, const char* key, const QString& wanted)
+    /// `wanted` is translated only when it is needed, on a failure.
+    bool expect(const QJsonValue& v, bool good, const char* key, const char* wanted)
     {
         if (!ok()) {
             return false;
         }
         if (!good) {
-            wrongType(path(k(key)), v, wanted);
+            wrongType(path(k(key)), v, QCoreApplication::translate("tp::json", wanted));
         }
         return good;
     }
@@ -209,6 +230,9 @@ private:
     const QJsonObject& m_o;
     QString m_prefix;
     std::optional<JsonFieldError>& m_error;
+    const FieldReader* m_parent = nullptr;
+    const char* m_parentKey = nullptr;
+    qsizetype m_index = 0;
 };
 
 template <typename T> JsonResult<T> result(T value, const std::optional<JsonFieldError>& error)

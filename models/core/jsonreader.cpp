@@ -129,6 +129,37 @@ bool JsonReader::skipRest(int depth)
 
 bool JsonReader::readValue(QJsonValue& out, PositionMap* positions)
 {
+    return readValueImpl(out, positions, nullptr);
+}
+
+bool JsonReader::readValue(QJsonValue& out, RawValue& raw)
+{
+    return readValueImpl(out, nullptr, &raw);
+}
+
+PositionMap JsonReader::positionsOf(const RawValue& raw)
+{
+    PositionMap positions;
+    if (raw.text.isEmpty()) {
+        positions.insert(QString(), raw.start);
+        return positions;
+    }
+    JsonReader again(raw.text);
+    QJsonValue ignored;
+    if (!again.readValue(ignored, &positions)) {
+        return {};
+    }
+    for (TextPosition& p : positions) {
+        if (p.line == 1) {
+            p.column += raw.start.column - 1;
+        }
+        p.line += raw.start.line - 1;
+    }
+    return positions;
+}
+
+bool JsonReader::readValueImpl(QJsonValue& out, PositionMap* positions, RawValue* raw)
+{
     const Token t = next();
     if (!isValueStart(t)) {
         d->failExpectedValue();
@@ -137,7 +168,14 @@ bool JsonReader::readValue(QJsonValue& out, PositionMap* positions)
     if (positions) {
         positions->clear();
     }
+    if (raw) {
+        raw->start = d->cur.pos;
+        raw->offset = d->base + d->cur.start;
+    }
     if (t != Token::BeginObject && t != Token::BeginArray) {
+        if (raw) {
+            raw->text.clear(); // a scalar has no positions inside it
+        }
         return readCurrent(&out, positions, QString());
     }
     // Containers: our scanner checks the text strictly and records positions; then Qt's own
@@ -151,6 +189,9 @@ bool JsonReader::readValue(QJsonValue& out, PositionMap* positions)
     d->pin = -1;
     if (!ok) {
         return false;
+    }
+    if (raw) {
+        raw->text = text;
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text, &error);

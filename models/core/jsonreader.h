@@ -30,6 +30,15 @@ struct TextPosition {
 /// Keys are not escaped in paths.
 using PositionMap = QHash<QString, TextPosition>;
 
+/// The source text of a value read by JsonReader::readValue(QJsonValue&, RawValue&) and where
+/// it starts, kept so that the positions inside it can be worked out later, and only when
+/// needed (JsonReader::positionsOf): an importer pays for positions only on an error.
+struct RawValue {
+    QByteArray text;    ///< the exact bytes of an object or array (empty for a scalar)
+    TextPosition start; ///< where its first character is in the whole input
+    qint64 offset = 0;  ///< byte offset of its first character in the whole input
+};
+
 /// Pull parser over a QIODevice (read in chunks; memory stays about one chunk plus the
 /// largest single token, or the text of the value readValue is reading) or an in-memory
 /// QByteArray. About 250 MB/s for a token walk over plain ASCII (Release).
@@ -109,6 +118,11 @@ public:
     /// (cleared first), records where each value inside it starts. False on error (out is
     /// then undefined). Afterwards the current token is the value's last one.
     bool readValue(QJsonValue& out, PositionMap* positions = nullptr);
+    /// Reads the next value like readValue(out) and keeps its source text in raw.
+    bool readValue(QJsonValue& out, RawValue& raw);
+    /// Positions of every value inside raw, in the whole input's lines and columns, as
+    /// readValue with a PositionMap would have given them. Empty if raw does not parse.
+    [[nodiscard]] static PositionMap positionsOf(const RawValue& raw);
 
     [[nodiscard]] bool hasError() const;
     /// Translated description of the first error.
@@ -121,6 +135,7 @@ public:
 
 private:
     struct Private;
+    bool readValueImpl(QJsonValue& out, PositionMap* positions, RawValue* raw);
     bool readCurrent(QJsonValue* out, PositionMap* positions, const QString& path);
     bool skipRest(int depth);
     std::unique_ptr<Private> d;

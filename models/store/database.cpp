@@ -8,6 +8,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <sqlite3.h>
+
 namespace tp {
 namespace {
 
@@ -36,6 +38,7 @@ Database::Database(StoreUrl url) : m_url(std::move(url)), m_name(nextConnectionN
 
 Database::~Database()
 {
+    finalizeNative();
     qDeleteAll(m_cache);
     m_cache.clear();
     if (m_db.isValid()) {
@@ -80,6 +83,10 @@ Result<std::unique_ptr<Database>> Database::open(const StoreUrl& url)
             "PRAGMA foreign_keys = ON;\nPRAGMA journal_mode = WAL;\nPRAGMA synchronous = NORMAL;\n");
         if (auto s = d->script(pragmas); !s) {
             return s.error();
+        }
+        const QVariant handle = d->m_db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+            d->m_sqlite = *static_cast<sqlite3* const*>(handle.constData());
         }
     } else {
         if (auto s = d->script(QStringLiteral("SET client_min_messages = warning;\n")); !s) {
@@ -129,6 +136,18 @@ Result<QSqlQuery*> Database::run(const QString& sql, const QVariantList& args)
 
 Result<int> Database::change(const QString& sql, std::initializer_list<QVariant> args)
 {
+    return change(sql, QVariantList(args));
+}
+
+Result<int> Database::change(const QString& sql, const QVariantList& args)
+{
+    if (m_sqlite) {
+        auto n = nativeWrite(sql, args, false);
+        if (!n) {
+            return n.error();
+        }
+        return int(*n);
+    }
     auto q = run(sql, args);
     if (!q) {
         return q.error();
@@ -171,6 +190,9 @@ Result<qint64> Database::insert(const QString& sql, const QVariantList& args)
         (*q)->finish();
         return id;
     }
+    if (m_sqlite) {
+        return nativeWrite(sql, args, true);
+    }
     auto q = run(sql, args);
     if (!q) {
         return q.error();
@@ -178,6 +200,80 @@ Result<qint64> Database::insert(const QString& sql, const QVariantList& args)
     const qint64 id = (*q)->lastInsertId().toLongLong();
     (*q)->finish();
     return id;
+}
+
+Result<qint64> Database::nativeWrite(const QString& sql, const QVariantList& args, bool wantId)
+{
+    sqlite3_stmt* st = m_native.value(sql, nullptr);
+    if (!st) {
+        const int rc = sqlite3_prepare16_v3(m_sqlite, sql.utf16(), int(sql.size() * sizeof(char16_t)),
+                                            SQLITE_PREPARE_PERSISTENT, &st, nullptr);
+        if (rc != SQLITE_OK) {
+            sqlite3_finalize(st);
+            return nativeError(rc, sql);
+        }
+        m_native.insert(sql, st);
+    }
+    int rc = SQLITE_OK;
+    for (int i = 0; i < args.size() && rc == SQLITE_OK; ++i) {
+        const QVariant& v = args.at(i);
+        switch (v.typeId()) {
+        case QMetaType::QString: {
+            const QString& text = *static_cast<const QString*>(v.constData());
+            // Text columns are NOT NULL: a null QString is "", as in bindable().
+            rc = sqlite3_bind_text16(st, i + 1, text.isNull() ? static_cast<const void*>(u"") : text.utf16(),
+                                     int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+            break;
+        }
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+            rc = v.isNull() ? sqlite3_bind_null(st, i + 1) : sqlite3_bind_int64(st, i + 1, v.toLongLong());
+            break;
+        case QMetaType::Double:
+            rc = v.isNull() ? sqlite3_bind_null(st, i + 1) : sqlite3_bind_double(st, i + 1, v.toDouble());
+            break;
+        case QMetaType::UnknownType:
+        case QMetaType::Nullptr:
+            rc = sqlite3_bind_null(st, i + 1);
+            break;
+        default: {
+            const QString text = v.toString();
+            rc = sqlite3_bind_text16(st, i + 1, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+            break;
+        }
+        }
+    }
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        if (m_depth > 0 && sqlite3_get_autocommit(m_sqlite)) {
+            m_failed = true; // SQLite rolled the transaction back itself (e.g. SQLITE_FULL)
+        }
+        return nativeError(rc, sql);
+    }
+    return wantId ? qint64(sqlite3_last_insert_rowid(m_sqlite)) : qint64(sqlite3_changes(m_sqlite));
+}
+
+Error Database::nativeError(int code, const QString& context) const
+{
+    const int extended = sqlite3_extended_errcode(m_sqlite);
+    QSqlError e(QString(), QString::fromUtf8(sqlite3_errmsg(m_sqlite)), QSqlError::StatementError,
+                QString::number(extended != 0 ? extended : code));
+    return mapError(e, context);
+}
+
+void Database::finalizeNative()
+{
+    for (sqlite3_stmt* st : std::as_const(m_native)) {
+        sqlite3_finalize(st);
+    }
+    m_native.clear();
 }
 
 Status Database::script(const QString& sql)
@@ -264,6 +360,7 @@ QString Database::forUpdate() const
 
 void Database::clearStatementCache()
 {
+    finalizeNative();
     qDeleteAll(m_cache);
     m_cache.clear();
 }

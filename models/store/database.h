@@ -12,10 +12,17 @@
 #include <initializer_list>
 #include <memory>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace tp {
 
 /// One named connection to a store, with a cache of prepared statements, transactions
 /// and the mapping of QSqlError to tp::Error. Not thread-safe: one Database per thread.
+///
+/// Writes that return no rows (change(), insert()) run on SQLite straight through the
+/// sqlite3 C API on the driver's own connection: the same transaction, without the
+/// QSqlQuery machinery per execution, which cost more than SQLite itself in bulk loads.
 class Database {
 public:
     ~Database();
@@ -36,6 +43,7 @@ public:
     [[nodiscard]] Result<QSqlQuery*> run(const QString& sql, const QVariantList& args);
     /// Runs a statement and returns how many rows it changed.
     [[nodiscard]] Result<int> change(const QString& sql, std::initializer_list<QVariant> args);
+    [[nodiscard]] Result<int> change(const QString& sql, const QVariantList& args);
     /// First column of the first row, or NotFound.
     [[nodiscard]] Result<QVariant> scalar(const QString& sql, std::initializer_list<QVariant> args = {});
     /// Unprepared statement(s) text, e.g. DDL of a migration (split on ';' at line ends).
@@ -79,11 +87,17 @@ public:
 private:
     explicit Database(StoreUrl url);
     QSqlQuery* prepared(const QString& sql, Error* error);
+    /// change()/insert() on SQLite: rows changed, or the new rowid when wantId.
+    Result<qint64> nativeWrite(const QString& sql, const QVariantList& args, bool wantId);
+    Error nativeError(int code, const QString& context) const;
+    void finalizeNative();
 
     StoreUrl m_url;
     QString m_name;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery*> m_cache;
+    sqlite3* m_sqlite = nullptr; ///< the QSQLITE driver's handle (not owned)
+    QHash<QString, sqlite3_stmt*> m_native;
     int m_depth = 0;
     bool m_failed = false;
 };

@@ -1,6 +1,7 @@
 #include "importfields.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 
 namespace tp {
 namespace {
@@ -24,6 +25,44 @@ QString typeName(QJsonValue::Type t)
     }
 }
 } // namespace
+
+TextPosition RecordPositions::at(QString path) const
+{
+    if (!m_map) {
+        m_map = JsonReader::positionsOf(m_raw);
+    }
+    for (;;) {
+        if (const auto it = m_map->constFind(path); it != m_map->constEnd()) {
+            return *it;
+        }
+        const qsizetype cut = std::max(path.lastIndexOf(QLatin1Char('.')), path.lastIndexOf(QLatin1Char('[')));
+        if (cut <= 0) {
+            return m_raw.start;
+        }
+        path.truncate(cut);
+    }
+}
+
+bool RecordPositions::reload(QIODevice& in, TextPosition start, qint64 offset, qint64 size)
+{
+    if (in.isSequential() || !in.seek(offset)) {
+        return false;
+    }
+    RawValue raw{in.read(size), start, offset};
+    if (raw.text.size() != size) {
+        return false;
+    }
+    reset(std::move(raw));
+    return true;
+}
+
+TextPosition ImportFields::position(const QString& path) const
+{
+    if (path.isEmpty()) {
+        return position();
+    }
+    return m_pos.at(m_path.isEmpty() ? path : m_path + QLatin1Char('.') + path);
+}
 
 void ImportFields::fail(const QString& path, const QString& message)
 {
@@ -109,10 +148,15 @@ QJsonObject ImportFields::rest(std::initializer_list<const char*> keys)
     for (const char* k : keys) {
         r.remove(QString::fromLatin1(k));
     }
+    readAll();
+    return r;
+}
+
+void ImportFields::readAll()
+{
     for (auto it = m_o.constBegin(); it != m_o.constEnd(); ++it) {
         m_read.insert(it.key());
     }
-    return r;
 }
 
 bool ImportFields::finish()

@@ -4,7 +4,7 @@
 #include "entityjson.h"
 #include "enums.h"
 #include "nativeimporter.h"
-#include "jsonreader.h"
+#include "nativeimportsource.h"
 #include "rows.h"
 #include "rules.h"
 #include "store.h"
@@ -20,11 +20,44 @@ namespace {
 
 const QString kFormat = QStringLiteral("trackplan-native/1");
 
+/// SQLite settings for loading a whole store in one transaction, restored afterwards:
+/// - no foreign key checks per row (the importer resolves every reference itself, by key,
+///   and tst_nativejson checks the result with PRAGMA foreign_key_check);
+/// - a rollback journal instead of the WAL: the store is empty, so the journal holds
+///   almost nothing, while the WAL would have every page written twice;
+/// - a larger page cache for the index inserts.
+class BulkLoadSettings {
+public:
+    explicit BulkLoadSettings(Database& db) : m_db(db)
+    {
+        if (!m_db.isPostgres()) {
+            apply(QStringLiteral("PRAGMA foreign_keys = OFF;\nPRAGMA cache_size = -131072;\n"
+                                 "PRAGMA journal_mode = TRUNCATE;\n"));
+        }
+    }
+    ~BulkLoadSettings()
+    {
+        if (!m_db.isPostgres()) {
+            apply(QStringLiteral("PRAGMA journal_mode = WAL;\nPRAGMA cache_size = -2000;\nPRAGMA foreign_keys = ON;\n"));
+        }
+    }
+    BulkLoadSettings(const BulkLoadSettings&) = delete;
+    BulkLoadSettings& operator=(const BulkLoadSettings&) = delete;
+
+private:
+    void apply(const QString& pragmas)
+    {
+        // Best effort: an import is correct without them (e.g. while another connection
+        // keeps the WAL open, the journal mode stays as it is).
+        static_cast<void>(m_db.script(pragmas));
+    }
+    Database& m_db;
+};
+
 } // namespace
 
 Importer::Importer(Store& store, QIODevice& in, QString fileName, const ProgressFn& progress)
-: m_store(store), m_db(store.db()), m_in(in), m_reader(&in), m_file(std::move(fileName)),
-      m_progress(progress)
+: m_store(store), m_db(store.db()), m_in(in), m_file(std::move(fileName)), m_progress(progress)
 {
 }
 
@@ -39,6 +72,7 @@ Result<ImportSummary> Importer::run()
                          QCoreApplication::translate("tp::store", "The store %1 is not empty; import loads a whole store and needs an empty one.")
                              .arg(m_store.url().displayString()));
     }
+    BulkLoadSettings bulk(m_db);
     if (auto b = m_db.begin(); !b) {
         return b.error();
     }
@@ -57,26 +91,13 @@ Result<ImportSummary> Importer::run()
     return m_summary;
 }
 
-Error Importer::parseError() const
-{
-return m_reader.error(m_file);
-}
-
 Error Importer::at(const TextPosition& p, const QString& message) const
 {
-    Error e = makeError(Error::Code::Parse, message);
-    e.file = m_file;
-    e.line = p.line;
-    e.column = p.column;
-    return e;
+    return parseErrorAt(m_file, p, message);
 }
 
 Status Importer::readDocument()
 {
-    if (m_reader.next() != JsonReader::Token::BeginObject) {
-        return m_reader.hasError() ? Status(parseError())
-                                   : Status(at(m_reader.position(), QCoreApplication::translate("tp::store", "A native export is a JSON object.")));
-    }
     const QHash<QString, Section> sections{
         {QStringLiteral("apps"), &Importer::readApp},
         {QStringLiteral("attributes"), &Importer::readAttribute},
@@ -87,70 +108,64 @@ Status Importer::readDocument()
         {QStringLiteral("users"), &Importer::readUser},
         {QStringLiteral("versions"), &Importer::readVersion},
     };
-    QSet<QString> seen;
+    m_inputSize = m_in.size(); // before the reader thread owns m_in
+    ImportSource source(m_in, m_file);
     bool formatSeen = false;
     for (;;) {
-        const JsonReader::Token t = m_reader.next();
-        if (t == JsonReader::Token::EndObject) {
-            break;
-        }
-        if (t != JsonReader::Token::Key) {
-            return parseError();
-        }
-        const QString name = m_reader.stringValue();
-        const TextPosition keyPos = m_reader.position();
-        if (name == QLatin1String("$format")) {
-            if (m_reader.next() != JsonReader::Token::String || m_reader.stringValue() != kFormat) {
-                return m_reader.hasError() ? Status(parseError())
-                                           : Status(at(m_reader.position(),
-                                                       QCoreApplication::translate("tp::store", "Unsupported format; expected \"%1\".").arg(kFormat)));
+        ImportItem item = source.next();
+        switch (item.kind) {
+        case ImportItem::Kind::Error:
+            return item.error;
+        case ImportItem::Kind::End:
+            if (!formatSeen) {
+                return at(item.position, QCoreApplication::translate("tp::store", "Missing \"$format\": this is not a TrackPlan export."));
+            }
+            return finishDeferred();
+        case ImportItem::Kind::Format:
+            if (item.value.toString() != kFormat) {
+                return at(item.position, QCoreApplication::translate("tp::store", "Unsupported format; expected \"%1\".").arg(kFormat));
             }
             formatSeen = true;
-            continue;
+            break;
+        case ImportItem::Kind::Section: {
+            const auto it = sections.constFind(item.name);
+            if (it == sections.constEnd()) {
+                return at(item.position, QCoreApplication::translate("tp::store", "Unknown section \"%1\".").arg(item.name));
+            }
+            if (!formatSeen) {
+                return at(item.position, QCoreApplication::translate("tp::store", "The export must start with \"$format\": \"%1\".").arg(kFormat));
+            }
+            if (auto s = readArray(source, item.name, *it); !s) {
+                return s;
+            }
+            break;
         }
-        const auto it = sections.constFind(name);
-        if (it == sections.constEnd()) {
-            return at(keyPos, QCoreApplication::translate("tp::store", "Unknown section \"%1\".").arg(name));
-        }
-        if (!formatSeen) {
-            return at(keyPos, QCoreApplication::translate("tp::store", "The export must start with \"$format\": \"%1\".").arg(kFormat));
-        }
-        seen.insert(name);
-        if (auto s = readArray(name, *it); !s) {
-            return s;
+        case ImportItem::Kind::Element:
+        case ImportItem::Kind::SectionEnd:
+            break; // not outside a section
         }
     }
-    if (m_reader.next() != JsonReader::Token::End) {
-        return parseError();
-    }
-    if (!formatSeen) {
-        return at(m_reader.position(), QCoreApplication::translate("tp::store", "Missing \"$format\": this is not a TrackPlan export."));
-    }
-    return finishDeferred();
 }
 
-Status Importer::readArray(const QString& section, Section handler)
+Status Importer::readArray(ImportSource& source, const QString& section, Section handler)
 {
-    if (m_reader.next() != JsonReader::Token::BeginArray) {
-        return m_reader.hasError() ? Status(parseError())
-                                   : Status(at(m_reader.position(), QCoreApplication::translate("tp::store", "Section \"%1\" must be an array.").arg(section)));
-    }
-    int index = 0;
-    for (;;) {
-        if (m_reader.peek() == JsonReader::Token::EndArray) {
-            m_reader.next();
-            return Ok{};
+    for (int index = 0;; ++index) {
+        ImportItem item = source.next();
+        if (item.kind == ImportItem::Kind::Error) {
+            return item.error;
         }
-        QJsonValue v;
-        m_positions.clear();
-        if (!m_reader.readValue(v, &m_positions)) {
-            return parseError();
+        if (item.kind != ImportItem::Kind::Element) {
+            return Ok{}; // SectionEnd
         }
-        if (!v.isObject()) {
-            return at(m_positions.value(QString()), QCoreApplication::translate("tp::store", "%1[%2] must be an object.").arg(section).arg(index));
+        m_record.reset(std::move(item.raw));
+        if (!item.value.isObject()) {
+            return at(m_record.start(), QCoreApplication::translate("tp::store", "%1[%2] must be an object.").arg(section).arg(index));
         }
-        ImportFields f(v.toObject(), m_positions, QStringLiteral("%1[%2]").arg(section).arg(index));
-        if (auto s = (this->*handler)(f); !s) {
+        m_prepared = &item.prepared;
+        ImportFields f(item.value.toObject(), m_record, section + QLatin1Char('[') + QString::number(index) + QLatin1Char(']'));
+        const Status s = (this->*handler)(f);
+        m_prepared = nullptr;
+        if (!s) {
             if (s.error().code == Error::Code::Parse || s.error().line > 0) {
                 return s;
             }
@@ -159,10 +174,8 @@ Status Importer::readArray(const QString& section, Section handler)
         if (f.failed()) {
             return at(f.errorPosition(), f.errorMessage());
         }
-        ++index;
         if (++m_elements % 2000 == 0 && m_progress) {
-            const qint64 size = m_in.size();
-            const int percent = size > 0 ? int(m_reader.bytesConsumed() * 99 / size) : 50;
+            const int percent = m_inputSize > 0 ? int(item.bytes * 99 / m_inputSize) : 50;
             if (!m_progress(percent, QCoreApplication::translate("tp::store", "Importing %1…").arg(section))) {
                 return makeError(Error::Code::Cancelled, QCoreApplication::translate("tp::store", "Import cancelled; nothing was imported."));
             }

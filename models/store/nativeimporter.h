@@ -11,6 +11,8 @@
 namespace tp {
 
 class Database;
+class ImportSource;
+struct PreparedRecord;
 
 class Importer {
 public:
@@ -20,10 +22,9 @@ public:
 private:
     using Section = Status (Importer::*)(ImportFields&);
 
-    Error parseError() const;
     Error at(const TextPosition& p, const QString& message) const;
     Status readDocument();
-    Status readArray(const QString& section, Section handler);
+    Status readArray(ImportSource& source, const QString& section, Section handler);
     /// Maps an insert's unique violation to a "duplicate" error at the element.
     Status inserted(const Result<int>& r, ImportFields& f, const QString& what);
     Result<qint64> appIdFor(ImportFields& f);
@@ -41,23 +42,29 @@ private:
     Store& m_store;
     Database& m_db;
     QIODevice& m_in;
-    JsonReader m_reader;
     QString m_file;
     const ProgressFn& m_progress;
-    PositionMap m_positions;
+    RecordPositions m_record; ///< of the record being read
+    const PreparedRecord* m_prepared = nullptr; ///< the work done ahead on it
     ImportSummary m_summary;
     qint64 m_elements = 0;
+    qint64 m_inputSize = 0;
     QHash<QString, qint64> m_appIds;
     QHash<QString, QHash<QString, qint64>> m_attributeIds; ///< app -> key -> id
     QHash<QString, qint64> m_demandIds;
     QHash<QString, qint64> m_demandApps;
+    /// A version a demand targets, checked once all versions are in.
     struct Target {
         qint64 demandId;
         qint64 appId;
         QString version;
-        TextPosition position;
-        QString context;
+        QString context; ///< "demands[3]"
+        QString path;    ///< "target_versions[1]"
+        TextPosition start; ///< of the demand record, and its bytes (to locate path on an error)
+        qint64 offset;
+        qint64 size;
     };
+    Error targetError(const Target& t, const QString& message);
     QList<Target> m_targets;
 };
 

@@ -1,5 +1,6 @@
 // The per-section record readers of the native JSON import.
 #include "nativeimporter.h"
+#include "nativeimportsource.h"
 
 #include "enums.h"
 #include "rows.h"
@@ -28,6 +29,16 @@ template <typename T> bool entityOk(ImportFields& f, const JsonResult<T>& r, con
     if (const auto* e = std::get_if<JsonFieldError>(&r)) {
         f.fail(JsonFieldError{prefix.isEmpty() ? e->path : (e->path.isEmpty() ? prefix : prefix + QLatin1Char('.') + e->path),
                               e->message});
+        return false;
+    }
+    return true;
+}
+
+bool stateOk(ImportFields& f, const PreparedState& state, const QString& prefix)
+{
+    if (state.error) {
+        f.fail(JsonFieldError{state.error->path.isEmpty() ? prefix : prefix + QLatin1Char('.') + state.error->path,
+                              state.error->message});
         return false;
     }
     return true;
@@ -111,7 +122,13 @@ Status Importer::readEvent(ImportFields& f)
         return Ok{};
     }
     const QString appKey = f.string("app");
-    const auto parsed = eventFromJson(f.rest({"app", "revision"}), true);
+    std::optional<JsonResult<Event>> local;
+    if (m_prepared && m_prepared->event) {
+        f.readAll();
+    } else {
+        local = eventFromJson(f.rest({"app", "revision"}), true);
+    }
+    const JsonResult<Event>& parsed = local ? *local : *m_prepared->event;
     if (!entityOk(f, parsed)) {
         return Ok{};
     }
@@ -183,25 +200,9 @@ Status Importer::readDemand(ImportFields& f)
     ++m_summary.rows;
     ++m_summary.demands;
     m_demandIds.insert(d.key, *id);
-    for (const QString& v : targets) {
-        m_targets.append({*id, *appId, v, f.position(QStringLiteral("target_versions")), f.context()});
-    }
-    // Group the record's positions by change once (a scan per change would be quadratic).
-    QList<PositionMap> changePositions(changes.size());
-    const QLatin1String changesPrefix("changes[");
-    for (auto it = m_positions.constBegin(); it != m_positions.constEnd(); ++it) {
-        const QString& k = it.key();
-        if (!k.startsWith(changesPrefix)) {
-            continue;
-        }
-        const qsizetype close = k.indexOf(QLatin1Char(']'), changesPrefix.size());
-        bool ok = false;
-        const qsizetype index = k.mid(changesPrefix.size(), close - changesPrefix.size()).toLongLong(&ok);
-        if (!ok || close < 0 || index < 0 || index >= changes.size()) {
-            continue;
-        }
-        const QString rest = k.mid(close + 1);
-        changePositions[index].insert(rest.startsWith(QLatin1Char('.')) ? rest.mid(1) : rest, *it);
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        m_targets.append({*id, *appId, targets.at(i), f.context(), QStringLiteral("target_versions[%1]").arg(i),
+                          m_record.start(), m_record.offset(), m_record.size()});
     }
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const QString path = QStringLiteral("changes[%1]").arg(i);
@@ -209,8 +210,7 @@ Status Importer::readDemand(ImportFields& f)
             f.fail(path, QCoreApplication::translate("tp::store", "expected object"));
             return Ok{};
         }
-        const PositionMap& sub = changePositions[i]; // positions of the nested record, re-rooted
-        ImportFields c(changes.at(i).toObject(), sub, f.context() + QLatin1Char('.') + path);
+        ImportFields c(changes.at(i).toObject(), m_record, f.context(), path);
         const QString author = c.string("author");
         const qint64 base = c.integer("base_revision");
         const QString created = c.string("created_at");
@@ -226,17 +226,18 @@ Status Importer::readDemand(ImportFields& f)
             return at(c.position(QStringLiteral("state")),
                       QCoreApplication::translate("tp::store", "%1.state: must be null exactly when op is delete").arg(c.context()));
         }
+        QString stateText;
         if (state) {
-            const bool valid = kind == EntityKind::Event ? entityOk(c, eventFromJson(*state, false), QStringLiteral("state"))
-                                                         : entityOk(c, attributeFromJson(*state), QStringLiteral("state"));
-            if (!valid) {
+            const bool ahead = m_prepared && i < m_prepared->changeStates.size() && m_prepared->changeStates.at(i);
+            const PreparedState checked = ahead ? *m_prepared->changeStates.at(i) : prepareState(kind, *state, false);
+            if (!stateOk(c, checked, QStringLiteral("state"))) {
                 return at(c.errorPosition(), c.errorMessage());
             }
+            stateText = checked.canonical;
         }
         auto n = m_db.change(QStringLiteral("INSERT INTO changes (demand_id, entity_kind, entity_key, op, base_revision, "
                                             "state, author, created_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                             {*id, toString(kind), key, toString(op), base,
-                              state ? QString::fromUtf8(canonicalJson(*state)) : QString(), author, created, changeRow});
+                             {*id, toString(kind), key, toString(op), base, stateText, author, created, changeRow});
         if (!n) {
             if (n.error().code == Error::Code::Conflict) {
                 return at(c.position(), QCoreApplication::translate("tp::store", "%1: duplicate change of %2 \"%3\"").arg(c.context(), toString(kind), key));
@@ -275,17 +276,17 @@ Status Importer::readRevision(ImportFields& f)
         f.fail(QStringLiteral("state"), QCoreApplication::translate("tp::store", "must be null exactly when op is delete"));
         return Ok{};
     }
+    QString stateText;
     if (state) {
-        const bool valid = kind == EntityKind::Event ? entityOk(f, eventFromJson(*state, true), QStringLiteral("state"))
-                                                     : entityOk(f, attributeFromJson(*state), QStringLiteral("state"));
-        if (!valid) {
+        const PreparedState checked = m_prepared && m_prepared->state ? *m_prepared->state : prepareState(kind, *state, true);
+        if (!stateOk(f, checked, QStringLiteral("state"))) {
             return Ok{};
         }
+        stateText = checked.canonical;
     }
     auto n = m_db.change(QStringLiteral("INSERT INTO revisions (app_id, entity_kind, entity_key, revision, plan_seq, op, "
                                         "demand_id, author, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                         {*appId, toString(kind), key, revision, planSeq, toString(op), demandId, author, at,
-                          state ? QString::fromUtf8(canonicalJson(*state)) : QString()});
+                         {*appId, toString(kind), key, revision, planSeq, toString(op), demandId, author, at, stateText});
     if (auto s = inserted(n, f, QCoreApplication::translate("tp::store", "revision %1 of %2 \"%3\"").arg(revision).arg(toString(kind), key)); !s) {
         return s;
     }
@@ -334,14 +335,7 @@ Status Importer::readVersion(ImportFields& f)
         }
         return Ok{};
     }
-    PositionMap sub;
-    for (auto it = m_positions.constBegin(); it != m_positions.constEnd(); ++it) {
-        if (it.key().startsWith(QLatin1String("snapshot."))) {
-            sub.insert(it.key().mid(9), *it);
-        }
-    }
-    sub.insert(QString(), f.position(QStringLiteral("snapshot")));
-    ImportFields s(*snapshot, sub, f.context() + QStringLiteral(".snapshot"));
+    ImportFields s(*snapshot, m_record, f.context(), QStringLiteral("snapshot"));
     const qint64 attributes = s.integer("attribute_count");
     const QString checksum = s.string("checksum");
     const QString createdAt = s.string("created_at");
@@ -356,6 +350,14 @@ Status Importer::readVersion(ImportFields& f)
     return inserted(n, f, QCoreApplication::translate("tp::store", "snapshot"));
 }
 
+Error Importer::targetError(const Target& t, const QString& message)
+{
+    // The demand was read long ago; read it again to find the entry (the record's start if
+    // the input cannot seek back, e.g. a pipe).
+    const bool found = m_record.reload(m_in, t.start, t.offset, t.size);
+    return at(found ? m_record.at(t.path) : t.start, QStringLiteral("%1.%2: %3").arg(t.context, t.path, message));
+}
+
 Status Importer::finishDeferred()
 {
     for (const Target& t : std::as_const(m_targets)) {
@@ -364,12 +366,12 @@ Status Importer::finishDeferred()
                              {t.demandId, t.appId, t.version});
         if (!n) {
             if (n.error().code == Error::Code::Conflict) {
-                return at(t.position, QCoreApplication::translate("tp::store", "%1.target_versions: \"%2\" is listed twice").arg(t.context, t.version));
+                return targetError(t, QCoreApplication::translate("tp::store", "\"%1\" is listed twice").arg(t.version));
             }
             return n.error();
         }
         if (*n == 0) {
-            return at(t.position, QCoreApplication::translate("tp::store", "%1.target_versions: unknown version \"%2\"").arg(t.context, t.version));
+            return targetError(t, QCoreApplication::translate("tp::store", "unknown version \"%1\"").arg(t.version));
         }
         ++m_summary.rows;
     }

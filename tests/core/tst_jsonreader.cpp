@@ -9,6 +9,7 @@
 
 using tp::JsonReader;
 using tp::PositionMap;
+using tp::RawValue;
 using tp::TextPosition;
 using Token = JsonReader::Token;
 
@@ -51,6 +52,7 @@ private slots:
     void readValueMatchesQt();
     void skipAndPeek();
     void multipleDocuments();
+    void lazyPositions();
     void largeChunkedInput();
     void errorAsTpError();
 };
@@ -385,6 +387,37 @@ void TestJsonReader::multipleDocuments()
     bad.setMultipleDocuments(true);
     QVERIFY(!drain(bad));
     QCOMPARE(bad.errorPosition(), (TextPosition{2, 6}));
+}
+
+void TestJsonReader::lazyPositions()
+{
+    // Records inside an array, one not at a line start and one spanning lines, some CJK text
+    // before them on their first line: positionsOf(raw) must equal the eagerly collected map.
+    const QByteArray doc = b("{\"events\": [ {\"k\": \"\xe6\x8f\x90\", \"b\": [1, {\"x\": null}]},\n"
+                             "  {\"k\": \"a\",\n   \"n\": [true]}, 7, \"s\"]}");
+    JsonReader eager(doc);
+    JsonReader lazy(doc);
+    for (JsonReader* r : {&eager, &lazy}) {
+        QCOMPARE(r->next(), Token::BeginObject);
+        QCOMPARE(r->next(), Token::Key);
+        QCOMPARE(r->next(), Token::BeginArray);
+    }
+    int records = 0;
+    while (eager.peek() != Token::EndArray) {
+        QJsonValue a;
+        QJsonValue b;
+        PositionMap expected;
+        RawValue raw;
+        QVERIFY(eager.readValue(a, &expected));
+        QVERIFY(lazy.readValue(b, raw));
+        QCOMPARE(b, a);
+        QCOMPARE(raw.start, expected.value(QString()));
+        QCOMPARE(JsonReader::positionsOf(raw), expected);
+        ++records;
+    }
+    QCOMPARE(records, 4);
+    QCOMPARE(lazy.next(), Token::EndArray);
+    QCOMPARE(JsonReader::positionsOf(RawValue{b("{\"a\":"), {3, 4}}), PositionMap{}); // does not parse
 }
 
 void TestJsonReader::largeChunkedInput()

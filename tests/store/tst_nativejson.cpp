@@ -1018,7 +1018,7 @@ void TestNativeJson::brokenInput_data()
     cases.append(
         {"demand targets an unknown version",
          {replaceInLine(e, "demands", "\"title\":\"Refund reasons (draft)\"", "\"target_versions\":[\"1.2.0\"]",
-                        "\"target_versions\":[\"9.9.9\"]", QStringLiteral("9.9.9"), 18)}});
+                        "\"target_versions\":[\"9.9.9\"]", QStringLiteral("9.9.9"), 19)}});
     cases.append(
         {"duplicate event key", duplicateLine(e, "events", "\"key\":\"page_view\"", QStringLiteral("page_view"))});
     cases.append({"duplicate app key", duplicateLine(e, "apps", "\"key\":\"shop-app\"", QStringLiteral("shop-app"))});
