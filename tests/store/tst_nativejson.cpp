@@ -709,6 +709,20 @@ void TestNativeJson::importedStoreIsUsable()
     QVERIFY2(target, qPrintable(error));
     auto summary = importText(*target, m_exports.value(backend), QStringLiteral("export.json"));
     QVERIFY2(summary, qPrintable(why(summary)));
+    if (backend == QLatin1String("sqlite")) {
+        // The import loads SQLite with foreign keys off; every reference must still hold, and
+        // the connection must be back to its usual settings.
+        auto check = target->db().run(QStringLiteral("PRAGMA foreign_key_check"));
+        QVERIFY(check);
+        QVERIFY2(!(*check)->next(), qPrintable((*check)->value(0).toString()));
+        (*check)->finish();
+        auto fk = target->db().scalar(QStringLiteral("PRAGMA foreign_keys"));
+        QVERIFY(fk);
+        QCOMPARE(fk->toInt(), 1);
+        auto journal = target->db().scalar(QStringLiteral("PRAGMA journal_mode"));
+        QVERIFY(journal);
+        QCOMPARE(journal->toString(), QStringLiteral("wal"));
+    }
 
     for (const QString& app : {QStringLiteral("shop-app"), QStringLiteral("ops-web")}) {
         auto a = source.plan().plan(app);
