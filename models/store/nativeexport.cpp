@@ -4,7 +4,7 @@
 #include "entityjson.h"
 #include "enums.h"
 #include "jsonwriter.h"
-#include "rows.h"
+#include "nativeexportrecords.h"
 #include "store.h"
 
 #include <QCoreApplication>
@@ -39,11 +39,13 @@ public:
             {"events", &Exporter::writeEvents},     {"revisions", &Exporter::writeRevisions},
             {"users", &Exporter::writeUsers},       {"versions", &Exporter::writeVersions},
         };
-        int done = 0;
+        static_assert(std::extent_v<decltype(sections)> == kSections);
         for (const auto& [name, fn] : sections) {
-            if (m_progress && !m_progress(done * 100 / 8, QCoreApplication::translate("tp::store", "Exporting %1…")
-                                                               .arg(QLatin1String(name)))) {
-                return makeError(Error::Code::Cancelled, QCoreApplication::translate("tp::store", "Export cancelled."));
+            m_stage = QCoreApplication::translate("tp::store", "Exporting %1…").arg(QLatin1String(name));
+            m_rowsDone = 0;
+            m_rowsTotal = 0;
+            if (auto s = report(0); !s) {
+                return s;
             }
             m_w.key(QLatin1String(name));
             m_w.beginArray();
@@ -51,7 +53,7 @@ public:
                 return s;
             }
             m_w.endArray();
-            ++done;
+            ++m_section;
         }
         m_w.endObject();
         if (!m_w.flush() || m_w.hasError()) {
@@ -65,6 +67,50 @@ public:
     }
 
 private:
+    static constexpr int kSections = 8;
+    static constexpr qint64 kRowsPerReport = 2000;
+
+    /// Progress at `permille` of the current section; Cancelled when the callback says so.
+    Status report(qint64 permille)
+    {
+        if (m_progress && !m_progress(int((m_section * 1000 + permille) / (kSections * 10)), m_stage)) {
+            return makeError(Error::Code::Cancelled, QCoreApplication::translate("tp::store", "Export cancelled."));
+        }
+        return Ok{};
+    }
+
+    /// A long section's rows are about to be read: countSql gives how many.
+    Status expectRows(const QString& countSql)
+    {
+        auto n = m_db.scalar(countSql);
+        if (!n) {
+            return n.error();
+        }
+        m_rowsTotal = n->toLongLong();
+        return Ok{};
+    }
+
+    /// One row of a long section read; reports progress every kRowsPerReport rows.
+    Status step()
+    {
+        if (++m_rowsDone % kRowsPerReport != 0) {
+            return Ok{};
+        }
+        return report(std::min<qint64>(999, m_rowsDone * 1000 / std::max<qint64>(m_rowsTotal, 1)));
+    }
+
+    [[nodiscard]] exportrecords::StepFn stepFn()
+    {
+        return [this] { return step(); };
+    }
+
+    void writeRecords(const std::vector<exportrecords::Record>& records)
+    {
+        for (const exportrecords::Record& r : records) {
+            m_w.rawValue(r.text);
+        }
+    }
+
     Status writeApps()
     {
         for (const App& app : std::as_const(m_apps)) {
@@ -92,42 +138,42 @@ private:
 
     Status writeAttributes()
     {
+        if (auto s = expectRows(QStringLiteral("SELECT COUNT(*) FROM attributes")); !s) {
+            return s;
+        }
         for (const App& app : std::as_const(m_apps)) {
             auto id = m_store.context().appId(app.key);
             if (!id) {
                 return id.error();
             }
-            auto attrs = rows::loadAttributes(m_db, *id);
-            if (!attrs) {
-                return attrs.error();
+            auto records = exportrecords::attributes(m_db, *id, app.key, stepFn());
+            if (!records) {
+                return records.error();
             }
-            for (const Attribute& a : std::as_const(*attrs)) {
-                QJsonObject o = toJson(a);
-                o.insert(QStringLiteral("app"), app.key);
-                o.insert(QStringLiteral("revision"), a.revision);
-                m_w.value(o);
-            }
+            writeRecords(*records);
         }
         return Ok{};
     }
 
     Status writeEvents()
     {
+        if (auto s = expectRows(QStringLiteral("SELECT COUNT(*) FROM events")); !s) {
+            return s;
+        }
+        auto attributeKeys = exportrecords::attributeKeyTexts(m_db);
+        if (!attributeKeys) {
+            return attributeKeys.error();
+        }
         for (const App& app : std::as_const(m_apps)) {
             auto id = m_store.context().appId(app.key);
             if (!id) {
                 return id.error();
             }
-            auto events = rows::loadEvents(m_db, *id);
-            if (!events) {
-                return events.error();
+            auto records = exportrecords::events(m_db, *id, app.key, *attributeKeys, stepFn());
+            if (!records) {
+                return records.error();
             }
-            for (const Event& e : std::as_const(*events)) {
-                QJsonObject o = toJson(e, true);
-                o.insert(QStringLiteral("app"), app.key);
-                o.insert(QStringLiteral("revision"), e.revision);
-                m_w.value(o);
-            }
+            writeRecords(*records);
         }
         return Ok{};
     }
@@ -162,8 +208,11 @@ private:
         if (!demands) {
             return demands.error();
         }
+        if (auto s = expectRows(QStringLiteral("SELECT COUNT(*) FROM changes")); !s) {
+            return s;
+        }
         for (const Demand& d : std::as_const(*demands)) {
-            auto changes = m_store.demands().changes(d.key);
+            auto changes = exportrecords::changes(m_db, d.key, stepFn());
             if (!changes) {
                 return changes.error();
             }
@@ -171,25 +220,7 @@ private:
             writeString("app", d.appKey);
             m_w.key(QLatin1String("changes"));
             m_w.beginArray();
-            for (const Change& c : std::as_const(*changes)) {
-                m_w.beginObject();
-                writeString("author", c.author);
-                m_w.key(QLatin1String("base_revision"));
-                m_w.value(c.baseRevision);
-                writeString("created_at", StoreContext::timeText(c.createdAt));
-                writeString("key", c.entityKey);
-                writeString("kind", toString(c.kind));
-                writeString("op", toString(c.op));
-                m_w.key(QLatin1String("row_version"));
-                m_w.value(c.rowVersion);
-                m_w.key(QLatin1String("state"));
-                if (c.op == ChangeOp::Delete) {
-                    m_w.nullValue();
-                } else {
-                    m_w.value(c.state);
-                }
-                m_w.endObject();
-            }
+            writeRecords(*changes);
             m_w.endArray();
             writeString("created_at", StoreContext::timeText(d.createdAt));
             writeString("description", d.description);
@@ -211,43 +242,11 @@ private:
 
     Status writeRevisions()
     {
-        auto q = m_db.run(QStringLiteral("SELECT a.key, r.created_at, r.author, d.key, r.entity_key, r.entity_kind, "
-                                         "r.op, r.plan_seq, r.revision, r.state FROM revisions r "
-                                         "JOIN apps a ON a.id = r.app_id LEFT JOIN demands d ON d.id = r.demand_id "
-                                         "ORDER BY r.id"));
-        if (!q) {
-            return q.error();
+        if (auto s = expectRows(QStringLiteral("SELECT COUNT(*) FROM revisions")); !s) {
+            return s;
         }
-        QSqlQuery& r = **q;
-        while (r.next()) {
-            m_w.beginObject();
-            writeString("app", r.value(0));
-            writeString("at", r.value(1));
-            writeString("author", r.value(2));
-            m_w.key(QLatin1String("demand"));
-            if (r.value(3).isNull()) {
-                m_w.nullValue();
-            } else {
-                m_w.value(r.value(3).toString());
-            }
-            writeString("key", r.value(4));
-            writeString("kind", r.value(5));
-            writeString("op", r.value(6));
-            m_w.key(QLatin1String("plan_seq"));
-            m_w.value(r.value(7).toLongLong());
-            m_w.key(QLatin1String("revision"));
-            m_w.value(r.value(8).toLongLong());
-            m_w.key(QLatin1String("state"));
-            const QString state = r.value(9).toString();
-            if (state.isEmpty()) {
-                m_w.nullValue();
-            } else {
-                m_w.rawValue(state.toUtf8()); // stored canonical
-            }
-            m_w.endObject();
-        }
-        r.finish();
-        return Ok{};
+        return exportrecords::revisions(
+            m_db, [this](const QByteArray& record) { m_w.rawValue(record); }, stepFn());
     }
 
     Status writeUsers()
@@ -312,6 +311,10 @@ private:
     JsonWriter m_w;
     const ProgressFn& m_progress;
     QList<App> m_apps;
+    int m_section = 0; ///< index of the section being written
+    QString m_stage;
+    qint64 m_rowsDone = 0;
+    qint64 m_rowsTotal = 0;
 };
 
 } // namespace
