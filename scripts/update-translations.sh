@@ -4,7 +4,7 @@
 #
 #   scripts/update-translations.sh [BUILD_DIR]     (default: build/)
 #
-# 1. Runs lupdate through the build (target trackplan_lupdate, from qt_add_translations in
+# 1. Runs lupdate through the build (target tp_i18n_lupdate, from qt_add_translations in
 #    app/trackplan/CMakeLists.txt): every source file of app/trackplan, views and models/{core,
 #    store,itemmodels} is scanned, vanished strings are dropped.
 # 2. A string whose context changed (a class renamed, a helper moved) comes back from lupdate
@@ -124,7 +124,7 @@ TS_FILES=("$TS_DIR"/trackplan_*.ts)
 tsdo snapshot "$SNAPSHOT" "${TS_FILES[@]}"
 log "running lupdate via $BUILD_DIR"
 # lupdate's "lacks Q_OBJECT macro" notes are noise for our non-QObject classes.
-if ! cmake --build "$BUILD_DIR" --target trackplan_lupdate >"$SNAPSHOT.log" 2>&1; then
+if ! cmake --build "$BUILD_DIR" --target tp_i18n_lupdate >"$SNAPSHOT.log" 2>&1; then
     cat "$SNAPSHOT.log" >&2
     exit 2
 fi
@@ -132,7 +132,7 @@ grep -v "lacks Q_OBJECT macro" "$SNAPSHOT.log" >&2 || true
 carried=$(tsdo carry "$SNAPSHOT" "${TS_FILES[@]}" | tee /dev/stderr | tail -n 1)
 if [ "$carried" != "0" ]; then
     # lupdate once more so that the files keep lupdate's own layout.
-    cmake --build "$BUILD_DIR" --target trackplan_lupdate >/dev/null
+    cmake --build "$BUILD_DIR" --target tp_i18n_lupdate >/dev/null
     log "carried over $carried translation(s) of moved strings; check them in the diff"
 fi
 tsdo count "$SNAPSHOT" "${TS_FILES[@]}"

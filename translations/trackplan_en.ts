@@ -1271,14 +1271,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1.target_versions: &quot;%2&quot; is listed twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1.target_versions: unknown version &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 was changed by someone else meanwhile. Reload it and apply your edit again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,6 +1370,14 @@
         <source>Version %1 of &quot;%2&quot; has no snapshot yet; freeze it first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown version &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trackplan</name>
@@ -1389,6 +1389,315 @@
         <source>Cannot open the store %1.
 
 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trackplanctl</name>
+    <message>
+        <source>Usage: trackplanctl [--db URL] [--json] COMMAND [ARGS…]
+
+Manage a TrackPlan tracking plan from the command line.
+
+Global options:
+  --db URL            the store: a SQLite file path or postgresql://user[:pass]@host:port/db
+                      (default: $TRACKPLAN_DB, else the file in your data folder)
+  --json              machine-readable output
+  --print-default-db  print the default SQLite store path and exit
+  -h, --help          this help; COMMAND --help for a command&apos;s help
+  --version           print the version
+
+Commands:
+  init                          create or upgrade the store schema
+  demo [--events N] [--seed S]  fill an empty store with the demo plan
+  export [-o FILE]              write the whole store as canonical JSON
+  import FILE                   load a native JSON export into an empty store
+  lint [--app KEY]              check the plan against the lint rules
+  diff --app KEY FROM TO        compare two versions (or &quot;current&quot;)
+  app list                      list apps
+  demand list|show|submit|approve|reject|cancel|merge …
+  version list|create|assign|freeze|release …
+
+Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connection error.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trackplanctl: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try &apos;trackplanctl --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db needs a URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  app: %1   status: %2   priority: %3   owner: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  target versions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n change(s):</source>
+        <translation>
+            <numerusform>  %n change:</numerusform>
+            <numerusform>  %n changes:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merged %1: %2 revision(s) written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict: %1 %2 changed from revision %3 to %4 since this demand edited it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    %1: theirs %2 | mine %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was merged: %n conflict(s).</source>
+        <translation>
+            <numerusform>Nothing was merged: %n conflict.</numerusform>
+            <numerusform>Nothing was merged: %n conflicts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>list | show KEY | submit KEY | approve KEY | reject KEY | reopen KEY | cancel KEY | merge KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: only demands of this app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: only demands in this status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment recorded with the status change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demands (change sets) and their workflow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demand needs an action (list, show, submit, approve, reject, reopen, cancel, merge).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demand %1 needs exactly one demand KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;; use one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown demand action &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lint only this app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the merged plan against the lint rules. Exit 1 on errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No app with key &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 error(s), %2 warning(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app whose versions to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version name, or &quot;current&quot; for the plan as merged now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version name, or &quot;current&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show events, attributes and bindings added, changed or removed between two versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diff needs --app KEY FROM TO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bindings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the apps of the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apps of the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: trackplanctl app list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the store, or upgrade its schema to the latest migration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store %1 is at schema version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale the plan to about N events (0 = the hand-made demo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the generator (same seed, same store).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill an empty store with a realistic freight-platform tracking plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--events and --seed need non-negative numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo plan written to %1: %2 apps, %3 events, %4 attributes, %5 bindings, %6 demands, %7 versions (%8 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the whole store as canonical native JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A native JSON export (&apos;-&apos; for standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a native JSON export into an empty store, all or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import needs exactly one FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 rows: %2 apps, %3 events, %4 attributes, %5 demands, %6 versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list | create NAME | assign NAME DEMAND | freeze NAME | release NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create: a description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions of an app: planning → frozen (snapshot) → released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version needs --app KEY and an action (list, create, assign, freeze, release).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown version action &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments for version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events, %2 attributes, sha256 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now targets %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is now %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

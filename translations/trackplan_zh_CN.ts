@@ -1266,14 +1266,6 @@
         <translation>快照</translation>
     </message>
     <message>
-        <source>%1.target_versions: &quot;%2&quot; is listed twice</source>
-        <translation>%1.target_versions：“%2”出现了两次</translation>
-    </message>
-    <message>
-        <source>%1.target_versions: unknown version &quot;%2&quot;</source>
-        <translation>%1.target_versions：未知版本“%2”</translation>
-    </message>
-    <message>
         <source>%1 was changed by someone else meanwhile. Reload it and apply your edit again.</source>
         <translation>%1 在此期间已被他人修改。请重新加载后再次进行修改。</translation>
     </message>
@@ -1373,6 +1365,14 @@
         <source>Version %1 of &quot;%2&quot; has no snapshot yet; freeze it first.</source>
         <translation>“%2”的版本 %1 还没有快照；请先冻结该版本。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>“%1”列出了两次</translation>
+    </message>
+    <message>
+        <source>unknown version &quot;%1&quot;</source>
+        <translation>未知版本“%1”</translation>
+    </message>
 </context>
 <context>
     <name>trackplan</name>
@@ -1387,6 +1387,337 @@
         <translation>无法打开存储库 %1。
 
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>trackplanctl</name>
+    <message>
+        <source>Usage: trackplanctl [--db URL] [--json] COMMAND [ARGS…]
+
+Manage a TrackPlan tracking plan from the command line.
+
+Global options:
+  --db URL            the store: a SQLite file path or postgresql://user[:pass]@host:port/db
+                      (default: $TRACKPLAN_DB, else the file in your data folder)
+  --json              machine-readable output
+  --print-default-db  print the default SQLite store path and exit
+  -h, --help          this help; COMMAND --help for a command&apos;s help
+  --version           print the version
+
+Commands:
+  init                          create or upgrade the store schema
+  demo [--events N] [--seed S]  fill an empty store with the demo plan
+  export [-o FILE]              write the whole store as canonical JSON
+  import FILE                   load a native JSON export into an empty store
+  lint [--app KEY]              check the plan against the lint rules
+  diff --app KEY FROM TO        compare two versions (or &quot;current&quot;)
+  app list                      list apps
+  demand list|show|submit|approve|reject|cancel|merge …
+  version list|create|assign|freeze|release …
+
+Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connection error.
+</source>
+        <translation>用法：trackplanctl [--db URL] [--json] 命令 [参数…]
+
+在命令行中管理 TrackPlan 埋点方案。
+
+全局选项：
+  --db URL            存储库：SQLite 文件路径或 postgresql://用户[:密码]@主机:端口/数据库
+                      （默认：$TRACKPLAN_DB，否则为数据目录中的文件）
+  --json              机器可读的输出
+  --print-default-db  打印默认的 SQLite 存储库路径后退出
+  -h, --help          本帮助；“命令 --help”查看该命令的帮助
+  --version           打印版本号
+
+命令：
+  init                          创建存储库或升级其结构
+  demo [--events N] [--seed S]  用演示方案填充空存储库
+  export [-o 文件]              以规范 JSON 写出整个存储库
+  import 文件                   把原生 JSON 导出载入空存储库
+  lint [--app 标识]             按检查规则检查埋点方案
+  diff --app 标识 起始 目标     比较两个版本（或“current”）
+  app list                      列出应用
+  demand list|show|submit|approve|reject|cancel|merge …
+  version list|create|assign|freeze|release …
+
+退出码：0 成功，1 有检查发现或校验错误，2 用法错误，3 存储库或连接错误。
+</translation>
+    </message>
+    <message>
+        <source>trackplanctl: %1</source>
+        <translation>trackplanctl：%1</translation>
+    </message>
+    <message>
+        <source>Try &apos;trackplanctl --help&apos;.</source>
+        <translation>请尝试“trackplanctl --help”。</translation>
+    </message>
+    <message>
+        <source>--db needs a URL.</source>
+        <translation>--db 需要一个 URL。</translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation>未知选项 %1。</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>  app: %1   status: %2   priority: %3   owner: %4</source>
+        <translation>  应用：%1   状态：%2   优先级：%3   负责人：%4</translation>
+    </message>
+    <message>
+        <source>  target versions: %1</source>
+        <translation>  目标版本：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n change(s):</source>
+        <translation>
+            <numerusform>  %n 项变更：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merged %1: %2 revision(s) written.</source>
+        <translation>已合并 %1：写入 %2 个修订。</translation>
+    </message>
+    <message>
+        <source>Conflict: %1 %2 changed from revision %3 to %4 since this demand edited it.</source>
+        <translation>冲突：自本需求编辑以来，%1“%2”已从修订 %3 变为 %4。</translation>
+    </message>
+    <message>
+        <source>    %1: theirs %2 | mine %3</source>
+        <translation>    %1：他人 %2 | 我的 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was merged: %n conflict(s).</source>
+        <translation>
+            <numerusform>未合并任何内容：%n 处冲突。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>list | show KEY | submit KEY | approve KEY | reject KEY | reopen KEY | cancel KEY | merge KEY</source>
+        <translation>list | show 标识 | submit 标识 | approve 标识 | reject 标识 | reopen 标识 | cancel 标识 | merge 标识</translation>
+    </message>
+    <message>
+        <source>list: only demands of this app.</source>
+        <translation>list：只列出该应用的需求。</translation>
+    </message>
+    <message>
+        <source>list: only demands in this status.</source>
+        <translation>list：只列出处于该状态的需求。</translation>
+    </message>
+    <message>
+        <source>A comment recorded with the status change.</source>
+        <translation>随状态变更一同记录的备注。</translation>
+    </message>
+    <message>
+        <source>Demands (change sets) and their workflow.</source>
+        <translation>需求（变更集）及其工作流。</translation>
+    </message>
+    <message>
+        <source>demand needs an action (list, show, submit, approve, reject, reopen, cancel, merge).</source>
+        <translation>demand 需要一个操作（list、show、submit、approve、reject、reopen、cancel、merge）。</translation>
+    </message>
+    <message>
+        <source>demand %1 needs exactly one demand KEY.</source>
+        <translation>demand %1 需要且只需要一个需求标识。</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;; use one of %2.</source>
+        <translation>未知状态“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>Unknown demand action &quot;%1&quot;.</source>
+        <translation>未知的需求操作“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 现在为 %2。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示本帮助。</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>机器可读的输出。</translation>
+    </message>
+    <message>
+        <source>The store URL.</source>
+        <translation>存储库 URL。</translation>
+    </message>
+    <message>
+        <source>Lint only this app.</source>
+        <translation>只检查该应用。</translation>
+    </message>
+    <message>
+        <source>Check the merged plan against the lint rules. Exit 1 on errors.</source>
+        <translation>按检查规则检查已合并的方案。有错误时退出码为 1。</translation>
+    </message>
+    <message>
+        <source>No app with key &quot;%1&quot;.</source>
+        <translation>不存在标识为“%1”的应用。</translation>
+    </message>
+    <message>
+        <source>%1 error(s), %2 warning(s).</source>
+        <translation>%1 个错误，%2 个警告。</translation>
+    </message>
+    <message>
+        <source>The app whose versions to compare.</source>
+        <translation>要比较其版本的应用。</translation>
+    </message>
+    <message>
+        <source>Version name, or &quot;current&quot; for the plan as merged now.</source>
+        <translation>版本名，或用“current”表示当前已合并的方案。</translation>
+    </message>
+    <message>
+        <source>Version name, or &quot;current&quot;.</source>
+        <translation>版本名，或“current”。</translation>
+    </message>
+    <message>
+        <source>Show events, attributes and bindings added, changed or removed between two versions.</source>
+        <translation>显示两个版本之间新增、修改或删除的事件、属性和绑定。</translation>
+    </message>
+    <message>
+        <source>diff needs --app KEY FROM TO.</source>
+        <translation>diff 需要 --app 标识 起始 目标。</translation>
+    </message>
+    <message>
+        <source>Attributes:</source>
+        <translation>属性：</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <source>Bindings:</source>
+        <translation>绑定：</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>List the apps of the store.</source>
+        <translation>列出存储库中的应用。</translation>
+    </message>
+    <message>
+        <source>Apps of the store.</source>
+        <translation>存储库中的应用。</translation>
+    </message>
+    <message>
+        <source>Usage: trackplanctl app list</source>
+        <translation>用法：trackplanctl app list</translation>
+    </message>
+    <message>
+        <source>Create the store, or upgrade its schema to the latest migration.</source>
+        <translation>创建存储库，或将其结构升级到最新迁移。</translation>
+    </message>
+    <message>
+        <source>Store %1 is at schema version %2.</source>
+        <translation>存储库 %1 的结构版本为 %2。</translation>
+    </message>
+    <message>
+        <source>Scale the plan to about N events (0 = the hand-made demo).</source>
+        <translation>把方案扩展到约 N 个事件（0 = 手工编写的演示）。</translation>
+    </message>
+    <message>
+        <source>Seed of the generator (same seed, same store).</source>
+        <translation>生成器的种子（相同种子得到相同存储库）。</translation>
+    </message>
+    <message>
+        <source>Fill an empty store with a realistic freight-platform tracking plan.</source>
+        <translation>用一个贴近真实的货运平台埋点方案填充空存储库。</translation>
+    </message>
+    <message>
+        <source>--events and --seed need non-negative numbers.</source>
+        <translation>--events 和 --seed 需要非负整数。</translation>
+    </message>
+    <message>
+        <source>Demo plan written to %1: %2 apps, %3 events, %4 attributes, %5 bindings, %6 demands, %7 versions (%8 s).</source>
+        <translation>演示方案已写入 %1：%2 个应用、%3 个事件、%4 个属性、%5 个绑定、%6 个需求、%7 个版本（%8 秒）。</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of standard output.</source>
+        <translation>写入文件而不是标准输出。</translation>
+    </message>
+    <message>
+        <source>Write the whole store as canonical native JSON.</source>
+        <translation>以规范的原生 JSON 写出整个存储库。</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>无法写入标准输出。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>A native JSON export (&apos;-&apos; for standard input).</source>
+        <translation>原生 JSON 导出文件（“-”表示标准输入）。</translation>
+    </message>
+    <message>
+        <source>Load a native JSON export into an empty store, all or nothing.</source>
+        <translation>把原生 JSON 导出载入空存储库，要么全部成功，要么什么都不导入。</translation>
+    </message>
+    <message>
+        <source>import needs exactly one FILE.</source>
+        <translation>import 需要且只需要一个文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation>无法读取标准输入。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows: %2 apps, %3 events, %4 attributes, %5 demands, %6 versions.</source>
+        <translation>已导入 %1 行：%2 个应用、%3 个事件、%4 个属性、%5 个需求、%6 个版本。</translation>
+    </message>
+    <message>
+        <source>list | create NAME | assign NAME DEMAND | freeze NAME | release NAME</source>
+        <translation>list | create 版本名 | assign 版本名 需求 | freeze 版本名 | release 版本名</translation>
+    </message>
+    <message>
+        <source>The app (required).</source>
+        <translation>应用（必填）。</translation>
+    </message>
+    <message>
+        <source>create: a description.</source>
+        <translation>create：描述。</translation>
+    </message>
+    <message>
+        <source>Versions of an app: planning → frozen (snapshot) → released.</source>
+        <translation>应用的版本：规划中 → 已冻结（快照）→ 已发布。</translation>
+    </message>
+    <message>
+        <source>version needs --app KEY and an action (list, create, assign, freeze, release).</source>
+        <translation>version 需要 --app 标识和一个操作（list、create、assign、freeze、release）。</translation>
+    </message>
+    <message>
+        <source>Unknown version action &quot;%1&quot;.</source>
+        <translation>未知的版本操作“%1”。</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments for version %1.</source>
+        <translation>version %1 的参数个数不对。</translation>
+    </message>
+    <message>
+        <source>%1 events, %2 attributes, sha256 %3</source>
+        <translation>%1 个事件，%2 个属性，sha256 %3</translation>
+    </message>
+    <message>
+        <source>%1 now targets %2 %3.</source>
+        <translation>%1 的目标版本现在为 %2 %3。</translation>
+    </message>
+    <message>
+        <source>%1 %2 is now %3.</source>
+        <translation>%1 %2 现在为 %3。</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 // main window. Everything else lives in the libraries.
 
 #include "localization.h"
+#include "translators.h"
 
 #include "applistmodel.h"
 #include "attributetablemodel.h"
@@ -46,12 +47,12 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     const QString lang = parser.value(langOption);
-    if (!lang.isEmpty() && !tp::app::isKnownLanguage(lang)) {
+    if (!lang.isEmpty() && !tp::i18n::isKnownLanguage(lang)) {
         std::fprintf(stderr, "trackplan: unknown language \"%s\"; using English\n", qUtf8Printable(lang));
     }
-    const QLocale locale = tp::app::uiLocale(lang);
+    const QLocale locale = tp::i18n::uiLocale(lang);
     QLocale::setDefault(locale);
-    tp::app::installTranslators(app, locale);
+    tp::i18n::installTranslators(app, locale);
     tp::app::applyCjkFont(app, locale);
 
     QString url = parser.value(dbOption);

@@ -15,14 +15,10 @@
 namespace tp::cli {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("trackplanctl", text);
-}
 
 QString globalHelp()
 {
-    return tr("Usage: trackplanctl [--db URL] [--json] COMMAND [ARGS…]\n"
+    return Ctl::tr("Usage: trackplanctl [--db URL] [--json] COMMAND [ARGS…]\n"
               "\n"
               "Manage a TrackPlan tracking plan from the command line.\n"
               "\n"
@@ -84,13 +80,13 @@ int Cli::fail(const Error& e)
         }
         printJson(o);
     }
-    err << tr("trackplanctl: %1").arg(e.toString()) << Qt::endl;
+    err << Ctl::tr("trackplanctl: %1").arg(e.toString()) << Qt::endl;
     return code;
 }
 
 int Cli::usage(const QString& message)
 {
-    err << tr("trackplanctl: %1").arg(message) << Qt::endl << tr("Try 'trackplanctl --help'.") << Qt::endl;
+    err << Ctl::tr("trackplanctl: %1").arg(message) << Qt::endl << Ctl::tr("Try 'trackplanctl --help'.") << Qt::endl;
     return ExitUsage;
 }
 
@@ -133,7 +129,7 @@ int run(const QStringList& arguments, std::atomic<bool>* cancelled)
         const QString& a = arguments.at(i);
         if (a == QLatin1String("--db")) {
             if (i + 1 >= arguments.size()) {
-                return cli.usage(tr("--db needs a URL."));
+                return cli.usage(Ctl::tr("--db needs a URL."));
             }
             db = arguments.at(++i);
         } else if (a.startsWith(QLatin1String("--db="))) {
@@ -150,7 +146,7 @@ int run(const QStringList& arguments, std::atomic<bool>* cancelled)
             cli.out << defaultStorePath() << Qt::endl;
             return ExitOk;
         } else if (a.startsWith(QLatin1Char('-'))) {
-            return cli.usage(tr("Unknown option %1.").arg(a));
+            return cli.usage(Ctl::tr("Unknown option %1.").arg(a));
         } else {
             break;
         }
@@ -170,7 +166,7 @@ int run(const QStringList& arguments, std::atomic<bool>* cancelled)
     const QStringList rest = arguments.mid(i);
     const auto it = commands.constFind(rest.first());
     if (it == commands.constEnd()) {
-        return cli.usage(tr("Unknown command \"%1\".").arg(rest.first()));
+        return cli.usage(Ctl::tr("Unknown command \"%1\".").arg(rest.first()));
     }
     return (*it)(cli, rest);
 }

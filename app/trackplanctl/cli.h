@@ -5,6 +5,7 @@
 
 #include "error.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QStringList>
 #include <QTextStream>
@@ -20,6 +21,11 @@ class Store;
 namespace tp::cli {
 
 enum Exit { ExitOk = 0, ExitFindings = 1, ExitUsage = 2, ExitStore = 3 };
+
+/// The translation context of trackplanctl's own texts: Ctl::tr("…").
+class Ctl {
+    Q_DECLARE_TR_FUNCTIONS(trackplanctl)
+};
 
 class Cli {
 public:

@@ -13,10 +13,6 @@
 
 namespace tp::cli {
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("trackplanctl", text);
-}
 
 QJsonObject demandJson(const Demand& d)
 {
@@ -78,16 +74,16 @@ int show(Cli& cli, Store& store, const QString& key)
         return ExitOk;
     }
     cli.out << QStringLiteral("%1  %2").arg(d->key, d->title) << Qt::endl
-            << tr("  app: %1   status: %2   priority: %3   owner: %4")
+            << Ctl::tr("  app: %1   status: %2   priority: %3   owner: %4")
                    .arg(d->appKey, toString(d->status), toString(d->priority), d->owner)
             << Qt::endl;
     if (!d->targetVersions.isEmpty()) {
-        cli.out << tr("  target versions: %1").arg(d->targetVersions.join(QStringLiteral(", "))) << Qt::endl;
+        cli.out << Ctl::tr("  target versions: %1").arg(d->targetVersions.join(QStringLiteral(", "))) << Qt::endl;
     }
     if (!d->description.isEmpty()) {
         cli.out << QStringLiteral("  ") << d->description << Qt::endl;
     }
-    cli.out << QCoreApplication::translate("trackplanctl", "  %n change(s):", nullptr, int(diff->size())) << Qt::endl;
+    cli.out << Ctl::tr("  %n change(s):", nullptr, int(diff->size())) << Qt::endl;
     for (const ChangeDiff& c : std::as_const(*diff)) {
         const QChar sign = c.change.op == ChangeOp::Create ? QLatin1Char('+')
                                                            : (c.change.op == ChangeOp::Delete ? QLatin1Char('-')
@@ -114,7 +110,7 @@ int merge(Cli& cli, Store& store, const QString& key)
             cli.printJson(QJsonObject{{QStringLiteral("merged"), true},
                                       {QStringLiteral("revisions"), outcome->revisionsWritten}});
         } else {
-            cli.out << tr("Merged %1: %2 revision(s) written.").arg(key).arg(outcome->revisionsWritten) << Qt::endl;
+            cli.out << Ctl::tr("Merged %1: %2 revision(s) written.").arg(key).arg(outcome->revisionsWritten) << Qt::endl;
         }
         return ExitOk;
     }
@@ -130,7 +126,7 @@ int merge(Cli& cli, Store& store, const QString& key)
                                          {QStringLiteral("mine"), c.mine}});
             continue;
         }
-        cli.out << tr("Conflict: %1 %2 changed from revision %3 to %4 since this demand edited it.")
+        cli.out << Ctl::tr("Conflict: %1 %2 changed from revision %3 to %4 since this demand edited it.")
                        .arg(toString(c.kind), c.entityKey)
                        .arg(c.baseRevision)
                        .arg(c.currentRevision)
@@ -138,13 +134,13 @@ int merge(Cli& cli, Store& store, const QString& key)
         QJsonObject theirs = c.theirs;
         theirs.remove(QStringLiteral("schema_version"));
         for (const FieldChange& f : diffObjects(theirs, c.mine)) {
-            cli.out << tr("    %1: theirs %2 | mine %3").arg(f.field, compact(f.before), compact(f.after)) << Qt::endl;
+            cli.out << Ctl::tr("    %1: theirs %2 | mine %3").arg(f.field, compact(f.before), compact(f.after)) << Qt::endl;
         }
     }
     if (cli.json) {
         cli.printJson(QJsonObject{{QStringLiteral("merged"), false}, {QStringLiteral("conflicts"), conflicts}});
     } else {
-        cli.err << QCoreApplication::translate("trackplanctl", "Nothing was merged: %n conflict(s).", nullptr,
+        cli.err << Ctl::tr("Nothing was merged: %n conflict(s).", nullptr,
                                               int(outcome->conflicts.size())) << Qt::endl;
     }
     return ExitFindings;
@@ -156,29 +152,29 @@ int cmdDemand(Cli& cli, const QStringList& args)
 {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("ACTION"),
-                            tr("list | show KEY | submit KEY | approve KEY | reject KEY | reopen KEY | cancel KEY | "
+                            Ctl::tr("list | show KEY | submit KEY | approve KEY | reject KEY | reopen KEY | cancel KEY | "
                                "merge KEY"));
-    p.addOption({QStringLiteral("app"), tr("list: only demands of this app."), QStringLiteral("KEY")});
-    p.addOption({QStringLiteral("status"), tr("list: only demands in this status."), QStringLiteral("STATUS")});
-    p.addOption({QStringLiteral("comment"), tr("A comment recorded with the status change."), QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("app"), Ctl::tr("list: only demands of this app."), QStringLiteral("KEY")});
+    p.addOption({QStringLiteral("status"), Ctl::tr("list: only demands in this status."), QStringLiteral("STATUS")});
+    p.addOption({QStringLiteral("comment"), Ctl::tr("A comment recorded with the status change."), QStringLiteral("TEXT")});
     int code = 0;
-    if (!parseCommand(cli, p, args, tr("Demands (change sets) and their workflow."), code)) {
+    if (!parseCommand(cli, p, args, Ctl::tr("Demands (change sets) and their workflow."), code)) {
         return code;
     }
     const QStringList pos = p.positionalArguments();
     if (pos.isEmpty()) {
-        return cli.usage(tr("demand needs an action (list, show, submit, approve, reject, reopen, cancel, merge)."));
+        return cli.usage(Ctl::tr("demand needs an action (list, show, submit, approve, reject, reopen, cancel, merge)."));
     }
     const QString action = pos.first();
     if (action != QLatin1String("list") && pos.size() != 2) {
-        return cli.usage(tr("demand %1 needs exactly one demand KEY.").arg(action));
+        return cli.usage(Ctl::tr("demand %1 needs exactly one demand KEY.").arg(action));
     }
     DemandFilter filter;
     filter.appKey = p.value(QStringLiteral("app"));
     if (p.isSet(QStringLiteral("status"))) {
         filter.status = fromString<DemandStatus>(p.value(QStringLiteral("status")));
         if (!filter.status) {
-            return cli.usage(tr("Unknown status \"%1\"; use one of %2.")
+            return cli.usage(Ctl::tr("Unknown status \"%1\"; use one of %2.")
                                  .arg(p.value(QStringLiteral("status")),
                                       allSpellings<DemandStatus>().join(QStringLiteral(", "))));
         }
@@ -187,7 +183,7 @@ int cmdDemand(Cli& cli, const QStringList& args)
                                      QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("reopen"),
                                      QStringLiteral("cancel"), QStringLiteral("merge")};
     if (!actions.contains(action)) {
-        return cli.usage(tr("Unknown demand action \"%1\".").arg(action));
+        return cli.usage(Ctl::tr("Unknown demand action \"%1\".").arg(action));
     }
     auto store = cli.openStore();
     if (!store) {
@@ -233,7 +229,7 @@ int cmdDemand(Cli& cli, const QStringList& args)
     if (cli.json) {
         cli.printJson(demandJson(*r));
     } else {
-        cli.out << tr("%1 is now %2.").arg(key, toString(r->status)) << Qt::endl;
+        cli.out << Ctl::tr("%1 is now %2.").arg(key, toString(r->status)) << Qt::endl;
     }
     return ExitOk;
 }

@@ -16,10 +16,6 @@
 namespace tp::cli {
 namespace {
 using DiffKind = EntityDiff::Kind;
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("trackplanctl", text);
-}
 
 QString valueText(const QJsonValue& v)
 {
@@ -73,11 +69,11 @@ bool parseCommand(Cli& cli, QCommandLineParser& parser, const QStringList& args,
                   int& exitCode)
 {
     parser.setApplicationDescription(description);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Ctl::tr("Show this help."));
     parser.addOption(help);
     // Global options are accepted after the command too (trackplanctl demand list --json).
-    const QCommandLineOption json(QStringLiteral("json"), tr("Machine-readable output."));
-    const QCommandLineOption db(QStringLiteral("db"), tr("The store URL."), QStringLiteral("URL"));
+    const QCommandLineOption json(QStringLiteral("json"), Ctl::tr("Machine-readable output."));
+    const QCommandLineOption db(QStringLiteral("db"), Ctl::tr("The store URL."), QStringLiteral("URL"));
     parser.addOption(json);
     parser.addOption(db);
     if (!parser.parse(args)) {
@@ -107,9 +103,9 @@ bool parseCommand(Cli& cli, QCommandLineParser& parser, const QStringList& args,
 int cmdLint(Cli& cli, const QStringList& args)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("app"), tr("Lint only this app."), QStringLiteral("KEY")});
+    p.addOption({QStringLiteral("app"), Ctl::tr("Lint only this app."), QStringLiteral("KEY")});
     int code = 0;
-    if (!parseCommand(cli, p, args, tr("Check the merged plan against the lint rules. Exit 1 on errors."), code)) {
+    if (!parseCommand(cli, p, args, Ctl::tr("Check the merged plan against the lint rules. Exit 1 on errors."), code)) {
         return code;
     }
     auto store = cli.openStore();
@@ -154,14 +150,14 @@ int cmdLint(Cli& cli, const QStringList& args)
         }
     }
     if (!found) {
-        return cli.fail(makeError(Error::Code::NotFound, tr("No app with key \"%1\".").arg(only)));
+        return cli.fail(makeError(Error::Code::NotFound, Ctl::tr("No app with key \"%1\".").arg(only)));
     }
     if (cli.json) {
         cli.printJson(QJsonObject{{QStringLiteral("errors"), errors},
                                   {QStringLiteral("warnings"), warnings},
                                   {QStringLiteral("findings"), all}});
     } else {
-        cli.out << tr("%1 error(s), %2 warning(s).").arg(errors).arg(warnings) << Qt::endl;
+        cli.out << Ctl::tr("%1 error(s), %2 warning(s).").arg(errors).arg(warnings) << Qt::endl;
     }
     return errors > 0 ? ExitFindings : ExitOk;
 }
@@ -169,17 +165,17 @@ int cmdLint(Cli& cli, const QStringList& args)
 int cmdDiff(Cli& cli, const QStringList& args)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("app"), tr("The app whose versions to compare."), QStringLiteral("KEY")});
-    p.addPositionalArgument(QStringLiteral("FROM"), tr("Version name, or \"current\" for the plan as merged now."));
-    p.addPositionalArgument(QStringLiteral("TO"), tr("Version name, or \"current\"."));
+    p.addOption({QStringLiteral("app"), Ctl::tr("The app whose versions to compare."), QStringLiteral("KEY")});
+    p.addPositionalArgument(QStringLiteral("FROM"), Ctl::tr("Version name, or \"current\" for the plan as merged now."));
+    p.addPositionalArgument(QStringLiteral("TO"), Ctl::tr("Version name, or \"current\"."));
     int code = 0;
-    if (!parseCommand(cli, p, args, tr("Show events, attributes and bindings added, changed or removed between two "
+    if (!parseCommand(cli, p, args, Ctl::tr("Show events, attributes and bindings added, changed or removed between two "
                                        "versions."),
                       code)) {
         return code;
     }
     if (!p.isSet(QStringLiteral("app")) || p.positionalArguments().size() != 2) {
-        return cli.usage(tr("diff needs --app KEY FROM TO."));
+        return cli.usage(Ctl::tr("diff needs --app KEY FROM TO."));
     }
     auto store = cli.openStore();
     if (!store) {
@@ -228,10 +224,10 @@ int cmdDiff(Cli& cli, const QStringList& args)
             }
         }
     };
-    printEntities(tr("Attributes:"), d->attributes);
-    printEntities(tr("Events:"), d->events);
+    printEntities(Ctl::tr("Attributes:"), d->attributes);
+    printEntities(Ctl::tr("Events:"), d->events);
     if (!d->bindings.isEmpty()) {
-        cli.out << tr("Bindings:") << Qt::endl;
+        cli.out << Ctl::tr("Bindings:") << Qt::endl;
         for (const BindingDiff& b : d->bindings) {
             cli.out << QStringLiteral("  %1 %2.%3").arg(kindSign(b.kind)).arg(b.eventKey, b.attributeKey) << Qt::endl;
             for (const FieldChange& f : b.fields) {
@@ -241,7 +237,7 @@ int cmdDiff(Cli& cli, const QStringList& args)
         }
     }
     if (d->isEmpty()) {
-        cli.out << tr("No differences.") << Qt::endl;
+        cli.out << Ctl::tr("No differences.") << Qt::endl;
     }
     return ExitOk;
 }
@@ -249,13 +245,13 @@ int cmdDiff(Cli& cli, const QStringList& args)
 int cmdApp(Cli& cli, const QStringList& args)
 {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("list"), tr("List the apps of the store."));
+    p.addPositionalArgument(QStringLiteral("list"), Ctl::tr("List the apps of the store."));
     int code = 0;
-    if (!parseCommand(cli, p, args, tr("Apps of the store."), code)) {
+    if (!parseCommand(cli, p, args, Ctl::tr("Apps of the store."), code)) {
         return code;
     }
     if (p.positionalArguments() != QStringList{QStringLiteral("list")}) {
-        return cli.usage(tr("Usage: trackplanctl app list"));
+        return cli.usage(Ctl::tr("Usage: trackplanctl app list"));
     }
     auto store = cli.openStore();
     if (!store) {

@@ -15,17 +15,13 @@
 
 namespace tp::cli {
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("trackplanctl", text);
-}
 } // namespace
 
 int cmdInit(Cli& cli, const QStringList& args)
 {
     QCommandLineParser p;
     int code = 0;
-    if (!parseCommand(cli, p, args, tr("Create the store, or upgrade its schema to the latest migration."), code)) {
+    if (!parseCommand(cli, p, args, Ctl::tr("Create the store, or upgrade its schema to the latest migration."), code)) {
         return code;
     }
     auto store = cli.openStore();
@@ -40,7 +36,7 @@ int cmdInit(Cli& cli, const QStringList& args)
         cli.printJson(QJsonObject{{QStringLiteral("store"), store->url().displayString()},
                                   {QStringLiteral("schema_version"), *version}});
     } else {
-        cli.out << tr("Store %1 is at schema version %2.").arg(store->url().displayString()).arg(*version) << Qt::endl;
+        cli.out << Ctl::tr("Store %1 is at schema version %2.").arg(store->url().displayString()).arg(*version) << Qt::endl;
     }
     return ExitOk;
 }
@@ -48,12 +44,12 @@ int cmdInit(Cli& cli, const QStringList& args)
 int cmdDemo(Cli& cli, const QStringList& args)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("events"), tr("Scale the plan to about N events (0 = the hand-made demo)."),
+    p.addOption({QStringLiteral("events"), Ctl::tr("Scale the plan to about N events (0 = the hand-made demo)."),
                  QStringLiteral("N"), QStringLiteral("0")});
-    p.addOption({QStringLiteral("seed"), tr("Seed of the generator (same seed, same store)."), QStringLiteral("S"),
+    p.addOption({QStringLiteral("seed"), Ctl::tr("Seed of the generator (same seed, same store)."), QStringLiteral("S"),
                  QStringLiteral("1")});
     int code = 0;
-    if (!parseCommand(cli, p, args, tr("Fill an empty store with a realistic freight-platform tracking plan."), code)) {
+    if (!parseCommand(cli, p, args, Ctl::tr("Fill an empty store with a realistic freight-platform tracking plan."), code)) {
         return code;
     }
     bool okEvents = false;
@@ -61,8 +57,8 @@ int cmdDemo(Cli& cli, const QStringList& args)
     DemoOptions options;
     options.events = p.value(QStringLiteral("events")).toInt(&okEvents);
     options.seed = p.value(QStringLiteral("seed")).toUInt(&okSeed);
-    if (!okEvents || options.events < 0 || options.events > 1000000 || !okSeed) {
-        return cli.usage(tr("--events and --seed need non-negative numbers."));
+    if (!okEvents || options.events < 0 || !okSeed) { // the range of --events is the generator's to check
+        return cli.usage(Ctl::tr("--events and --seed need non-negative numbers."));
     }
     auto store = cli.openStore();
     if (!store) {
@@ -86,7 +82,7 @@ int cmdDemo(Cli& cli, const QStringList& args)
                                   {QStringLiteral("versions"), summary->versions},
                                   {QStringLiteral("seconds"), seconds}});
     } else {
-        cli.out << tr("Demo plan written to %1: %2 apps, %3 events, %4 attributes, %5 bindings, %6 demands, "
+        cli.out << Ctl::tr("Demo plan written to %1: %2 apps, %3 events, %4 attributes, %5 bindings, %6 demands, "
                       "%7 versions (%8 s).")
                        .arg(store->url().displayString())
                        .arg(summary->apps)
@@ -104,10 +100,10 @@ int cmdDemo(Cli& cli, const QStringList& args)
 int cmdExport(Cli& cli, const QStringList& args)
 {
     QCommandLineParser p;
-    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, tr("Write to FILE instead of standard output."),
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, Ctl::tr("Write to FILE instead of standard output."),
                  QStringLiteral("FILE")});
     int code = 0;
-    if (!parseCommand(cli, p, args, tr("Write the whole store as canonical native JSON."), code)) {
+    if (!parseCommand(cli, p, args, Ctl::tr("Write the whole store as canonical native JSON."), code)) {
         return code;
     }
     auto store = cli.openStore();
@@ -119,7 +115,7 @@ int cmdExport(Cli& cli, const QStringList& args)
     if (path.isEmpty() || path == QLatin1String("-")) {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly)) {
-            return cli.fail(makeError(Error::Code::Io, tr("Cannot write to standard output.")));
+            return cli.fail(makeError(Error::Code::Io, Ctl::tr("Cannot write to standard output.")));
         }
         cli.out.flush();
         auto s = exportStore(*store, out, progress);
@@ -128,7 +124,7 @@ int cmdExport(Cli& cli, const QStringList& args)
     }
     QSaveFile out(path); // nothing half-written is left behind on failure or cancel
     if (!out.open(QIODevice::WriteOnly)) {
-        return cli.fail(makeError(Error::Code::Io, tr("Cannot write %1: %2").arg(path, out.errorString())));
+        return cli.fail(makeError(Error::Code::Io, Ctl::tr("Cannot write %1: %2").arg(path, out.errorString())));
     }
     auto s = exportStore(*store, out, progress);
     cli.endProgress();
@@ -137,7 +133,7 @@ int cmdExport(Cli& cli, const QStringList& args)
         return cli.fail(s.error());
     }
     if (!out.commit()) {
-        return cli.fail(makeError(Error::Code::Io, tr("Cannot write %1: %2").arg(path, out.errorString())));
+        return cli.fail(makeError(Error::Code::Io, Ctl::tr("Cannot write %1: %2").arg(path, out.errorString())));
     }
     return ExitOk;
 }
@@ -145,24 +141,24 @@ int cmdExport(Cli& cli, const QStringList& args)
 int cmdImport(Cli& cli, const QStringList& args)
 {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("FILE"), tr("A native JSON export ('-' for standard input)."));
+    p.addPositionalArgument(QStringLiteral("FILE"), Ctl::tr("A native JSON export ('-' for standard input)."));
     int code = 0;
-    if (!parseCommand(cli, p, args, tr("Load a native JSON export into an empty store, all or nothing."), code)) {
+    if (!parseCommand(cli, p, args, Ctl::tr("Load a native JSON export into an empty store, all or nothing."), code)) {
         return code;
     }
     if (p.positionalArguments().size() != 1) {
-        return cli.usage(tr("import needs exactly one FILE."));
+        return cli.usage(Ctl::tr("import needs exactly one FILE."));
     }
     const QString path = p.positionalArguments().first();
     QFile in;
     if (path == QLatin1String("-")) {
         if (!in.open(stdin, QIODevice::ReadOnly)) {
-            return cli.fail(makeError(Error::Code::Io, tr("Cannot read standard input.")));
+            return cli.fail(makeError(Error::Code::Io, Ctl::tr("Cannot read standard input.")));
         }
     } else {
         in.setFileName(path);
         if (!in.open(QIODevice::ReadOnly)) {
-            return cli.fail(makeError(Error::Code::Io, tr("Cannot read %1: %2").arg(path, in.errorString())));
+            return cli.fail(makeError(Error::Code::Io, Ctl::tr("Cannot read %1: %2").arg(path, in.errorString())));
         }
     }
     auto store = cli.openStore();
@@ -184,7 +180,7 @@ int cmdImport(Cli& cli, const QStringList& args)
                                   {QStringLiteral("versions"), summary->versions},
                                   {QStringLiteral("revisions"), summary->revisions}});
     } else {
-        cli.out << tr("Imported %1 rows: %2 apps, %3 events, %4 attributes, %5 demands, %6 versions.")
+        cli.out << Ctl::tr("Imported %1 rows: %2 apps, %3 events, %4 attributes, %5 demands, %6 versions.")
                        .arg(summary->rows)
                        .arg(summary->apps)
                        .arg(summary->events)

@@ -11,10 +11,6 @@
 
 namespace tp::cli {
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("trackplanctl", text);
-}
 
 QString timeText(const QDateTime& t)
 {
@@ -26,27 +22,27 @@ int cmdVersion(Cli& cli, const QStringList& args)
 {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("ACTION"),
-                            tr("list | create NAME | assign NAME DEMAND | freeze NAME | release NAME"));
-    p.addOption({QStringLiteral("app"), tr("The app (required)."), QStringLiteral("KEY")});
-    p.addOption({QStringLiteral("description"), tr("create: a description."), QStringLiteral("TEXT")});
+                            Ctl::tr("list | create NAME | assign NAME DEMAND | freeze NAME | release NAME"));
+    p.addOption({QStringLiteral("app"), Ctl::tr("The app (required)."), QStringLiteral("KEY")});
+    p.addOption({QStringLiteral("description"), Ctl::tr("create: a description."), QStringLiteral("TEXT")});
     int code = 0;
-    if (!parseCommand(cli, p, args, tr("Versions of an app: planning → frozen (snapshot) → released."), code)) {
+    if (!parseCommand(cli, p, args, Ctl::tr("Versions of an app: planning → frozen (snapshot) → released."), code)) {
         return code;
     }
     const QStringList pos = p.positionalArguments();
     const QString app = p.value(QStringLiteral("app"));
     if (pos.isEmpty() || app.isEmpty()) {
-        return cli.usage(tr("version needs --app KEY and an action (list, create, assign, freeze, release)."));
+        return cli.usage(Ctl::tr("version needs --app KEY and an action (list, create, assign, freeze, release)."));
     }
     const QString action = pos.first();
     const int needed = action == QLatin1String("list") ? 1 : (action == QLatin1String("assign") ? 3 : 2);
     static const QStringList actions{QStringLiteral("list"), QStringLiteral("create"), QStringLiteral("assign"),
                                      QStringLiteral("freeze"), QStringLiteral("release")};
     if (!actions.contains(action)) {
-        return cli.usage(tr("Unknown version action \"%1\".").arg(action));
+        return cli.usage(Ctl::tr("Unknown version action \"%1\".").arg(action));
     }
     if (pos.size() != needed) {
-        return cli.usage(tr("Wrong number of arguments for version %1.").arg(action));
+        return cli.usage(Ctl::tr("Wrong number of arguments for version %1.").arg(action));
     }
     auto store = cli.openStore();
     if (!store) {
@@ -84,7 +80,7 @@ int cmdVersion(Cli& cli, const QStringList& args)
             } else {
                 cli.out << QStringLiteral("%1\t%2\t%3").arg(v.name, toString(v.status), v.demandKeys.join(QLatin1Char(',')));
                 if (!s.checksum.isEmpty()) {
-                    cli.out << QLatin1Char('\t') << tr("%1 events, %2 attributes, sha256 %3")
+                    cli.out << QLatin1Char('\t') << Ctl::tr("%1 events, %2 attributes, sha256 %3")
                                                         .arg(s.eventCount)
                                                         .arg(s.attributeCount)
                                                         .arg(s.checksum.left(12));
@@ -103,7 +99,7 @@ int cmdVersion(Cli& cli, const QStringList& args)
         if (!s) {
             return cli.fail(s.error());
         }
-        cli.out << tr("%1 now targets %2 %3.").arg(pos.at(2), app, name) << Qt::endl;
+        cli.out << Ctl::tr("%1 now targets %2 %3.").arg(pos.at(2), app, name) << Qt::endl;
         return ExitOk;
     }
     Result<Version> r = action == QLatin1String("create") ? vs.create(Version{app, name, VersionStatus::Planning,
@@ -117,7 +113,7 @@ int cmdVersion(Cli& cli, const QStringList& args)
     if (cli.json) {
         cli.printJson(QJsonObject{{QStringLiteral("name"), r->name}, {QStringLiteral("status"), toString(r->status)}});
     } else {
-        cli.out << tr("%1 %2 is now %3.").arg(app, name, toString(r->status)) << Qt::endl;
+        cli.out << Ctl::tr("%1 %2 is now %3.").arg(app, name, toString(r->status)) << Qt::endl;
     }
     return ExitOk;
 }

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "translators.h"
 
 #include <QCoreApplication>
 
@@ -22,6 +23,8 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("TrackPlan"));
     QCoreApplication::setApplicationName(QStringLiteral("trackplan"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRACKPLAN_VERSION));
+    // Messages in the user's language (LANGUAGE/LC_ALL/LC_MESSAGES/LANG), English otherwise.
+    tp::i18n::installTranslators(app, QLocale::system());
     std::signal(SIGINT, onInterrupt);
     return tp::cli::run(QCoreApplication::arguments().mid(1), &g_cancelled);
 }

@@ -397,6 +397,9 @@ Result<Plan> VersionService::planAtSeq(const QString& appKey, qint64 planSeq)
 
 Result<Plan> VersionService::planAt(const QString& appKey, const QString& name)
 {
+    if (auto app = m_ctx.appId(appKey); !app) {
+        return app.error(); // "no such app" rather than "no such version"
+    }
     if (name == currentName()) {
         PlanRepository repo(m_ctx);
         return repo.plan(appKey);

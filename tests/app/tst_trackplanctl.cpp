@@ -237,6 +237,8 @@ private slots:
     void exportToUnwritablePath();
     void jsonAfterCommand_data();
     void jsonAfterCommand();
+    void messagesNameTheProblem_data();
+    void messagesNameTheProblem();
 
 private:
     /// Runs trackplanctl with `args`; `env` adds to (or, with an empty value, removes from)
@@ -1164,4 +1166,44 @@ void TestTrackplanctl::jsonAfterCommand()
 }
 
 QTEST_GUILESS_MAIN(TestTrackplanctl)
+void TestTrackplanctl::messagesNameTheProblem_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("mentions");
+
+    const QStringList diffNoApp{QStringLiteral("diff"), QStringLiteral("--app"), QStringLiteral("nope"),
+                                QStringLiteral("1.0.0"), QStringLiteral("current")};
+    const QStringList hugeDemo{QStringLiteral("demo"), QStringLiteral("--events"), QStringLiteral("2000000")};
+    const QString en = QStringLiteral("C.UTF-8");
+    const QString zh = QStringLiteral("zh_CN.UTF-8");
+    QTest::newRow("diff of an unknown app") << en << diffNoApp << 1 << QStringLiteral("No app with key \"nope\".");
+    QTest::newRow("demo too large") << en << hugeDemo << 1
+                                    << QStringLiteral("The demo can have between 0 and 100000 events, not 2000000.");
+    // trackplanctl speaks the user's language: its own texts and the store's.
+    QTest::newRow("zh: diff of an unknown app") << zh << diffNoApp << 1 << S("不存在标识为“nope”的应用。");
+    QTest::newRow("zh: usage error") << zh << QStringList{QStringLiteral("frobnicate")} << 2
+                                     << S("未知命令“frobnicate”。");
+    QTest::newRow("zh: help") << zh << QStringList{QStringLiteral("--help")} << 0 << S("在命令行中管理 TrackPlan 埋点方案。");
+}
+
+void TestTrackplanctl::messagesNameTheProblem()
+{
+    QFETCH(QString, locale);
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, mentions);
+    const QString db = freshUrl(QStringLiteral("sqlite"));
+    if (args.first() == QLatin1String("diff")) {
+        const Run demo = ctl({QStringLiteral("--db"), db, QStringLiteral("demo")});
+        QVERIFY2(demo.code == 0, qPrintable(demo.describe()));
+    }
+    const Run r = ctl(QStringList{QStringLiteral("--db"), db} + args,
+                      {{QStringLiteral("LC_ALL"), locale}, {QStringLiteral("LANGUAGE"), QString()},
+                       {QStringLiteral("LANG"), locale}});
+    QVERIFY2(r.code == code, qPrintable(r.describe()));
+    QVERIFY2((r.out + r.err).contains(mentions), qPrintable(r.describe()));
+}
+
 #include "tst_trackplanctl.moc"
