@@ -31,14 +31,14 @@ public:
     explicit BulkLoadSettings(Database& db) : m_db(db)
     {
         if (!m_db.isPostgres()) {
-            apply(QStringLiteral("PRAGMA foreign_keys = OFF;\nPRAGMA cache_size = -131072;\n"
+            apply(QStringLiteral("PRAGMA foreign_keys = OFF;\nPRAGMA cache_size = -131072;\nPRAGMA temp_store = MEMORY;\n"
                                  "PRAGMA journal_mode = TRUNCATE;\n"));
         }
     }
     ~BulkLoadSettings()
     {
         if (!m_db.isPostgres()) {
-            apply(QStringLiteral("PRAGMA journal_mode = WAL;\nPRAGMA cache_size = -2000;\nPRAGMA foreign_keys = ON;\n"));
+            apply(QStringLiteral("PRAGMA journal_mode = WAL;\nPRAGMA cache_size = -2000;\nPRAGMA temp_store = DEFAULT;\nPRAGMA foreign_keys = ON;\n"));
         }
     }
     BulkLoadSettings(const BulkLoadSettings&) = delete;
