@@ -174,8 +174,11 @@ Status Importer::readArray(ImportSource& source, const QString& section, Section
         if (f.failed()) {
             return at(f.errorPosition(), f.errorMessage());
         }
-        if (++m_elements % 2000 == 0 && m_progress) {
-            const int percent = m_inputSize > 0 ? int(item.bytes * 99 / m_inputSize) : 50;
+        // Report (and offer to cancel) whenever another percent of the input is read, and every
+        // 2000 records: a section of few large records (demands) moves on too.
+        const int percent = m_inputSize > 0 ? int(item.bytes * 99 / m_inputSize) : 50;
+        if (m_progress && (++m_elements % 2000 == 0 || percent != m_lastPercent)) {
+            m_lastPercent = percent;
             if (!m_progress(percent, QCoreApplication::translate("tp::store", "Importing %1…").arg(section))) {
                 return makeError(Error::Code::Cancelled, QCoreApplication::translate("tp::store", "Import cancelled; nothing was imported."));
             }

@@ -49,6 +49,7 @@ private:
     ImportSummary m_summary;
     qint64 m_elements = 0;
     qint64 m_inputSize = 0;
+    int m_lastPercent = -1;
     QHash<QString, qint64> m_appIds;
     QHash<QString, QHash<QString, qint64>> m_attributeIds; ///< app -> key -> id
     QHash<QString, qint64> m_demandIds;
