@@ -97,10 +97,11 @@ bool Cli::progress(int percent, const QString& stage)
     }
     if (m_tty) {
         err << QStringLiteral("\r\x1b[K[%1%] %2").arg(percent, 3).arg(stage) << Qt::flush;
-    } else if (percent / 10 != m_lastPercent / 10 || m_lastPercent < 0) {
+    } else if (percent / 10 != m_lastPercent / 10 || m_lastPercent < 0 || stage != m_lastStage) {
         err << QStringLiteral("[%1%] %2").arg(percent, 3).arg(stage) << Qt::endl;
     }
     m_lastPercent = percent;
+    m_lastStage = stage;
     return true;
 }
 
@@ -110,6 +111,7 @@ void Cli::endProgress()
         err << QStringLiteral("\r\x1b[K") << Qt::flush;
     }
     m_lastPercent = -1;
+    m_lastStage.clear();
 }
 
 void Cli::printJson(const QJsonValue& v)

@@ -50,6 +50,7 @@ public:
 
 private:
     int m_lastPercent = -1;
+    QString m_lastStage;
     bool m_tty = false;
 };
 
