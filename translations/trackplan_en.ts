@@ -1378,6 +1378,10 @@
         <source>unknown version &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Building indexes…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trackplan</name>

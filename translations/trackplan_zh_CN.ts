@@ -1373,6 +1373,10 @@
         <source>unknown version &quot;%1&quot;</source>
         <translation>未知版本“%1”</translation>
     </message>
+    <message>
+        <source>Building indexes…</source>
+        <translation>正在建立索引…</translation>
+    </message>
 </context>
 <context>
     <name>trackplan</name>

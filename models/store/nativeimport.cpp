@@ -76,10 +76,19 @@ Result<ImportSummary> Importer::run()
     if (auto b = m_db.begin(); !b) {
         return b.error();
     }
-    if (auto s = readDocument(); !s) {
+    auto indexes = dropSecondaryIndexes();
+    if (!indexes) {
+        m_db.rollback();
+        return indexes.error();
+    }
+    Status loaded = readDocument();
+    if (loaded) {
+        loaded = createIndexes(*indexes);
+    }
+    if (!loaded) {
         m_db.rollback();
         m_store.context().forgetApps();
-        return s.error();
+        return loaded.error();
     }
     if (auto c = m_db.commit(); !c) {
         m_store.context().forgetApps();
@@ -89,6 +98,46 @@ Result<ImportSummary> Importer::run()
         m_progress(100, QCoreApplication::translate("tp::store", "Import done."));
     }
     return m_summary;
+}
+
+Result<QStringList> Importer::dropSecondaryIndexes()
+{
+    // On SQLite the secondary (non-unique) indexes are built once at the end, by sorting, which
+    // is much cheaper than keeping them up to date row by row. Inside the transaction, so a
+    // failed import leaves them as they were. Unique constraints stay: they find duplicates.
+    QStringList create;
+    if (m_db.isPostgres()) {
+        return create;
+    }
+    auto q = m_db.run(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"));
+    if (!q) {
+        return q.error();
+    }
+    QStringList names;
+    while ((*q)->next()) {
+        names << (*q)->value(0).toString();
+        create << (*q)->value(1).toString() + QLatin1Char(';');
+    }
+    (*q)->finish();
+    for (const QString& name : std::as_const(names)) {
+        if (auto s = m_db.script(QStringLiteral("DROP INDEX \"%1\";").arg(name)); !s) {
+            return s.error();
+        }
+    }
+    return create;
+}
+
+Status Importer::createIndexes(const QStringList& statements)
+{
+    if (!statements.isEmpty() && m_progress) {
+        m_progress(99, QCoreApplication::translate("tp::store", "Building indexes…"));
+    }
+    for (const QString& sql : statements) {
+        if (auto s = m_db.script(sql); !s) {
+            return s;
+        }
+    }
+    return Ok{};
 }
 
 Error Importer::at(const TextPosition& p, const QString& message) const

@@ -23,6 +23,8 @@ private:
     using Section = Status (Importer::*)(ImportFields&);
 
     Error at(const TextPosition& p, const QString& message) const;
+    Result<QStringList> dropSecondaryIndexes(); ///< returns the statements that create them again
+    Status createIndexes(const QStringList& statements);
     Status readDocument();
     Status readArray(ImportSource& source, const QString& section, Section handler);
     /// Maps an insert's unique violation to a "duplicate" error at the element.
