@@ -719,6 +719,14 @@ void TestNativeJson::importedStoreIsUsable()
         auto fk = target->db().scalar(QStringLiteral("PRAGMA foreign_keys"));
         QVERIFY(fk);
         QCOMPARE(fk->toInt(), 1);
+        // The secondary indexes, dropped for the load, are all back.
+        const QString indexes = QStringLiteral("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master "
+                                               "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)");
+        auto mine = target->db().scalar(indexes);
+        auto theirs = source.db().scalar(indexes);
+        QVERIFY(mine && theirs);
+        QVERIFY(theirs->toString().contains(QLatin1String("bindings_by_attribute")));
+        QCOMPARE(mine->toString(), theirs->toString());
         auto journal = target->db().scalar(QStringLiteral("PRAGMA journal_mode"));
         QVERIFY(journal);
         QCOMPARE(journal->toString(), QStringLiteral("wal"));
