@@ -206,26 +206,13 @@ Status Importer::readArray(ImportSource& source, const QString& section, Section
         if (item.kind != ImportItem::Kind::Element) {
             return Ok{}; // SectionEnd
         }
-        m_record.reset(std::move(item.raw));
-        if (!item.value.isObject()) {
-            return at(m_record.start(), QCoreApplication::translate("tp::store", "%1[%2] must be an object.").arg(section).arg(index));
-        }
-        m_prepared = &item.prepared;
-        ImportFields f(item.value.toObject(), m_record, section + QLatin1Char('[') + QString::number(index) + QLatin1Char(']'));
-        const Status s = (this->*handler)(f);
-        m_prepared = nullptr;
-        if (!s) {
-            if (s.error().code == Error::Code::Parse || s.error().line > 0) {
-                return s;
-            }
-            return at(f.position(), QStringLiteral("%1: %2").arg(f.context(), s.error().message));
-        }
-        if (f.failed()) {
-            return at(f.errorPosition(), f.errorMessage());
+        if (auto s = readElement(item, section, index, handler); !s) {
+            return s;
         }
         // Report (and offer to cancel) whenever another percent of the input is read, and every
         // 2000 records: a section of few large records (demands) moves on too.
         const int percent = m_inputSize > 0 ? int(item.bytes * 99 / m_inputSize) : 50;
+        source.recycle(std::move(item));
         if (m_progress && (++m_elements % 2000 == 0 || percent != m_lastPercent)) {
             m_lastPercent = percent;
             if (!m_progress(percent, QCoreApplication::translate("tp::store", "Importing %1…").arg(section))) {
@@ -233,6 +220,28 @@ Status Importer::readArray(ImportSource& source, const QString& section, Section
             }
         }
     }
+}
+
+Status Importer::readElement(ImportItem& item, const QString& section, int index, Section handler)
+{
+    m_record.reset(std::move(item.raw));
+    if (!item.value.isObject()) {
+        return at(m_record.start(), QCoreApplication::translate("tp::store", "%1[%2] must be an object.").arg(section).arg(index));
+    }
+    m_prepared = &item.prepared;
+    ImportFields f(item.value.toObject(), m_record, section + QLatin1Char('[') + QString::number(index) + QLatin1Char(']'));
+    const Status s = (this->*handler)(f);
+    m_prepared = nullptr;
+    if (!s) {
+        if (s.error().code == Error::Code::Parse || s.error().line > 0) {
+            return s;
+        }
+        return at(f.position(), QStringLiteral("%1: %2").arg(f.context(), s.error().message));
+    }
+    if (f.failed()) {
+        return at(f.errorPosition(), f.errorMessage());
+    }
+    return Ok{};
 }
 
 Status Importer::inserted(const Result<int>& r, ImportFields& f, const QString& what)

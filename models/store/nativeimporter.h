@@ -12,6 +12,7 @@ namespace tp {
 
 class Database;
 class ImportSource;
+struct ImportItem;
 struct PreparedRecord;
 
 class Importer {
@@ -27,6 +28,7 @@ private:
     Status createIndexes(const QStringList& statements);
     Status readDocument();
     Status readArray(ImportSource& source, const QString& section, Section handler);
+    Status readElement(ImportItem& item, const QString& section, int index, Section handler);
     /// Maps an insert's unique violation to a "duplicate" error at the element.
     Status inserted(const Result<int>& r, ImportFields& f, const QString& what);
     Result<qint64> appIdFor(ImportFields& f);

@@ -77,9 +77,26 @@ ImportItem ImportSource::next()
     return item;
 }
 
+void ImportSource::recycle(ImportItem&& item)
+{
+    m_usedBytes += item.size;
+    m_used.push_back(std::move(item));
+    if (m_used.size() >= 64 || m_usedBytes >= 4 * 1024 * 1024) {
+        m_usedBytes = 0;
+        std::lock_guard lock(m_mutex);
+        m_returned.insert(m_returned.end(), std::make_move_iterator(m_used.begin()), std::make_move_iterator(m_used.end()));
+        m_used.clear();
+    }
+}
+
 bool ImportSource::push(ImportItem item)
 {
+    std::vector<ImportItem> returned;
     std::unique_lock lock(m_mutex);
+    returned.swap(m_returned);
+    lock.unlock();
+    returned.clear(); // freed here, on the thread that allocated them
+    lock.lock();
     m_changed.wait(lock, [this] {
         return m_stop || m_queue.empty() ||
                (qsizetype(m_queue.size()) < kMaxQueuedItems && m_queuedBytes < kMaxQueuedBytes);
@@ -161,6 +178,7 @@ void ImportSource::run()
                 fail(m_reader.error(m_file));
                 return;
             }
+            item.size = item.raw.text.size();
             prepare(name, item);
             item.bytes = m_reader.bytesConsumed();
             if (!push(std::move(item))) {

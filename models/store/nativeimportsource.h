@@ -16,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 class QIODevice;
 
@@ -55,6 +56,7 @@ struct ImportItem {
     PreparedRecord prepared;
     Error error;
     qint64 bytes = 0; ///< input consumed so far
+    qint64 size = 0;  ///< of the element's text
 };
 
 class ImportSource {
@@ -66,6 +68,9 @@ public:
 
     /// The next item, waiting for it. After End or Error, more calls return the same kind.
     ImportItem next();
+    /// Hands a used item back so that the reader thread, which allocated its parsed value,
+    /// also frees it: freeing another thread's memory contends for its allocator's lock.
+    void recycle(ImportItem&& item);
 
 private:
     void run();
@@ -76,7 +81,11 @@ private:
     JsonReader m_reader;
     QString m_file;
 
+    std::vector<ImportItem> m_used; ///< consumer side, not yet handed back
+    qint64 m_usedBytes = 0;
+
     std::mutex m_mutex;
+    std::vector<ImportItem> m_returned; ///< handed back, for the reader to free
     std::condition_variable m_changed;
     std::deque<ImportItem> m_queue;
     qint64 m_queuedBytes = 0;
