@@ -52,6 +52,128 @@
     </message>
 </context>
 <context>
+    <name>tp::DemandListModel</name>
+    <message>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Target versions</source>
+        <translation>目标版本</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>tp::DemandsPage</name>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No field differs.</source>
+        <translation>没有字段不同。</translation>
+    </message>
+    <message>
+        <source>Show only demands in this status</source>
+        <translation>只显示处于该状态的需求</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Filter by key or title</source>
+        <translation>按编号或标题筛选</translation>
+    </message>
+    <message>
+        <source>This app has no demands yet.&lt;br&gt;A demand collects the changes to events and attributes that one product need brings.</source>
+        <translation>该应用还没有需求。&lt;br&gt;一个需求汇集了某个产品需求带来的事件和属性变更。</translation>
+    </message>
+    <message>
+        <source>No demand matches the filter.</source>
+        <translation>没有符合筛选条件的需求。</translation>
+    </message>
+    <message>
+        <source>Select a demand to see its change set.</source>
+        <translation>选择一个需求以查看其变更集。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Target versions</source>
+        <translation>目标版本</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>The change set cannot be read: %1</source>
+        <translation>无法读取变更集：%1</translation>
+    </message>
+    <message>
+        <source>Changes (%1)</source>
+        <translation>变更（%1）</translation>
+    </message>
+    <message>
+        <source>No changes yet.</source>
+        <translation>还没有变更。</translation>
+    </message>
+</context>
+<context>
     <name>tp::DetailView</name>
     <message>
         <source>Trigger</source>
@@ -340,6 +462,14 @@
     <message>
         <source>&lt;h3&gt;No apps in this store yet&lt;/h3&gt;&lt;p&gt;Run &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; to fill it with a demo plan, or &lt;code&gt;trackplanctl --db %1 import FILE&lt;/code&gt; to load an export, then choose &lt;b&gt;File → Reload&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;此存储库中还没有应用&lt;/h3&gt;&lt;p&gt;运行 &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; 生成演示方案，或运行 &lt;code&gt;trackplanctl --db %1 import 文件&lt;/code&gt; 载入导出文件，然后选择&lt;b&gt;文件 → 重新加载&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Demands</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Events &amp;&amp; attributes</source>
+        <translation>事件和属性</translation>
     </message>
 </context>
 <context>
@@ -704,6 +834,46 @@
     <message>
         <source>Sensitive</source>
         <translation>敏感信息</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>评审中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>P0 · Blocker</source>
+        <translation>P0 · 紧急</translation>
+    </message>
+    <message>
+        <source>P1 · High</source>
+        <translation>P1 · 高</translation>
+    </message>
+    <message>
+        <source>P2 · Normal</source>
+        <translation>P2 · 普通</translation>
+    </message>
+    <message>
+        <source>P3 · Low</source>
+        <translation>P3 · 低</translation>
     </message>
 </context>
 <context>

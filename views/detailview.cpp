@@ -3,51 +3,21 @@
 #include "enumlabels.h"
 #include "enums.h"
 #include "leveldelegate.h"
+#include "richtext.h"
 
 #include <QLocale>
 
 namespace tp {
 namespace {
 
-QString esc(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
-
-QString code(const QString& text)
-{
-    return QStringLiteral("<code>%1</code>").arg(esc(text));
-}
-
-/// One "label: value" row of the field table; empty values are shown as a dash.
-QString fieldRow(const QString& label, const QString& valueHtml)
-{
-    return QStringLiteral("<tr><td class='label'>%1</td><td>%2</td></tr>")
-        .arg(esc(label), valueHtml.isEmpty() ? QStringLiteral("—") : valueHtml);
-}
+using richtext::code;
+using richtext::esc;
+using richtext::fieldRow;
 
 QString levelBadge(Level level)
 {
     const QColor c = LevelDelegate::levelColor(level);
     return QStringLiteral("<span style='color:%1; font-weight:600'>%2</span>").arg(c.name(), esc(levelLabel(level)));
-}
-
-/// Rich text has no palette() in CSS: the colours are taken from the widget's palette.
-QString richTextStyle(const QPalette& palette)
-{
-    return QStringLiteral(
-               "<style>"
-               "h2 { margin-bottom: 2px; }"
-               "h3 { margin-top: 14px; margin-bottom: 4px; }"
-               "td { padding: 2px 10px 2px 0; vertical-align: top; }"
-               "td.label { color: %1; white-space: nowrap; }"
-               "td.key { white-space: nowrap; }"
-               "span.dim { color: %1; }"
-               "th { text-align: left; padding: 2px 10px 2px 0; color: %1; font-weight: normal; white-space: nowrap; "
-               "border-bottom: 1px solid %2; }"
-               "p.sub { margin-top: 0; }"
-               "</style>")
-        .arg(palette.color(QPalette::PlaceholderText).name(), palette.color(QPalette::Mid).name());
 }
 
 } // namespace
@@ -61,7 +31,7 @@ DetailView::DetailView(QWidget* parent)
 
 void DetailView::displayEvent(const Event& e, const AttributeLookup& lookup, const QStringList& commonAttributes)
 {
-    QString html = richTextStyle(palette());
+    QString html = richtext::style(palette());
     html += QStringLiteral("<h2>%1</h2><p class='sub'>%2</p>")
                 .arg(esc(e.displayName.isEmpty() ? e.key : e.displayName), code(e.key));
     if (!e.description.isEmpty()) {
@@ -118,7 +88,7 @@ void DetailView::displayEvent(const Event& e, const AttributeLookup& lookup, con
 
 void DetailView::displayAttribute(const Attribute& a, int usedBy)
 {
-    QString html = richTextStyle(palette());
+    QString html = richtext::style(palette());
     html += QStringLiteral("<h2>%1</h2><p class='sub'>%2</p>")
                 .arg(esc(a.displayName.isEmpty() ? a.key : a.displayName), code(a.key));
     if (!a.description.isEmpty()) {

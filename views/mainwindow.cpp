@@ -2,6 +2,7 @@
 
 #include "applistmodel.h"
 #include "attributetablemodel.h"
+#include "demandspage.h"
 #include "eventtablemodel.h"
 #include "plancatalog.h"
 #include "planpage.h"
@@ -17,6 +18,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -28,6 +30,8 @@ const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kMainSplitterKey = QStringLiteral("mainWindow/mainSplitter");
 const QString kContentSplitterKey = QStringLiteral("mainWindow/contentSplitter");
+const QString kDemandSplitterKey = QStringLiteral("mainWindow/demandSplitter");
+const QString kModuleKey = QStringLiteral("mainWindow/module");
 const QString kAppKey = QStringLiteral("mainWindow/app");
 
 } // namespace
@@ -42,7 +46,14 @@ MainWindow::MainWindow(PlanCatalog* catalog, QWidget* parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(createAppPanel());
     m_rightStack = new QStackedWidget(m_splitter);
-    m_planPage = new PlanPage(catalog, m_rightStack);
+    // The module pages of the selected app.
+    m_modules = new QTabWidget(m_rightStack);
+    m_modules->setObjectName(QStringLiteral("moduleTabs"));
+    m_demandsPage = new DemandsPage(catalog, m_modules);
+    m_planPage = new PlanPage(catalog, m_modules);
+    m_modules->addTab(m_demandsPage, tr("Demands"));
+    m_modules->addTab(m_planPage, tr("Events && attributes"));
+    m_modules->setCurrentWidget(m_planPage);
     m_emptyStore = new QLabel(m_rightStack);
     m_emptyStore->setObjectName(QStringLiteral("emptyStoreMessage"));
     m_emptyStore->setAlignment(Qt::AlignCenter);
@@ -50,7 +61,7 @@ MainWindow::MainWindow(PlanCatalog* catalog, QWidget* parent)
     m_emptyStore->setTextFormat(Qt::RichText);
     m_emptyStore->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_emptyStore->setMargin(32);
-    m_rightStack->addWidget(m_planPage);
+    m_rightStack->addWidget(m_modules);
     m_rightStack->addWidget(m_emptyStore);
     m_splitter->addWidget(m_rightStack);
     m_splitter->setStretchFactor(0, 0);
@@ -84,7 +95,13 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* find = edit->addAction(tr("&Find…"), m_planPage, &PlanPage::focusSearch);
+    QAction* find = edit->addAction(tr("&Find…"), this, [this] {
+        if (m_modules->currentWidget() == m_demandsPage) {
+            m_demandsPage->focusSearch();
+        } else {
+            m_planPage->focusSearch();
+        }
+    });
     find->setObjectName(QStringLiteral("findAction"));
     find->setShortcut(QKeySequence::Find);
 
@@ -202,7 +219,7 @@ void MainWindow::updateStoreState()
                              "or <code>trackplanctl --db %1 import FILE</code> to load an export, "
                              "then choose <b>File → Reload</b>.</p>")
                               .arg(m_catalog->storeDisplayName().toHtmlEscaped()));
-    m_rightStack->setCurrentWidget(empty ? m_emptyStore : static_cast<QWidget*>(m_planPage));
+    m_rightStack->setCurrentWidget(empty ? m_emptyStore : static_cast<QWidget*>(m_modules));
 }
 
 void MainWindow::showError(const QString& what, const Error& error)
@@ -232,6 +249,8 @@ void MainWindow::restoreLayout(const QSettings& settings)
     restoreState(settings.value(kStateKey).toByteArray());
     m_splitter->restoreState(settings.value(kMainSplitterKey).toByteArray());
     m_planPage->restoreState(settings.value(kContentSplitterKey).toByteArray());
+    m_demandsPage->restoreState(settings.value(kDemandSplitterKey).toByteArray());
+    m_modules->setCurrentIndex(std::clamp(settings.value(kModuleKey, 1).toInt(), 0, m_modules->count() - 1));
     m_preferredApp = settings.value(kAppKey).toString();
 }
 
@@ -241,6 +260,8 @@ void MainWindow::saveLayout(QSettings& settings) const
     settings.setValue(kStateKey, saveState());
     settings.setValue(kMainSplitterKey, m_splitter->saveState());
     settings.setValue(kContentSplitterKey, m_planPage->saveState());
+    settings.setValue(kDemandSplitterKey, m_demandsPage->saveState());
+    settings.setValue(kModuleKey, m_modules->currentIndex());
     settings.setValue(kAppKey, m_catalog->currentAppKey());
 }
 

@@ -10,14 +10,17 @@ class QModelIndex;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 
 namespace tp {
 
+class DemandsPage;
 class PlanCatalog;
 class PlanPage;
 
-/// The main window: the apps of the store on the left, the selected app's plan (PlanPage) on
-/// the right, or a hint when the store has no apps yet; the store and user in the status bar.
+/// The main window: the apps of the store on the left, the module pages of the selected app on
+/// the right (its demands, its events and attributes), or a hint when the store has no apps
+/// yet; the store and user in the status bar.
 /// It wires actions and pages; the pages render.
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -50,6 +53,8 @@ private:
     QSplitter* m_splitter = nullptr;
     QListView* m_appList = nullptr;
     QStackedWidget* m_rightStack = nullptr;
+    QTabWidget* m_modules = nullptr;
+    DemandsPage* m_demandsPage = nullptr;
     PlanPage* m_planPage = nullptr;
     QLabel* m_emptyStore = nullptr;
     QLabel* m_countLabel = nullptr;

@@ -27,12 +27,22 @@ void SearchFilterProxyModel::setSearchText(const QString& text)
     invalidateRowsFilter();
 }
 
+void SearchFilterProxyModel::setRoleFilter(int role, const QVariant& value)
+{
+    m_filterRole = role;
+    m_filterValue = value;
+    invalidateRowsFilter();
+}
+
 bool SearchFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_filterValue.isValid() && index.data(m_filterRole) != m_filterValue) {
+        return false;
+    }
     if (m_words.isEmpty() || m_roles.isEmpty()) {
         return true;
     }
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     QStringList texts;
     texts.reserve(m_roles.size());
     for (int role : m_roles) {

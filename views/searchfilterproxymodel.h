@@ -6,7 +6,8 @@
 namespace tp {
 
 /// Filters rows whose text in any of the search roles contains the search text
-/// (case-insensitive; several words must all match). Sorts by the source's sort role.
+/// (case-insensitive; several words must all match), optionally also by the value of one
+/// role (a status). Sorts by the source's sort role.
 class SearchFilterProxyModel : public QSortFilterProxyModel {
     Q_OBJECT
 public:
@@ -15,6 +16,8 @@ public:
     /// Roles of column 0 of the source whose text is searched, e.g. key and display name.
     void setSearchRoles(const QList<int>& roles);
     void setSearchText(const QString& text);
+    /// Keeps only rows whose column 0 has `value` in `role`; an invalid value turns it off.
+    void setRoleFilter(int role, const QVariant& value);
     [[nodiscard]] QString searchText() const { return m_words.join(QLatin1Char(' ')); }
 
 protected:
@@ -23,6 +26,8 @@ protected:
 private:
     QList<int> m_roles;
     QStringList m_words;
+    int m_filterRole = -1;
+    QVariant m_filterValue;
 };
 
 } // namespace tp

@@ -69,4 +69,38 @@ QString privacyLabel(Privacy privacy)
     return {};
 }
 
+QString demandStatusLabel(DemandStatus status)
+{
+    switch (status) {
+    case DemandStatus::Draft:
+        return QCoreApplication::translate("tp::labels", "Draft");
+    case DemandStatus::InReview:
+        return QCoreApplication::translate("tp::labels", "In review");
+    case DemandStatus::Approved:
+        return QCoreApplication::translate("tp::labels", "Approved");
+    case DemandStatus::Merged:
+        return QCoreApplication::translate("tp::labels", "Merged");
+    case DemandStatus::Rejected:
+        return QCoreApplication::translate("tp::labels", "Rejected");
+    case DemandStatus::Cancelled:
+        return QCoreApplication::translate("tp::labels", "Cancelled");
+    }
+    return {};
+}
+
+QString priorityLabel(Priority priority)
+{
+    switch (priority) {
+    case Priority::P0:
+        return QCoreApplication::translate("tp::labels", "P0 · Blocker");
+    case Priority::P1:
+        return QCoreApplication::translate("tp::labels", "P1 · High");
+    case Priority::P2:
+        return QCoreApplication::translate("tp::labels", "P2 · Normal");
+    case Priority::P3:
+        return QCoreApplication::translate("tp::labels", "P3 · Low");
+    }
+    return {};
+}
+
 } // namespace tp

@@ -2,7 +2,9 @@
 
 #include "applistmodel.h"
 #include "attributetablemodel.h"
+#include "demandlistmodel.h"
 #include "eventtablemodel.h"
+#include "plandiff.h"
 #include "store.h"
 
 #include <QThread>
@@ -26,6 +28,7 @@ PlanCatalog::PlanCatalog(Store& store, AppListModel* apps, EventTableModel* even
     , m_apps(apps)
     , m_events(events)
     , m_attributes(attributes)
+    , m_demands(new DemandListModel(this))
 {
 }
 
@@ -141,13 +144,40 @@ void PlanCatalog::applyPlan(const QString& appKey, Plan plan)
     m_attributes->setAttributes(std::move(plan.attributes), plan.events);
     m_events->setEvents(std::move(plan.events));
     m_currentApp = appKey;
+    // An app has tens to hundreds of demands: read on this thread, with the plan's arrival.
+    if (const Status s = reloadDemands(); !s) {
+        Q_EMIT loadFailed(appKey, s.error());
+    }
     Q_EMIT planLoaded(m_currentApp);
+}
+
+Status PlanCatalog::reloadDemands()
+{
+    if (m_currentApp.isEmpty()) {
+        m_demands->setDemands({});
+        return Ok{};
+    }
+    DemandFilter filter;
+    filter.appKey = m_currentApp;
+    auto demands = m_store.demands().list(filter);
+    if (!demands) {
+        m_demands->setDemands({});
+        return demands.error();
+    }
+    m_demands->setDemands(std::move(*demands));
+    return Ok{};
+}
+
+Result<QList<ChangeDiff>> PlanCatalog::demandChanges(const QString& demandKey) const
+{
+    return m_store.demands().diff(demandKey);
 }
 
 void PlanCatalog::clearPlan()
 {
     m_events->clear();
     m_attributes->clear();
+    m_demands->setDemands({});
     m_currentApp.clear();
     Q_EMIT planLoaded(m_currentApp);
 }

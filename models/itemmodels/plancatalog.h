@@ -19,9 +19,11 @@ struct Plan;
 class AppListModel;
 class EventTableModel;
 class AttributeTableModel;
+class DemandListModel;
+struct ChangeDiff;
 
-/// Read side of the desktop app: loads the apps of a store and the plan of the selected app
-/// into the item models the views show. It never shows errors itself; the caller does.
+/// Read side of the desktop app: loads the apps of a store, and the plan and the demands of
+/// the selected app, into the item models the views show. It never shows errors itself; the caller does.
 ///
 /// Loading a plan of 100 000 events takes seconds. With a store opener set, requestApp()
 /// loads on a worker thread over a store connection of its own (a Store is per thread) and
@@ -44,6 +46,12 @@ public:
     [[nodiscard]] AppListModel* appModel() const { return m_apps; }
     [[nodiscard]] EventTableModel* eventModel() const { return m_events; }
     [[nodiscard]] AttributeTableModel* attributeModel() const { return m_attributes; }
+    /// The demands of the current app (owned by the catalog), loaded with its plan.
+    [[nodiscard]] DemandListModel* demandModel() const { return m_demands; }
+    /// A demand's change set as field-level diffs against the states it was based on.
+    [[nodiscard]] Result<QList<ChangeDiff>> demandChanges(const QString& demandKey) const;
+    /// Reloads the demands of the current app (after a change of theirs).
+    [[nodiscard]] Status reloadDemands();
 
     /// Where the store lives, for display (never contains a password).
     [[nodiscard]] QString storeDisplayName() const;
@@ -83,6 +91,7 @@ private:
     AppListModel* m_apps;
     EventTableModel* m_events;
     AttributeTableModel* m_attributes;
+    DemandListModel* m_demands;
     QString m_currentApp;
     StoreOpener m_opener;
     QList<QPointer<QThread>> m_threads;

@@ -3,6 +3,7 @@
 
 #include "applistmodel.h"
 #include "attributetablemodel.h"
+#include "demandlistmodel.h"
 #include "eventtablemodel.h"
 #include "leveldelegate.h"
 #include "mainwindow.h"
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QComboBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -107,6 +109,7 @@ private Q_SLOTS:
     void sortingSortsEveryEvent();
     void layoutIsSavedAndRestored();
     void loadsPlansInTheBackground();
+    void demandsPageShowsChangeSets();
 
 private:
     QTemporaryDir m_dir;
@@ -354,4 +357,70 @@ void TestMainWindow::loadsPlansInTheBackground()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::demandsPageShowsChangeSets()
+{
+    // A draft demand beside the merged fixture demand: it changes order_submit's description and
+    // removes banner_click. Its own store file, so that other tests keep their fixture.
+    QTemporaryDir dir;
+    auto opened = Store::open(dir.filePath(QStringLiteral("demands.sqlite")));
+    QVERIFY2(opened, test::errorText(opened).constData());
+    Store& store = **opened;
+    QVERIFY(test::fillSmallPlan(store).ok());
+    Demand draft;
+    draft.appKey = QStringLiteral("user-app");
+    draft.title = QStringLiteral("Clearer order events");
+    draft.owner = QStringLiteral("bob");
+    auto demand = store.demands().create(draft);
+    QVERIFY2(demand, test::errorText(demand).constData());
+    auto event = store.plan().event(QStringLiteral("user-app"), QStringLiteral("order_submit"));
+    QVERIFY(event);
+    event->description = QStringLiteral("Sent when the server accepted the order");
+    QVERIFY(store.demands().saveEvent(demand->key, *event));
+    QVERIFY(store.demands().remove(demand->key, EntityKind::Event, QStringLiteral("banner_click")));
+
+    Harness h(store);
+    h.clickApp(QStringLiteral("user-app"));
+    auto* modules = h.window.findChild<QTabWidget*>(QStringLiteral("moduleTabs"));
+    auto* page = h.window.findChild<QWidget*>(QStringLiteral("demandsPage"));
+    QVERIFY(modules && page);
+    modules->setCurrentWidget(page);
+    auto* table = h.window.findChild<QTableView*>(QStringLiteral("demandTable"));
+    auto* detail = h.window.findChild<QTextBrowser*>(QStringLiteral("demandDetail"));
+    auto* status = h.window.findChild<QComboBox*>(QStringLiteral("demandStatusFilter"));
+    auto* search = h.window.findChild<QLineEdit*>(QStringLiteral("demandSearchEdit"));
+    QVERIFY(table && detail && status && search);
+    QCOMPARE(table->model()->rowCount(), 2); // the fixture's merged demand and the draft
+    QVERIFY(detail->toPlainText().contains(QStringLiteral("Select a demand")));
+
+    // The status filter keeps the draft only; the search narrows by title.
+    status->setCurrentIndex(status->findText(QStringLiteral("Draft")));
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, 0).data(DemandListModel::KeyRole).toString(), demand->key);
+    status->setCurrentIndex(0);
+    search->setText(QStringLiteral("initial plan"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    QVERIFY(table->model()->index(0, 1).data().toString().startsWith(QStringLiteral("Initial plan")));
+    search->clear();
+
+    // Selecting the draft shows its change set field by field, old → new, and the removal.
+    const QModelIndexList hits = table->model()->match(table->model()->index(0, 0), DemandListModel::KeyRole,
+                                                       demand->key, 1, Qt::MatchExactly);
+    QCOMPARE(hits.size(), 1);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(hits.first()).center());
+    const QString text = detail->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("Clearer order events")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Changes (2)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Changed event order_submit")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("→ Sent when the server accepted the order")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Removed event banner_click")), qPrintable(text));
+
+    // The merged fixture demand lists the entities it created, with the fields they set.
+    const QModelIndexList merged = table->model()->match(table->model()->index(0, 0), DemandListModel::StatusRole,
+                                                         int(DemandStatus::Merged), 1, Qt::MatchExactly);
+    QCOMPARE(merged.size(), 1);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(merged.first()).center());
+    QVERIFY2(detail->toPlainText().contains(QStringLiteral("New event order_submit")), qPrintable(detail->toPlainText()));
+    QVERIFY(detail->toPlainText().contains(QStringLiteral("提交订单")));
+}
+
 #include "tst_mainwindow.moc"

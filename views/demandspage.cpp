@@ -1,0 +1,247 @@
+#include "demandspage.h"
+
+#include "demandlistmodel.h"
+#include "demandservice.h"
+#include "enumlabels.h"
+#include "enums.h"
+#include "plancatalog.h"
+#include "plandiff.h"
+#include "richtext.h"
+#include "searchfilterproxymodel.h"
+#include "tablepage.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace tp {
+namespace {
+
+using richtext::code;
+using richtext::esc;
+using richtext::fieldRow;
+
+/// A field value in a diff line: text as it is, lists joined, bindings as their attribute
+/// keys (the required ones marked *), anything else as compact JSON.
+QString valueText(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Undefined:
+    case QJsonValue::Null:
+        return QStringLiteral("—");
+    case QJsonValue::String:
+        return v.toString().isEmpty() ? QStringLiteral("“”") : v.toString();
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(v.toDouble());
+    case QJsonValue::Array: {
+        QStringList parts;
+        for (const QJsonValue& item : v.toArray()) {
+            if (item.isObject() && item.toObject().contains(QLatin1String("attribute"))) {
+                const QJsonObject b = item.toObject();
+                parts << b.value(QLatin1String("attribute")).toString() +
+                             (b.value(QLatin1String("required")).toBool() ? QStringLiteral("*") : QString());
+            } else if (item.isObject() && item.toObject().contains(QLatin1String("value"))) {
+                parts << item.toObject().value(QLatin1String("value")).toString();
+            } else {
+                parts << valueText(item);
+            }
+        }
+        return parts.isEmpty() ? QStringLiteral("[]") : parts.join(QLatin1String(", "));
+    }
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return {};
+}
+
+bool isEmptyValue(const QJsonValue& v)
+{
+    return v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()) ||
+           (v.isArray() && v.toArray().isEmpty()) || (v.isObject() && v.toObject().isEmpty());
+}
+
+QString kindText(EntityKind kind)
+{
+    return kind == EntityKind::Event ? DemandsPage::tr("event") : DemandsPage::tr("attribute");
+}
+
+QString changeHtml(const ChangeDiff& diff)
+{
+    const Change& c = diff.change;
+    QString html;
+    switch (c.op) {
+    case ChangeOp::Create:
+        html += QStringLiteral("<p><span class='added'>+ %1</span> %2 %3</p>")
+                    .arg(esc(DemandsPage::tr("New")), esc(kindText(c.kind)), code(c.entityKey));
+        break;
+    case ChangeOp::Update:
+        html += QStringLiteral("<p><span class='changed'>~ %1</span> %2 %3</p>")
+                    .arg(esc(DemandsPage::tr("Changed")), esc(kindText(c.kind)), code(c.entityKey));
+        break;
+    case ChangeOp::Delete:
+        html += QStringLiteral("<p><span class='removed'>− %1</span> %2 %3</p>")
+                    .arg(esc(DemandsPage::tr("Removed")), esc(kindText(c.kind)), code(c.entityKey));
+        return html;
+    }
+    html += QStringLiteral("<table>");
+    for (const FieldChange& f : diff.fields) {
+        if (c.op == ChangeOp::Create && isEmptyValue(f.after)) {
+            continue; // a new entity: only the fields it sets
+        }
+        const QString value = c.op == ChangeOp::Create
+                                  ? esc(valueText(f.after))
+                                  : QStringLiteral("<span class='dim'>%1</span> → %2")
+                                        .arg(esc(valueText(f.before)), esc(valueText(f.after)));
+        html += QStringLiteral("<tr><td class='label'>%1</td><td>%2</td></tr>").arg(esc(f.field), value);
+    }
+    if (diff.fields.isEmpty()) {
+        html += QStringLiteral("<tr><td class='label'>%1</td></tr>").arg(esc(DemandsPage::tr("No field differs.")));
+    }
+    html += QStringLiteral("</table>");
+    return html;
+}
+
+} // namespace
+
+DemandsPage::DemandsPage(PlanCatalog* catalog, QWidget* parent)
+    : QWidget(parent)
+    , m_catalog(catalog)
+    , m_proxy(new SearchFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("demandsPage"));
+    m_proxy->setSourceModel(catalog->demandModel());
+    m_proxy->setSortRole(DemandListModel::SortRole);
+    m_proxy->setSearchRoles({DemandListModel::KeyRole, DemandListModel::TitleRole});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 0);
+    auto* filters = new QHBoxLayout;
+    m_statusFilter = new QComboBox(this);
+    m_statusFilter->setObjectName(QStringLiteral("demandStatusFilter"));
+    m_statusFilter->setToolTip(tr("Show only demands in this status"));
+    m_statusFilter->addItem(tr("All statuses"));
+    for (DemandStatus s : {DemandStatus::Draft, DemandStatus::InReview, DemandStatus::Approved, DemandStatus::Merged,
+                           DemandStatus::Rejected, DemandStatus::Cancelled}) {
+        m_statusFilter->addItem(demandStatusLabel(s), int(s));
+    }
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &DemandsPage::applyFilters);
+    m_searchEdit = new QLineEdit(this);
+    m_searchEdit->setObjectName(QStringLiteral("demandSearchEdit"));
+    m_searchEdit->setPlaceholderText(tr("Filter by key or title"));
+    m_searchEdit->setClearButtonEnabled(true);
+    connect(m_searchEdit, &QLineEdit::textChanged, this, &DemandsPage::applyFilters);
+    filters->addWidget(m_statusFilter);
+    filters->addWidget(m_searchEdit, 1);
+    layout->addLayout(filters);
+
+    m_listPage = new TablePage(m_proxy, this);
+    m_listPage->setEmptyText(tr("This app has no demands yet.<br>A demand collects the changes to events and "
+                                "attributes that one product need brings."));
+    m_listPage->setNoMatchText(tr("No demand matches the filter."));
+    QTableView* table = m_listPage->table();
+    table->setObjectName(QStringLiteral("demandTable"));
+    table->horizontalHeader()->setSectionResizeMode(DemandListModel::TitleColumn, QHeaderView::Stretch);
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DemandsPage::updateDetail);
+
+    m_detail = new QTextBrowser(this);
+    m_detail->setObjectName(QStringLiteral("demandDetail"));
+    m_detail->setOpenExternalLinks(true);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("demandSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_listPage);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_catalog, &PlanCatalog::planLoaded, this, &DemandsPage::onPlanLoaded);
+    onPlanLoaded();
+}
+
+void DemandsPage::focusSearch()
+{
+    m_searchEdit->setFocus(Qt::ShortcutFocusReason);
+    m_searchEdit->selectAll();
+}
+
+QByteArray DemandsPage::saveState() const
+{
+    return m_splitter->saveState();
+}
+
+void DemandsPage::restoreState(const QByteArray& state)
+{
+    m_splitter->restoreState(state);
+}
+
+void DemandsPage::onPlanLoaded()
+{
+    QTableView* table = m_listPage->table();
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setSectionResizeMode(DemandListModel::TitleColumn, QHeaderView::Stretch);
+    updateDetail();
+}
+
+void DemandsPage::applyFilters()
+{
+    m_proxy->setRoleFilter(DemandListModel::StatusRole, m_statusFilter->currentData());
+    m_proxy->setSearchText(m_searchEdit->text());
+    updateDetail();
+}
+
+void DemandsPage::updateDetail()
+{
+    const QModelIndex current = m_listPage->table()->currentIndex();
+    const int row = current.isValid() ? m_catalog->demandModel()->rowOf(current.data(DemandListModel::KeyRole).toString())
+                                      : -1;
+    if (row < 0) {
+        m_detail->setHtml(QStringLiteral("<p style='color:%1'>%2</p>")
+                              .arg(palette().color(QPalette::PlaceholderText).name(),
+                                   esc(tr("Select a demand to see its change set."))));
+        return;
+    }
+    const Demand& d = m_catalog->demandModel()->demands().at(row);
+    QString html = richtext::style(palette());
+    html += QStringLiteral("<h2>%1</h2><p class='sub'>%2</p>").arg(esc(d.title), code(d.key));
+    if (!d.description.isEmpty()) {
+        html += QStringLiteral("<p>%1</p>").arg(esc(d.description));
+    }
+    html += QStringLiteral("<table>");
+    html += fieldRow(tr("Status"), esc(demandStatusLabel(d.status)));
+    html += fieldRow(tr("Priority"), esc(priorityLabel(d.priority)));
+    html += fieldRow(tr("Owner"), esc(d.owner));
+    html += fieldRow(tr("Target versions"), esc(d.targetVersions.join(QLatin1String(", "))));
+    html += fieldRow(tr("Link"), d.externalLink.isEmpty() ? QString()
+                                                         : QStringLiteral("<a href='%1'>%1</a>").arg(esc(d.externalLink)));
+    html += fieldRow(tr("Created"), esc(QLocale().toString(d.createdAt.toLocalTime(), QLocale::ShortFormat)));
+    html += fieldRow(tr("Updated"), esc(QLocale().toString(d.updatedAt.toLocalTime(), QLocale::ShortFormat)));
+    html += QStringLiteral("</table>");
+    auto changes = m_catalog->demandChanges(d.key);
+    if (!changes) {
+        html += QStringLiteral("<p class='removed'>%1</p>")
+                    .arg(esc(tr("The change set cannot be read: %1").arg(changes.error().message)));
+    } else {
+        html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Changes (%1)").arg(changes->size())));
+        if (changes->isEmpty()) {
+            html += QStringLiteral("<p><span class='dim'>%1</span></p>").arg(esc(tr("No changes yet.")));
+        }
+        for (const ChangeDiff& diff : std::as_const(*changes)) {
+            html += changeHtml(diff);
+        }
+    }
+    m_detail->setHtml(html);
+}
+
+} // namespace tp
