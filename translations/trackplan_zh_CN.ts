@@ -471,6 +471,41 @@
         <source>Events &amp;&amp; attributes</source>
         <translation>事件和属性</translation>
     </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>tp::PlanDiffModel</name>
+    <message>
+        <source>binding %1</source>
+        <translation>绑定 %1</translation>
+    </message>
+    <message>
+        <source>Events (%1)</source>
+        <translation>事件（%1）</translation>
+    </message>
+    <message>
+        <source>Attributes (%1)</source>
+        <translation>属性（%1）</translation>
+    </message>
+    <message>
+        <source>Event, attribute or field</source>
+        <translation>事件、属性或字段</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
 </context>
 <context>
     <name>tp::PlanPage</name>
@@ -529,6 +564,104 @@
     <message>
         <source>Attributes (%1)</source>
         <translation>属性（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>tp::VersionListModel</name>
+    <message>
+        <source>%1 events, %2 attributes</source>
+        <translation>%1 个事件，%2 个属性</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Demands</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+</context>
+<context>
+    <name>tp::VersionsPage</name>
+    <message>
+        <source>This app has no versions yet.</source>
+        <translation>该应用还没有版本。</translation>
+    </message>
+    <message>
+        <source>The older side of the comparison</source>
+        <translation>比较中较旧的一方</translation>
+    </message>
+    <message>
+        <source>The newer side of the comparison</source>
+        <translation>比较中较新的一方</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>全部变化</translation>
+    </message>
+    <message>
+        <source>Filter by key</source>
+        <translation>按标识筛选</translation>
+    </message>
+    <message>
+        <source>Export QA checklist…</source>
+        <translation>导出测试清单…</translation>
+    </message>
+    <message>
+        <source>Save the changed events as a CSV checklist for testing the build</source>
+        <translation>把有变化的事件保存为 CSV 清单，用于测试构建包</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Current plan</source>
+        <translation>当前方案</translation>
+    </message>
+    <message>
+        <source>No app selected.</source>
+        <translation>未选择应用。</translation>
+    </message>
+    <message>
+        <source>Cannot compare %1 with %2: %3</source>
+        <translation>无法比较 %1 与 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 and %2 do not differ.</source>
+        <translation>%1 与 %2 没有差异。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3 event change(s), %4 attribute change(s), %5 binding change(s).</source>
+        <translation>从 %1 到 %2：%3 处事件变化，%4 处属性变化，%5 处绑定变化。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export QA checklist</source>
+        <translation>导出测试清单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1008,33 @@
         <source>P3 · Low</source>
         <translation>P3 · 低</translation>
     </message>
+    <message>
+        <source>Planning</source>
+        <translation>规划中</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <comment>diff</comment>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <comment>diff</comment>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <comment>diff</comment>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>tp::lint</name>
@@ -909,6 +1069,65 @@
     <message>
         <source>Attribute %1 is required on %2 of %3 %4 events but not bound on %5.</source>
         <translation>属性 %1 在 %3 个 %4 事件中的 %2 个上为必填，但 %5 未绑定该属性。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::qa</name>
+    <message>
+        <source>new event</source>
+        <translation>新事件</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>is sent, with its attributes</source>
+        <translation>会上报，且带有其属性</translation>
+    </message>
+    <message>
+        <source>is no longer sent</source>
+        <translation>不再上报</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <source>Attributes (* required)</source>
+        <translation>属性（* 为必填）</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已检查</translation>
     </message>
 </context>
 <context>

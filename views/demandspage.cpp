@@ -4,6 +4,7 @@
 #include "demandservice.h"
 #include "enumlabels.h"
 #include "enums.h"
+#include "jsontext.h"
 #include "plancatalog.h"
 #include "plandiff.h"
 #include "richtext.h"
@@ -13,9 +14,6 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSplitter>
@@ -29,47 +27,6 @@ namespace {
 using richtext::code;
 using richtext::esc;
 using richtext::fieldRow;
-
-/// A field value in a diff line: text as it is, lists joined, bindings as their attribute
-/// keys (the required ones marked *), anything else as compact JSON.
-QString valueText(const QJsonValue& v)
-{
-    switch (v.type()) {
-    case QJsonValue::Undefined:
-    case QJsonValue::Null:
-        return QStringLiteral("—");
-    case QJsonValue::String:
-        return v.toString().isEmpty() ? QStringLiteral("“”") : v.toString();
-    case QJsonValue::Bool:
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return QString::number(v.toDouble());
-    case QJsonValue::Array: {
-        QStringList parts;
-        for (const QJsonValue& item : v.toArray()) {
-            if (item.isObject() && item.toObject().contains(QLatin1String("attribute"))) {
-                const QJsonObject b = item.toObject();
-                parts << b.value(QLatin1String("attribute")).toString() +
-                             (b.value(QLatin1String("required")).toBool() ? QStringLiteral("*") : QString());
-            } else if (item.isObject() && item.toObject().contains(QLatin1String("value"))) {
-                parts << item.toObject().value(QLatin1String("value")).toString();
-            } else {
-                parts << valueText(item);
-            }
-        }
-        return parts.isEmpty() ? QStringLiteral("[]") : parts.join(QLatin1String(", "));
-    }
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    }
-    return {};
-}
-
-bool isEmptyValue(const QJsonValue& v)
-{
-    return v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()) ||
-           (v.isArray() && v.toArray().isEmpty()) || (v.isObject() && v.toObject().isEmpty());
-}
 
 QString kindText(EntityKind kind)
 {
@@ -96,13 +53,13 @@ QString changeHtml(const ChangeDiff& diff)
     }
     html += QStringLiteral("<table>");
     for (const FieldChange& f : diff.fields) {
-        if (c.op == ChangeOp::Create && isEmptyValue(f.after)) {
+        if (c.op == ChangeOp::Create && isEmptyJsonValue(f.after)) {
             continue; // a new entity: only the fields it sets
         }
         const QString value = c.op == ChangeOp::Create
-                                  ? esc(valueText(f.after))
-                                  : QStringLiteral("<span class='dim'>%1</span> → %2")
-                                        .arg(esc(valueText(f.before)), esc(valueText(f.after)));
+            ? esc(jsonValueText(f.after))
+            : QStringLiteral("<span class='dim'>%1</span> → %2")
+                  .arg(esc(jsonValueText(f.before)), esc(jsonValueText(f.after)));
         html += QStringLiteral("<tr><td class='label'>%1</td><td>%2</td></tr>").arg(esc(f.field), value);
     }
     if (diff.fields.isEmpty()) {
@@ -204,8 +161,8 @@ void DemandsPage::applyFilters()
 void DemandsPage::updateDetail()
 {
     const QModelIndex current = m_listPage->table()->currentIndex();
-    const int row = current.isValid() ? m_catalog->demandModel()->rowOf(current.data(DemandListModel::KeyRole).toString())
-                                      : -1;
+    const int row =
+        current.isValid() ? m_catalog->demandModel()->rowOf(current.data(DemandListModel::KeyRole).toString()) : -1;
     if (row < 0) {
         m_detail->setHtml(QStringLiteral("<p style='color:%1'>%2</p>")
                               .arg(palette().color(QPalette::PlaceholderText).name(),
@@ -223,8 +180,9 @@ void DemandsPage::updateDetail()
     html += fieldRow(tr("Priority"), esc(priorityLabel(d.priority)));
     html += fieldRow(tr("Owner"), esc(d.owner));
     html += fieldRow(tr("Target versions"), esc(d.targetVersions.join(QLatin1String(", "))));
-    html += fieldRow(tr("Link"), d.externalLink.isEmpty() ? QString()
-                                                         : QStringLiteral("<a href='%1'>%1</a>").arg(esc(d.externalLink)));
+    html +=
+        fieldRow(tr("Link"),
+                 d.externalLink.isEmpty() ? QString() : QStringLiteral("<a href='%1'>%1</a>").arg(esc(d.externalLink)));
     html += fieldRow(tr("Created"), esc(QLocale().toString(d.createdAt.toLocalTime(), QLocale::ShortFormat)));
     html += fieldRow(tr("Updated"), esc(QLocale().toString(d.updatedAt.toLocalTime(), QLocale::ShortFormat)));
     html += QStringLiteral("</table>");

@@ -6,6 +6,7 @@
 #include "eventtablemodel.h"
 #include "plancatalog.h"
 #include "planpage.h"
+#include "versionspage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,6 +32,7 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kMainSplitterKey = QStringLiteral("mainWindow/mainSplitter");
 const QString kContentSplitterKey = QStringLiteral("mainWindow/contentSplitter");
 const QString kDemandSplitterKey = QStringLiteral("mainWindow/demandSplitter");
+const QString kVersionSplitterKey = QStringLiteral("mainWindow/versionSplitter");
 const QString kModuleKey = QStringLiteral("mainWindow/module");
 const QString kAppKey = QStringLiteral("mainWindow/app");
 
@@ -50,8 +52,10 @@ MainWindow::MainWindow(PlanCatalog* catalog, QWidget* parent)
     m_modules = new QTabWidget(m_rightStack);
     m_modules->setObjectName(QStringLiteral("moduleTabs"));
     m_demandsPage = new DemandsPage(catalog, m_modules);
+    m_versionsPage = new VersionsPage(catalog, m_modules);
     m_planPage = new PlanPage(catalog, m_modules);
     m_modules->addTab(m_demandsPage, tr("Demands"));
+    m_modules->addTab(m_versionsPage, tr("Versions"));
     m_modules->addTab(m_planPage, tr("Events && attributes"));
     m_modules->setCurrentWidget(m_planPage);
     m_emptyStore = new QLabel(m_rightStack);
@@ -250,7 +254,8 @@ void MainWindow::restoreLayout(const QSettings& settings)
     m_splitter->restoreState(settings.value(kMainSplitterKey).toByteArray());
     m_planPage->restoreState(settings.value(kContentSplitterKey).toByteArray());
     m_demandsPage->restoreState(settings.value(kDemandSplitterKey).toByteArray());
-    m_modules->setCurrentIndex(std::clamp(settings.value(kModuleKey, 1).toInt(), 0, m_modules->count() - 1));
+    m_versionsPage->restoreState(settings.value(kVersionSplitterKey).toByteArray());
+    m_modules->setCurrentIndex(std::clamp(settings.value(kModuleKey, 2).toInt(), 0, m_modules->count() - 1));
     m_preferredApp = settings.value(kAppKey).toString();
 }
 
@@ -261,6 +266,7 @@ void MainWindow::saveLayout(QSettings& settings) const
     settings.setValue(kMainSplitterKey, m_splitter->saveState());
     settings.setValue(kContentSplitterKey, m_planPage->saveState());
     settings.setValue(kDemandSplitterKey, m_demandsPage->saveState());
+    settings.setValue(kVersionSplitterKey, m_versionsPage->saveState());
     settings.setValue(kModuleKey, m_modules->currentIndex());
     settings.setValue(kAppKey, m_catalog->currentAppKey());
 }

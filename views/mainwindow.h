@@ -17,9 +17,10 @@ namespace tp {
 class DemandsPage;
 class PlanCatalog;
 class PlanPage;
+class VersionsPage;
 
 /// The main window: the apps of the store on the left, the module pages of the selected app on
-/// the right (its demands, its events and attributes), or a hint when the store has no apps
+/// the right (its demands, its versions, its events and attributes), or a hint when the store has no apps
 /// yet; the store and user in the status bar.
 /// It wires actions and pages; the pages render.
 class MainWindow : public QMainWindow {
@@ -55,6 +56,7 @@ private:
     QStackedWidget* m_rightStack = nullptr;
     QTabWidget* m_modules = nullptr;
     DemandsPage* m_demandsPage = nullptr;
+    VersionsPage* m_versionsPage = nullptr;
     PlanPage* m_planPage = nullptr;
     QLabel* m_emptyStore = nullptr;
     QLabel* m_countLabel = nullptr;

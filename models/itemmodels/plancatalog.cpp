@@ -6,6 +6,7 @@
 #include "eventtablemodel.h"
 #include "plandiff.h"
 #include "store.h"
+#include "versionlistmodel.h"
 
 #include <QThread>
 
@@ -29,6 +30,7 @@ PlanCatalog::PlanCatalog(Store& store, AppListModel* apps, EventTableModel* even
     , m_events(events)
     , m_attributes(attributes)
     , m_demands(new DemandListModel(this))
+    , m_versions(new VersionListModel(this))
 {
 }
 
@@ -147,6 +149,8 @@ void PlanCatalog::applyPlan(const QString& appKey, Plan plan)
     // An app has tens to hundreds of demands: read on this thread, with the plan's arrival.
     if (const Status s = reloadDemands(); !s) {
         Q_EMIT loadFailed(appKey, s.error());
+    } else if (const Status v = reloadVersions(); !v) {
+        Q_EMIT loadFailed(appKey, v.error());
     }
     Q_EMIT planLoaded(m_currentApp);
 }
@@ -168,6 +172,36 @@ Status PlanCatalog::reloadDemands()
     return Ok{};
 }
 
+Status PlanCatalog::reloadVersions()
+{
+    if (m_currentApp.isEmpty()) {
+        m_versions->setVersions({}, {});
+        return Ok{};
+    }
+    auto versions = m_store.versions().list(m_currentApp);
+    auto snapshots =
+        versions ? m_store.versions().snapshots(m_currentApp) : Result<QList<SnapshotInfo>>(versions.error());
+    if (!snapshots) {
+        m_versions->setVersions({}, {});
+        return snapshots.error();
+    }
+    m_versions->setVersions(*versions, *snapshots);
+    return Ok{};
+}
+
+Result<PlanCatalog::Comparison> PlanCatalog::compareVersions(const QString& from, const QString& to) const
+{
+    auto diff = m_store.versions().diff(m_currentApp, from, to);
+    if (!diff) {
+        return diff.error();
+    }
+    auto plan = m_store.versions().planAt(m_currentApp, to);
+    if (!plan) {
+        return plan.error();
+    }
+    return Comparison{std::move(*diff), std::move(*plan)};
+}
+
 Result<QList<ChangeDiff>> PlanCatalog::demandChanges(const QString& demandKey) const
 {
     return m_store.demands().diff(demandKey);
@@ -178,6 +212,7 @@ void PlanCatalog::clearPlan()
     m_events->clear();
     m_attributes->clear();
     m_demands->setDemands({});
+    m_versions->setVersions({}, {});
     m_currentApp.clear();
     Q_EMIT planLoaded(m_currentApp);
 }

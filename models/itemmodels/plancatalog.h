@@ -1,6 +1,8 @@
 #pragma once
 
 #include "error.h"
+#include "plandiff.h"
+#include "types.h"
 
 #include <QList>
 #include <QObject>
@@ -15,11 +17,11 @@ class QThread;
 namespace tp {
 
 class Store;
-struct Plan;
 class AppListModel;
 class EventTableModel;
 class AttributeTableModel;
 class DemandListModel;
+class VersionListModel;
 struct ChangeDiff;
 
 /// Read side of the desktop app: loads the apps of a store, and the plan and the demands of
@@ -52,6 +54,13 @@ public:
     [[nodiscard]] Result<QList<ChangeDiff>> demandChanges(const QString& demandKey) const;
     /// Reloads the demands of the current app (after a change of theirs).
     [[nodiscard]] Status reloadDemands();
+    /// The versions of the current app (owned by the catalog), loaded with its plan.
+    [[nodiscard]] VersionListModel* versionModel() const { return m_versions; }
+    [[nodiscard]] Status reloadVersions();
+    /// The differences of the current app's plan between two versions ("current" = as merged
+    /// now), and the plan of `to`.
+    struct Comparison;
+    [[nodiscard]] Result<Comparison> compareVersions(const QString& from, const QString& to) const;
 
     /// Where the store lives, for display (never contains a password).
     [[nodiscard]] QString storeDisplayName() const;
@@ -92,11 +101,17 @@ private:
     EventTableModel* m_events;
     AttributeTableModel* m_attributes;
     DemandListModel* m_demands;
+    VersionListModel* m_versions;
     QString m_currentApp;
     StoreOpener m_opener;
     QList<QPointer<QThread>> m_threads;
     quint64 m_lastGeneration = 0;
     quint64 m_pendingGeneration = 0; ///< generation whose result is awaited, 0 = none
+};
+
+struct PlanCatalog::Comparison {
+    PlanDiff diff;
+    Plan to;
 };
 
 } // namespace tp

@@ -8,24 +8,30 @@
 #include "leveldelegate.h"
 #include "mainwindow.h"
 #include "plancatalog.h"
+#include "plandiffmodel.h"
 #include "planfixture.h"
+#include "versionlistmodel.h"
+#include "versionspage.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
-#include <QComboBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeView>
 
 #include <memory>
 
@@ -110,6 +116,7 @@ private Q_SLOTS:
     void layoutIsSavedAndRestored();
     void loadsPlansInTheBackground();
     void demandsPageShowsChangeSets();
+    void versionsPageComparesAndExports();
 
 private:
     QTemporaryDir m_dir;
@@ -403,8 +410,8 @@ void TestMainWindow::demandsPageShowsChangeSets()
     search->clear();
 
     // Selecting the draft shows its change set field by field, old → new, and the removal.
-    const QModelIndexList hits = table->model()->match(table->model()->index(0, 0), DemandListModel::KeyRole,
-                                                       demand->key, 1, Qt::MatchExactly);
+    const QModelIndexList hits =
+        table->model()->match(table->model()->index(0, 0), DemandListModel::KeyRole, demand->key, 1, Qt::MatchExactly);
     QCOMPARE(hits.size(), 1);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(hits.first()).center());
     const QString text = detail->toPlainText();
@@ -419,8 +426,99 @@ void TestMainWindow::demandsPageShowsChangeSets()
                                                          int(DemandStatus::Merged), 1, Qt::MatchExactly);
     QCOMPARE(merged.size(), 1);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(merged.first()).center());
-    QVERIFY2(detail->toPlainText().contains(QStringLiteral("New event order_submit")), qPrintable(detail->toPlainText()));
+    QVERIFY2(detail->toPlainText().contains(QStringLiteral("New event order_submit")),
+             qPrintable(detail->toPlainText()));
     QVERIFY(detail->toPlainText().contains(QStringLiteral("提交订单")));
+}
+
+void TestMainWindow::versionsPageComparesAndExports()
+{
+    // user-app: version 1.0.0 frozen on the fixture plan, then a merged demand that describes
+    // order_submit and adds cart_view.
+    QTemporaryDir dir;
+    auto opened = Store::open(dir.filePath(QStringLiteral("versions.sqlite")));
+    QVERIFY2(opened, test::errorText(opened).constData());
+    Store& store = **opened;
+    QVERIFY(test::fillSmallPlan(store).ok());
+    Version v;
+    v.appKey = QStringLiteral("user-app");
+    v.name = QStringLiteral("1.0.0");
+    QVERIFY(store.versions().create(v));
+    QVERIFY(store.versions().freeze(v.appKey, v.name));
+    Demand draft;
+    draft.appKey = v.appKey;
+    draft.title = QStringLiteral("Cart");
+    auto demand = store.demands().create(draft);
+    QVERIFY(demand);
+    auto event = store.plan().event(v.appKey, QStringLiteral("order_submit"));
+    QVERIFY(event);
+    event->description = QStringLiteral("Sent when the server accepted the order");
+    QVERIFY(store.demands().saveEvent(demand->key, *event));
+    QVERIFY(store.demands().saveEvent(demand->key,
+                                      test::makeEvent(QStringLiteral("cart_view"), QStringLiteral("购物车浏览"),
+                                                      Level::B, {{QStringLiteral("order_id"), true, {}}})));
+    QVERIFY(store.demands().submit(demand->key));
+    QVERIFY(store.demands().approve(demand->key));
+    auto merged = store.demands().merge(demand->key);
+    QVERIFY(merged && merged->merged);
+
+    Harness h(store);
+    h.clickApp(v.appKey);
+    auto* modules = h.window.findChild<QTabWidget*>(QStringLiteral("moduleTabs"));
+    auto* page = h.window.findChild<VersionsPage*>(QStringLiteral("versionsPage"));
+    QVERIFY(modules && page);
+    modules->setCurrentWidget(page);
+    auto* versions = h.window.findChild<QTableView*>(QStringLiteral("versionTable"));
+    auto* tree = h.window.findChild<QTreeView*>(QStringLiteral("versionDiffTree"));
+    auto* kind = h.window.findChild<QComboBox*>(QStringLiteral("diffKindFilter"));
+    auto* summary = h.window.findChild<QLabel*>(QStringLiteral("diffSummary"));
+    QVERIFY(versions && tree && kind && summary);
+    QCOMPARE(versions->model()->rowCount(), 1);
+    QCOMPARE(versions->model()->index(0, VersionListModel::StatusColumn).data().toString(), QStringLiteral("Frozen"));
+
+    // By default the newest snapshot is compared with the plan as merged now.
+    QVERIFY2(summary->text().contains(QStringLiteral("From 1.0.0 to Current plan")), qPrintable(summary->text()));
+    auto entities = [tree] {
+        QStringList out;
+        const QAbstractItemModel* m = tree->model();
+        for (int g = 0; g < m->rowCount(); ++g) {
+            const QModelIndex group = m->index(g, 0);
+            for (int r = 0; r < m->rowCount(group); ++r) {
+                out << m->index(r, 0, group).data().toString() + QLatin1Char(':')
+                        + m->index(r, PlanDiffModel::ChangeColumn, group).data().toString();
+            }
+        }
+        return out;
+    };
+    QCOMPARE(entities(), (QStringList{QStringLiteral("cart_view:Added"), QStringLiteral("order_submit:Changed")}));
+    // The changed event's fields, before → after, are shown expanded.
+    const QModelIndex events = tree->model()->index(0, 0);
+    const QModelIndex submit = tree->model()->index(1, 0, events);
+    QVERIFY(tree->isExpanded(submit));
+    const QModelIndex description = tree->model()->index(0, 0, submit);
+    QCOMPARE(description.data().toString(), QStringLiteral("description"));
+    QCOMPARE(description.siblingAtColumn(PlanDiffModel::AfterColumn).data().toString(),
+             QStringLiteral("Sent when the server accepted the order"));
+
+    kind->setCurrentIndex(kind->findText(QStringLiteral("Added")));
+    QCOMPARE(entities(), QStringList{QStringLiteral("cart_view:Added")});
+    kind->setCurrentIndex(0);
+
+    // The QA checklist of the comparison.
+    const QString csvPath = dir.filePath(QStringLiteral("qa.csv"));
+    QVERIFY(page->exportChecklist(csvPath));
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(csv.readAll());
+    QVERIFY2(text.contains(QStringLiteral("user-app,1.0.0,current,order_submit,提交订单,changed,description")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("user-app,1.0.0,current,cart_view,购物车浏览,new event")), qPrintable(text));
+
+    // Comparing a version with itself: nothing differs, nothing to export.
+    page->compare(QStringLiteral("1.0.0"), QStringLiteral("1.0.0"));
+    QVERIFY2(summary->text().contains(QStringLiteral("do not differ")), qPrintable(summary->text()));
+    QCOMPARE(tree->model()->rowCount(), 0);
+    QVERIFY(!h.window.findChild<QPushButton*>(QStringLiteral("exportChecklistButton"))->isEnabled());
 }
 
 #include "tst_mainwindow.moc"
