@@ -172,6 +172,78 @@
         <source>No changes yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Submit for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel demand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New demand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a demand for this app (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a demand first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a demand that is %1; this one is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demand was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 created as a draft. Add its changes, then submit it for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why? (kept with the demand&apos;s history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not merged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not merged: %2 conflict(s) with changes made since. Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 merged: %2 revision(s) written; the plan shows them now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::DetailView</name>
@@ -476,6 +548,96 @@
     </message>
     <message>
         <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::MergeConflictDialog</name>
+    <message>
+        <source>%1 was not merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These events or attributes changed in the plan after the demand edited them. Nothing was merged. Reopen the demand, bring its changes up to date, and merge again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event or attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base (rev. the demand started from)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs (in the plan now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine (in the demand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (rev. %3 → %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::NewDemandDialog</name>
+    <message>
+        <source>New demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the product needs, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://… (ticket or document)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No version yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target &amp;version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A demand needs a title.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -172,6 +172,78 @@
         <source>No changes yet.</source>
         <translation>还没有变更。</translation>
     </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交评审</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Cancel demand…</source>
+        <translation>取消需求…</translation>
+    </message>
+    <message>
+        <source>New demand…</source>
+        <translation>新建需求…</translation>
+    </message>
+    <message>
+        <source>Start a demand for this app (%1)</source>
+        <translation>为该应用新建一个需求（%1）</translation>
+    </message>
+    <message>
+        <source>Select a demand first.</source>
+        <translation>请先选择一个需求。</translation>
+    </message>
+    <message>
+        <source>Needs a demand that is %1; this one is %2.</source>
+        <translation>需要处于%1状态的需求；该需求为%2。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>The demand was not created: %1</source>
+        <translation>需求未创建：%1</translation>
+    </message>
+    <message>
+        <source>%1 created as a draft. Add its changes, then submit it for review.</source>
+        <translation>%1 已创建为草稿。请添加其变更，然后提交评审。</translation>
+    </message>
+    <message>
+        <source>Why? (kept with the demand&apos;s history)</source>
+        <translation>原因？（记录在需求的历史中）</translation>
+    </message>
+    <message>
+        <source>%1 was not merged: %2</source>
+        <translation>%1 未合并：%2</translation>
+    </message>
+    <message>
+        <source>%1 was not merged: %2 conflict(s) with changes made since. Nothing changed.</source>
+        <translation>%1 未合并：与此后的修改有 %2 处冲突。没有任何改动。</translation>
+    </message>
+    <message>
+        <source>%1 merged: %2 revision(s) written; the plan shows them now.</source>
+        <translation>%1 已合并：写入 %2 个修订；方案中现已可见。</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 现在为 %2。</translation>
+    </message>
 </context>
 <context>
     <name>tp::DetailView</name>
@@ -474,6 +546,96 @@
     <message>
         <source>Versions</source>
         <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>tp::MergeConflictDialog</name>
+    <message>
+        <source>%1 was not merged</source>
+        <translation>%1 未合并</translation>
+    </message>
+    <message>
+        <source>These events or attributes changed in the plan after the demand edited them. Nothing was merged. Reopen the demand, bring its changes up to date, and merge again.</source>
+        <translation>这些事件或属性在需求编辑之后又在方案中被修改。没有合并任何内容。请重新打开需求，更新其变更，然后再次合并。</translation>
+    </message>
+    <message>
+        <source>Event or attribute</source>
+        <translation>事件或属性</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Base (rev. the demand started from)</source>
+        <translation>基准（需求开始时的修订）</translation>
+    </message>
+    <message>
+        <source>Theirs (in the plan now)</source>
+        <translation>他人（方案中的当前值）</translation>
+    </message>
+    <message>
+        <source>Mine (in the demand)</source>
+        <translation>我的（需求中的值）</translation>
+    </message>
+    <message>
+        <source>%1 %2 (rev. %3 → %4)</source>
+        <translation>%1 %2（修订 %3 → %4）</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>属性</translation>
+    </message>
+</context>
+<context>
+    <name>tp::NewDemandDialog</name>
+    <message>
+        <source>New demand</source>
+        <translation>新建需求</translation>
+    </message>
+    <message>
+        <source>What the product needs, in a few words</source>
+        <translation>用几句话说明产品需要什么</translation>
+    </message>
+    <message>
+        <source>https://… (ticket or document)</source>
+        <translation>https://…（工单或文档）</translation>
+    </message>
+    <message>
+        <source>No version yet</source>
+        <translation>暂不指定版本</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation>链接(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Target &amp;version:</source>
+        <translation>目标版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>A demand needs a title.</source>
+        <translation>需求必须有标题。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "demandspage.h"
 
+#include "demanddialogs.h"
 #include "demandlistmodel.h"
 #include "demandservice.h"
 #include "enumlabels.h"
@@ -10,12 +11,16 @@
 #include "richtext.h"
 #include "searchfilterproxymodel.h"
 #include "tablepage.h"
+#include "versionlistmodel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -27,6 +32,28 @@ namespace {
 using richtext::code;
 using richtext::esc;
 using richtext::fieldRow;
+
+QString actionName(DemandAction action)
+{
+    switch (action) {
+    case DemandAction::Submit:
+        return DemandsPage::tr("Submit for review");
+    case DemandAction::Approve:
+        return DemandsPage::tr("Approve");
+    case DemandAction::Reject:
+        return DemandsPage::tr("Reject…");
+    case DemandAction::Reopen:
+        return DemandsPage::tr("Reopen");
+    case DemandAction::Merge:
+        return DemandsPage::tr("Merge");
+    case DemandAction::Cancel:
+        return DemandsPage::tr("Cancel demand…");
+    }
+    return {};
+}
+
+constexpr DemandAction kActions[] = {DemandAction::Submit, DemandAction::Approve, DemandAction::Reject,
+                                     DemandAction::Reopen, DemandAction::Merge,   DemandAction::Cancel};
 
 QString kindText(EntityKind kind)
 {
@@ -102,6 +129,27 @@ DemandsPage::DemandsPage(PlanCatalog* catalog, QWidget* parent)
     filters->addWidget(m_searchEdit, 1);
     layout->addLayout(filters);
 
+    auto* actions = new QHBoxLayout;
+    m_newButton = new QPushButton(tr("New demand…"), this);
+    m_newButton->setObjectName(QStringLiteral("newDemandButton"));
+    m_newButton->setShortcut(QKeySequence::New);
+    m_newButton->setToolTip(
+        tr("Start a demand for this app (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    connect(m_newButton, &QPushButton::clicked, this, &DemandsPage::newDemand);
+    actions->addWidget(m_newButton);
+    actions->addSpacing(12);
+    for (DemandAction action : kActions) {
+        static const char* const names[] = {"submitDemandButton", "approveDemandButton", "rejectDemandButton",
+                                            "reopenDemandButton", "cancelDemandButton",  "mergeDemandButton"};
+        auto* button = new QPushButton(actionName(action), this);
+        button->setObjectName(QString::fromLatin1(names[int(action)]));
+        connect(button, &QPushButton::clicked, this, [this, action] { askAndRun(action); });
+        actions->addWidget(button);
+        m_actions.insert(int(action), button);
+    }
+    actions->addStretch(1);
+    layout->addLayout(actions);
+
     m_listPage = new TablePage(m_proxy, this);
     m_listPage->setEmptyText(tr("This app has no demands yet.<br>A demand collects the changes to events and "
                                 "attributes that one product need brings."));
@@ -117,7 +165,16 @@ DemandsPage::DemandsPage(PlanCatalog* catalog, QWidget* parent)
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("demandSplitter"));
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_listPage);
+    auto* listBox = new QWidget(this);
+    auto* listLayout = new QVBoxLayout(listBox);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_listPage, 1);
+    m_message = new QLabel(listBox);
+    m_message->setObjectName(QStringLiteral("demandMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    listLayout->addWidget(m_message);
+    m_splitter->addWidget(listBox);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -145,6 +202,7 @@ void DemandsPage::restoreState(const QByteArray& state)
 
 void DemandsPage::onPlanLoaded()
 {
+    select(m_selectedKey); // the list was reloaded (another app, or after a merge)
     QTableView* table = m_listPage->table();
     table->resizeColumnsToContents();
     table->horizontalHeader()->setSectionResizeMode(DemandListModel::TitleColumn, QHeaderView::Stretch);
@@ -158,8 +216,133 @@ void DemandsPage::applyFilters()
     updateDetail();
 }
 
+QString DemandsPage::currentKey() const
+{
+    const QModelIndex current = m_listPage->table()->currentIndex();
+    return current.isValid() ? current.data(DemandListModel::KeyRole).toString() : QString();
+}
+
+void DemandsPage::select(const QString& key)
+{
+    const QModelIndexList hits =
+        m_proxy->match(m_proxy->index(0, 0), DemandListModel::KeyRole, key, 1, Qt::MatchExactly);
+    if (!hits.isEmpty()) {
+        m_listPage->table()->setCurrentIndex(hits.first());
+    }
+}
+
+void DemandsPage::say(const QString& text, bool error)
+{
+    m_message->setStyleSheet(error ? QStringLiteral("color: #cf222e;") : QString());
+    m_message->setText(text);
+}
+
+void DemandsPage::updateActions()
+{
+    const int row = m_catalog->demandModel()->rowOf(currentKey());
+    const bool haveApp = !m_catalog->currentAppKey().isEmpty();
+    m_newButton->setEnabled(haveApp);
+    for (DemandAction action : kActions) {
+        QPushButton* button = m_actions.value(int(action));
+        const QList<DemandStatus> from = demandActionFrom(action);
+        if (row < 0) {
+            button->setEnabled(false);
+            button->setToolTip(tr("Select a demand first."));
+            continue;
+        }
+        const DemandStatus status = m_catalog->demandModel()->demands().at(row).status;
+        const bool allowed = from.contains(status);
+        QStringList needed;
+        for (DemandStatus s : from) {
+            needed << demandStatusLabel(s);
+        }
+        button->setEnabled(allowed);
+        button->setToolTip(allowed ? QString()
+                                   : tr("Needs a demand that is %1; this one is %2.")
+                                         .arg(needed.join(tr(" or ")), demandStatusLabel(status)));
+    }
+}
+
+void DemandsPage::newDemand()
+{
+    QStringList planning;
+    for (const Version& v : m_catalog->versionModel()->versions()) {
+        if (v.status == VersionStatus::Planning) {
+            planning << v.name;
+        }
+    }
+    auto* dialog = new NewDemandDialog(m_catalog->actor(), planning, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        auto created = m_catalog->createDemand(dialog->demand());
+        if (!created) {
+            say(tr("The demand was not created: %1").arg(created.error().message), true);
+            return;
+        }
+        m_statusFilter->setCurrentIndex(0);
+        m_searchEdit->clear();
+        select(created->key);
+        say(tr("%1 created as a draft. Add its changes, then submit it for review.").arg(created->key), false);
+    });
+    dialog->open();
+}
+
+void DemandsPage::askAndRun(DemandAction action)
+{
+    QString comment;
+    if (action == DemandAction::Reject || action == DemandAction::Cancel) {
+        bool ok = false;
+        comment = QInputDialog::getText(this, actionName(action).remove(QStringLiteral("…")),
+                                        tr("Why? (kept with the demand's history)"), QLineEdit::Normal, {}, &ok);
+        if (!ok) {
+            return;
+        }
+    }
+    runAction(action, comment);
+}
+
+void DemandsPage::runAction(DemandAction action, const QString& comment)
+{
+    const QString key = currentKey();
+    if (key.isEmpty()) {
+        return;
+    }
+    if (action == DemandAction::Merge) {
+        auto outcome = m_catalog->mergeDemand(key);
+        if (!outcome) {
+            say(tr("%1 was not merged: %2").arg(key, outcome.error().message), true);
+        } else if (!outcome->merged) {
+            say(tr("%1 was not merged: %2 conflict(s) with changes made since. Nothing changed.")
+                    .arg(key)
+                    .arg(outcome->conflicts.size()),
+                true);
+            auto* dialog = new MergeConflictDialog(key, outcome->conflicts, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        } else {
+            say(tr("%1 merged: %2 revision(s) written; the plan shows them now.")
+                    .arg(key)
+                    .arg(outcome->revisionsWritten),
+                false);
+        }
+        select(key);
+        return;
+    }
+    auto demand = m_catalog->runDemandAction(key, action, comment);
+    select(key);
+    if (!demand) {
+        say(demand.error().message, true);
+        return;
+    }
+    say(tr("%1 is now %2.").arg(key, demandStatusLabel(demand->status)), false);
+}
+
 void DemandsPage::updateDetail()
 {
+    if (const QString key = currentKey(); !key.isEmpty()) {
+        m_selectedKey = key;
+    }
+    updateActions();
     const QModelIndex current = m_listPage->table()->currentIndex();
     const int row =
         current.isValid() ? m_catalog->demandModel()->rowOf(current.data(DemandListModel::KeyRole).toString()) : -1;

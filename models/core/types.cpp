@@ -26,8 +26,8 @@ namespace {
 template <typename T> const T* findByKey(const QList<T>& list, const QString& key)
 {
     // Lists are kept sorted by key.
-    auto it = std::lower_bound(list.begin(), list.end(), key,
-                               [](const T& item, const QString& k) { return item.key < k; });
+    auto it =
+        std::lower_bound(list.begin(), list.end(), key, [](const T& item, const QString& k) { return item.key < k; });
     return (it != list.end() && it->key == key) ? &*it : nullptr;
 }
 } // namespace
@@ -53,6 +53,26 @@ GovernancePolicy GovernancePolicy::defaults(const QString& appKey)
     LevelPolicy d{Level::D, false, false, true, 1.0, true, true, true};
     p.levels = {a, b, c, d};
     return p;
+}
+
+QList<DemandStatus> demandActionFrom(DemandAction action)
+{
+    using S = DemandStatus;
+    switch (action) {
+    case DemandAction::Submit:
+        return {S::Draft};
+    case DemandAction::Approve:
+        return {S::InReview};
+    case DemandAction::Reject:
+        return {S::InReview, S::Approved};
+    case DemandAction::Reopen:
+        return {S::InReview, S::Approved, S::Rejected};
+    case DemandAction::Cancel:
+        return {S::Draft, S::InReview, S::Approved};
+    case DemandAction::Merge:
+        return {S::Approved};
+    }
+    return {};
 }
 
 } // namespace tp

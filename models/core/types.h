@@ -20,6 +20,8 @@ enum class AttrType { String, Integer, Number, Boolean, DateTime, Enum, ArrayStr
 enum class Privacy { None, Pseudonymous, Personal, Sensitive };
 enum class DemandStatus { Draft, InReview, Approved, Merged, Rejected, Cancelled };
 enum class Priority { P0, P1, P2, P3 };
+/// What can be done to a demand; demandActionFrom() says from which statuses.
+enum class DemandAction { Submit, Approve, Reject, Reopen, Cancel, Merge };
 enum class VersionStatus { Planning, Frozen, Released };
 enum class Role { ProductOwner, DataSteward, Analyst, Admin };
 enum class ChangeOp { Create, Update, Delete };
@@ -38,17 +40,14 @@ struct SchemaVersion {
     int model = 1;
     int revision = 0;
     int addition = 0;
-    [[nodiscard]] QString toString() const
-    {
-        return QStringLiteral("%1-%2-%3").arg(model).arg(revision).arg(addition);
-    }
+    [[nodiscard]] QString toString() const { return QStringLiteral("%1-%2-%3").arg(model).arg(revision).arg(addition); }
     [[nodiscard]] static std::optional<SchemaVersion> parse(const QString& text);
     friend bool operator==(const SchemaVersion&, const SchemaVersion&) = default;
 };
 
 struct App {
-    QString key;          ///< e.g. user-app
-    QString name;         ///< display name, any language
+    QString key;  ///< e.g. user-app
+    QString name; ///< display name, any language
     QString description;
     QStringList platforms; ///< subset of knownPlatforms()
     qint64 rowVersion = 0;
@@ -56,7 +55,7 @@ struct App {
 };
 
 struct User {
-    QString name;         ///< login name
+    QString name; ///< login name
     QString displayName;
     Role role = Role::Analyst;
     qint64 rowVersion = 0;
@@ -74,18 +73,18 @@ struct Attribute {
     QString displayName;
     QString description;
     AttrType type = AttrType::String;
-    QList<EnumValue> enumValues;     ///< type Enum only
-    QString pattern;                 ///< regex the value must match (string types)
-    std::optional<double> minValue;  ///< numeric types
+    QList<EnumValue> enumValues;    ///< type Enum only
+    QString pattern;                ///< regex the value must match (string types)
+    std::optional<double> minValue; ///< numeric types
     std::optional<double> maxValue;
-    std::optional<int> maxLength;    ///< string types
+    std::optional<int> maxLength; ///< string types
     QString unit;
     QString example;
     Privacy privacy = Privacy::None;
-    QStringList groups;              ///< reusable bundles, e.g. "order"
-    bool common = false;             ///< carried by every event of the app
+    QStringList groups;  ///< reusable bundles, e.g. "order"
+    bool common = false; ///< carried by every event of the app
     // Managed by the store:
-    int revision = 0;                ///< 0 = never merged
+    int revision = 0; ///< 0 = never merged
     friend bool operator==(const Attribute&, const Attribute&) = default;
 };
 
@@ -100,20 +99,20 @@ struct Event {
     QString key;
     QString displayName;
     QString description;
-    QString trigger;        ///< when it fires
-    QString category;       ///< category / page
+    QString trigger;  ///< when it fires
+    QString category; ///< category / page
     QStringList tags;
     QStringList platforms;
-    QString owner;          ///< user name
+    QString owner; ///< user name
     Level level = Level::B;
     EventStatus status = EventStatus::Planned;
     QList<Binding> bindings; ///< ordered
-    QString screenshot;     ///< optional path or URL
-    QString introducedIn;   ///< app version name
+    QString screenshot;      ///< optional path or URL
+    QString introducedIn;    ///< app version name
     QString deprecatedIn;
     // Managed by the store:
     SchemaVersion schemaVersion;
-    int revision = 0;       ///< 0 = never merged
+    int revision = 0; ///< 0 = never merged
     friend bool operator==(const Event&, const Event&) = default;
 };
 
@@ -127,7 +126,7 @@ struct Plan {
 };
 
 struct Demand {
-    QString key;            ///< DEM-0142
+    QString key; ///< DEM-0142
     QString appKey;
     QString title;
     QString description;
@@ -142,6 +141,10 @@ struct Demand {
     friend bool operator==(const Demand&, const Demand&) = default;
 };
 
+/// The statuses a demand must be in for `action`: draft → in review → approved → merged;
+/// reject from review or approved, reopen back to draft, cancel before the merge.
+[[nodiscard]] QList<DemandStatus> demandActionFrom(DemandAction action);
+
 /// One pending edit of a demand's change set. For Create/Update `state` is the full proposed
 /// entity (canonical JSON, see entityjson.h); for Delete it is empty.
 struct Change {
@@ -150,7 +153,7 @@ struct Change {
     EntityKind kind = EntityKind::Event;
     QString entityKey;
     ChangeOp op = ChangeOp::Update;
-    int baseRevision = 0;   ///< entity revision the edit started from (0 for Create)
+    int baseRevision = 0; ///< entity revision the edit started from (0 for Create)
     QJsonObject state;
     QString author;
     QDateTime createdAt;
@@ -159,7 +162,7 @@ struct Change {
 
 struct Version {
     QString appKey;
-    QString name;           ///< 6.3.0
+    QString name; ///< 6.3.0
     VersionStatus status = VersionStatus::Planning;
     QString description;
     QDateTime createdAt;
@@ -179,18 +182,18 @@ struct Revision {
     QString demandKey;
     QString author;
     QDateTime at;
-    QJsonObject state;      ///< entity after the change; empty for Delete
+    QJsonObject state; ///< entity after the change; empty for Delete
 };
 
 struct LevelPolicy {
     Level level = Level::B;
-    bool reject = false;        ///< refuse at collection
-    bool quarantine = false;    ///< route to the quarantine topic
-    bool analytics = true;      ///< analytics tool
-    double samplingRate = 1.0;  ///< 0..1 share kept
-    bool warehouseOds = false;  ///< warehouse ODS layer
-    bool realtime = false;      ///< real-time stream
-    bool healthAlerts = false;  ///< health monitoring with alerts
+    bool reject = false;       ///< refuse at collection
+    bool quarantine = false;   ///< route to the quarantine topic
+    bool analytics = true;     ///< analytics tool
+    double samplingRate = 1.0; ///< 0..1 share kept
+    bool warehouseOds = false; ///< warehouse ODS layer
+    bool realtime = false;     ///< real-time stream
+    bool healthAlerts = false; ///< health monitoring with alerts
     friend bool operator==(const LevelPolicy&, const LevelPolicy&) = default;
 };
 
@@ -205,8 +208,8 @@ struct AuditEntry {
     qint64 seq = 0;
     QDateTime at;
     QString actor;
-    QString action;      ///< e.g. demand.merge, change.save, version.release
-    QString entityType;  ///< app, user, demand, change, version, event, attribute, policy
+    QString action;     ///< e.g. demand.merge, change.save, version.release
+    QString entityType; ///< app, user, demand, change, version, event, attribute, policy
     QString entityKey;
     QString appKey;
     QJsonObject details;

@@ -172,6 +172,56 @@ Status PlanCatalog::reloadDemands()
     return Ok{};
 }
 
+Result<Demand> PlanCatalog::createDemand(Demand demand)
+{
+    if (demand.appKey.isEmpty()) {
+        demand.appKey = m_currentApp;
+    }
+    auto created = m_store.demands().create(demand);
+    if (created) {
+        static_cast<void>(reloadDemands()); // the demand is made; a failed refresh shows on the next one
+    }
+    return created;
+}
+
+Result<Demand> PlanCatalog::runDemandAction(const QString& key, DemandAction action, const QString& comment)
+{
+    DemandService& demands = m_store.demands();
+    Result<Demand> r = makeError(Error::Code::InvalidState, QString());
+    switch (action) {
+    case DemandAction::Submit:
+        r = demands.submit(key, comment);
+        break;
+    case DemandAction::Approve:
+        r = demands.approve(key, comment);
+        break;
+    case DemandAction::Reject:
+        r = demands.reject(key, comment);
+        break;
+    case DemandAction::Reopen:
+        r = demands.reopen(key, comment);
+        break;
+    case DemandAction::Cancel:
+        r = demands.cancel(key, comment);
+        break;
+    case DemandAction::Merge:
+        return makeError(Error::Code::InvalidState, QStringLiteral("runDemandAction: use mergeDemand()"));
+    }
+    static_cast<void>(reloadDemands()); // also after a failure: someone else may have moved it
+    return r;
+}
+
+Result<MergeOutcome> PlanCatalog::mergeDemand(const QString& key)
+{
+    auto outcome = m_store.demands().merge(key);
+    if (outcome && outcome->merged) {
+        requestApp(m_currentApp); // the plan, its demands and versions
+    } else {
+        static_cast<void>(reloadDemands());
+    }
+    return outcome;
+}
+
 Status PlanCatalog::reloadVersions()
 {
     if (m_currentApp.isEmpty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "demandservice.h"
 #include "error.h"
 #include "plandiff.h"
 #include "types.h"
@@ -54,6 +55,15 @@ public:
     [[nodiscard]] Result<QList<ChangeDiff>> demandChanges(const QString& demandKey) const;
     /// Reloads the demands of the current app (after a change of theirs).
     [[nodiscard]] Status reloadDemands();
+    /// Creates a draft demand (for the current app when demand.appKey is empty) and reloads
+    /// the demands.
+    [[nodiscard]] Result<Demand> createDemand(Demand demand);
+    /// Moves a demand through the workflow (not Merge, see mergeDemand) and reloads the demands.
+    [[nodiscard]] Result<Demand> runDemandAction(const QString& key, DemandAction action, const QString& comment = {});
+    /// Merges an approved demand. Merged: the demands, versions and the plan are reloaded (the
+    /// plan as requestApp() does). With conflicts nothing changed and they are returned.
+    [[nodiscard]] Result<MergeOutcome> mergeDemand(const QString& key);
+
     /// The versions of the current app (owned by the catalog), loaded with its plan.
     [[nodiscard]] VersionListModel* versionModel() const { return m_versions; }
     [[nodiscard]] Status reloadVersions();

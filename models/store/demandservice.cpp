@@ -15,7 +15,6 @@
 namespace tp {
 namespace {
 
-
 const QString kDemandSelect = QStringLiteral(
     "SELECT d.id, d.app_id, d.key, a.key, d.title, d.description, d.owner, d.priority, d.external_link, d.status, "
     "d.created_at, d.updated_at, d.row_version FROM demands d JOIN apps a ON a.id = d.app_id");
@@ -58,9 +57,10 @@ Result<DemandService::DemandRow> DemandService::load(const QString& key)
     }
     DemandRow row{(*q)->value(0).toLongLong(), (*q)->value(1).toLongLong(), demandFromRow(**q)};
     (*q)->finish();
-    auto v = m_ctx.db->run(QStringLiteral("SELECT v.name FROM version_demands vd JOIN versions v ON v.id = vd.version_id "
-                                          "WHERE vd.demand_id = ?"),
-                           {row.id});
+    auto v =
+        m_ctx.db->run(QStringLiteral("SELECT v.name FROM version_demands vd JOIN versions v ON v.id = vd.version_id "
+                                     "WHERE vd.demand_id = ?"),
+                      {row.id});
     if (!v) {
         return v.error();
     }
@@ -112,7 +112,9 @@ Result<Demand> DemandService::create(const Demand& input)
              StoreContext::timeText(d.createdAt), StoreContext::timeText(d.updatedAt)});
         if (!id) {
             if (id.error().code == Error::Code::Conflict) {
-                return makeError(Error::Code::Conflict, QCoreApplication::translate("tp::store", "A demand \"%1\" exists already.").arg(d.key));
+                return makeError(
+                    Error::Code::Conflict,
+                    QCoreApplication::translate("tp::store", "A demand \"%1\" exists already.").arg(d.key));
             }
             return id.error();
         }
@@ -125,14 +127,16 @@ Result<Demand> DemandService::create(const Demand& input)
                 return n.error();
             }
             if (*n == 0) {
-                return makeError(Error::Code::Validation,
-                                 QCoreApplication::translate("tp::store", "Version \"%1\" of \"%2\" does not exist or is no longer in planning.")
-                                     .arg(v, d.appKey));
+                return makeError(
+                    Error::Code::Validation,
+                    QCoreApplication::translate("tp::store",
+                                                "Version \"%1\" of \"%2\" does not exist or is no longer in planning.")
+                        .arg(v, d.appKey));
             }
         }
         d.targetVersions.sort();
-        if (auto s = m_ctx.audit(QStringLiteral("demand.create"), QStringLiteral("demand"), d.key, d.appKey,
-                                 demandJson(d));
+        if (auto s =
+                m_ctx.audit(QStringLiteral("demand.create"), QStringLiteral("demand"), d.key, d.appKey, demandJson(d));
             !s) {
             return s.error();
         }
@@ -144,18 +148,20 @@ Result<Demand> DemandService::update(const Demand& d)
 {
     return m_ctx.db->transact<Demand>([&]() -> Result<Demand> {
         const QString now = m_ctx.nowText();
-        auto n = m_ctx.db->change(QStringLiteral("UPDATE demands SET title = ?, description = ?, owner = ?, priority = ?, "
-                                                 "external_link = ?, updated_at = ?, row_version = row_version + 1 "
-                                                 "WHERE key = ? AND row_version = ?"),
-                                  {d.title, d.description, d.owner, toString(d.priority), d.externalLink, now, d.key,
-                                   d.rowVersion});
+        auto n = m_ctx.db->change(
+            QStringLiteral("UPDATE demands SET title = ?, description = ?, owner = ?, priority = ?, "
+                           "external_link = ?, updated_at = ?, row_version = row_version + 1 "
+                           "WHERE key = ? AND row_version = ?"),
+            {d.title, d.description, d.owner, toString(d.priority), d.externalLink, now, d.key, d.rowVersion});
         if (!n) {
             return n.error();
         }
         if (*n == 0) {
             return makeError(Error::Code::Conflict,
-                             QCoreApplication::translate("tp::store", "Demand \"%1\" was changed by someone else meanwhile. Reload it and apply your edit "
-                                "again.")
+                             QCoreApplication::translate(
+                                 "tp::store",
+                                 "Demand \"%1\" was changed by someone else meanwhile. Reload it and apply your edit "
+                                 "again.")
                                  .arg(d.key));
         }
         auto row = load(d.key);
@@ -201,8 +207,9 @@ Result<QList<Demand>> DemandService::list(const DemandFilter& filter)
         out.append(demandFromRow(**q));
     }
     (*q)->finish();
-    auto v = m_ctx.db->run(QStringLiteral("SELECT d.key, v.name FROM version_demands vd "
-                                          "JOIN versions v ON v.id = vd.version_id JOIN demands d ON d.id = vd.demand_id"));
+    auto v =
+        m_ctx.db->run(QStringLiteral("SELECT d.key, v.name FROM version_demands vd "
+                                     "JOIN versions v ON v.id = vd.version_id JOIN demands d ON d.id = vd.demand_id"));
     if (!v) {
         return v.error();
     }
@@ -288,7 +295,7 @@ Result<QList<ChangeDiff>> DemandService::diff(const QString& demandKey)
     return out;
 }
 
-Result<Demand> DemandService::transition(const QString& key, std::initializer_list<DemandStatus> from, DemandStatus to,
+Result<Demand> DemandService::transition(const QString& key, const QList<DemandStatus>& from, DemandStatus to,
                                          const QString& action, const QString& comment)
 {
     return m_ctx.db->transact<Demand>([&]() -> Result<Demand> {
@@ -301,9 +308,9 @@ Result<Demand> DemandService::transition(const QString& key, std::initializer_li
             for (DemandStatus s : from) {
                 allowed << toString(s);
             }
-            return makeError(Error::Code::InvalidState, QCoreApplication::translate("tp::store", "Demand %1 is %2; this action needs it to be %3.")
-                                                            .arg(key, toString(row->demand.status),
-                                                                 allowed.join(QStringLiteral(" / "))));
+            return makeError(Error::Code::InvalidState,
+                             QCoreApplication::translate("tp::store", "Demand %1 is %2; this action needs it to be %3.")
+                                 .arg(key, toString(row->demand.status), allowed.join(QStringLiteral(" / "))));
         }
         if (to == DemandStatus::InReview) {
             auto n = m_ctx.db->scalar(QStringLiteral("SELECT COUNT(*) FROM changes WHERE demand_id = ?"), {row->id});
@@ -311,9 +318,11 @@ Result<Demand> DemandService::transition(const QString& key, std::initializer_li
                 return n.error();
             }
             if (n->toInt() == 0) {
-                return makeError(Error::Code::InvalidState,
-                                 QCoreApplication::translate("tp::store", "Demand %1 has no changes yet; add or edit events or attributes under it first.")
-                                     .arg(key));
+                return makeError(
+                    Error::Code::InvalidState,
+                    QCoreApplication::translate(
+                        "tp::store", "Demand %1 has no changes yet; add or edit events or attributes under it first.")
+                        .arg(key));
             }
         }
         auto n = m_ctx.db->change(QStringLiteral("UPDATE demands SET status = ?, updated_at = ?, "
@@ -323,7 +332,9 @@ Result<Demand> DemandService::transition(const QString& key, std::initializer_li
             return n.error();
         }
         if (*n == 0) {
-            return makeError(Error::Code::Conflict, QCoreApplication::translate("tp::store", "Demand %1 was changed meanwhile; reload it.").arg(key));
+            return makeError(
+                Error::Code::Conflict,
+                QCoreApplication::translate("tp::store", "Demand %1 was changed meanwhile; reload it.").arg(key));
         }
         QJsonObject details{{QStringLiteral("from"), toString(row->demand.status)},
                             {QStringLiteral("to"), toString(to)}};
@@ -343,30 +354,32 @@ Result<Demand> DemandService::transition(const QString& key, std::initializer_li
 
 Result<Demand> DemandService::submit(const QString& key, const QString& comment)
 {
-    return transition(key, {DemandStatus::Draft}, DemandStatus::InReview, QStringLiteral("demand.submit"), comment);
+    return transition(key, demandActionFrom(DemandAction::Submit), DemandStatus::InReview,
+                      QStringLiteral("demand.submit"), comment);
 }
 
 Result<Demand> DemandService::approve(const QString& key, const QString& comment)
 {
-    return transition(key, {DemandStatus::InReview}, DemandStatus::Approved, QStringLiteral("demand.approve"), comment);
+    return transition(key, demandActionFrom(DemandAction::Approve), DemandStatus::Approved,
+                      QStringLiteral("demand.approve"), comment);
 }
 
 Result<Demand> DemandService::reject(const QString& key, const QString& comment)
 {
-    return transition(key, {DemandStatus::InReview, DemandStatus::Approved}, DemandStatus::Rejected,
+    return transition(key, demandActionFrom(DemandAction::Reject), DemandStatus::Rejected,
                       QStringLiteral("demand.reject"), comment);
 }
 
 Result<Demand> DemandService::reopen(const QString& key, const QString& comment)
 {
-    return transition(key, {DemandStatus::InReview, DemandStatus::Approved, DemandStatus::Rejected},
-                      DemandStatus::Draft, QStringLiteral("demand.reopen"), comment);
+    return transition(key, demandActionFrom(DemandAction::Reopen), DemandStatus::Draft, QStringLiteral("demand.reopen"),
+                      comment);
 }
 
 Result<Demand> DemandService::cancel(const QString& key, const QString& comment)
 {
-    return transition(key, {DemandStatus::Draft, DemandStatus::InReview, DemandStatus::Approved},
-                      DemandStatus::Cancelled, QStringLiteral("demand.cancel"), comment);
+    return transition(key, demandActionFrom(DemandAction::Cancel), DemandStatus::Cancelled,
+                      QStringLiteral("demand.cancel"), comment);
 }
 
 Result<MergeOutcome> DemandService::merge(const QString& key)
@@ -375,9 +388,11 @@ Result<MergeOutcome> DemandService::merge(const QString& key)
     if (!row) {
         return row.error();
     }
-    if (row->demand.status != DemandStatus::Approved) {
-        return makeError(Error::Code::InvalidState, QCoreApplication::translate("tp::store", "Demand %1 is %2; only an approved demand can be merged.")
-                                                        .arg(key, toString(row->demand.status)));
+    if (!demandActionFrom(DemandAction::Merge).contains(row->demand.status)) {
+        return makeError(
+            Error::Code::InvalidState,
+            QCoreApplication::translate("tp::store", "Demand %1 is %2; only an approved demand can be merged.")
+                .arg(key, toString(row->demand.status)));
     }
     Merger merger(m_ctx, row->id, row->appId, row->demand);
     return merger.run();

@@ -16,11 +16,11 @@ struct MergeConflict {
     EntityKind kind = EntityKind::Event;
     QString entityKey;
     ChangeOp op = ChangeOp::Update;
-    int baseRevision = 0;     ///< revision the change started from
-    int currentRevision = 0;  ///< revision in the plan now (0 = does not exist)
-    QJsonObject base;         ///< state at baseRevision (empty if none)
-    QJsonObject theirs;       ///< state in the plan now (empty if deleted)
-    QJsonObject mine;         ///< the demand's proposed state (empty for delete)
+    int baseRevision = 0;    ///< revision the change started from
+    int currentRevision = 0; ///< revision in the plan now (0 = does not exist)
+    QJsonObject base;        ///< state at baseRevision (empty if none)
+    QJsonObject theirs;      ///< state in the plan now (empty if deleted)
+    QJsonObject mine;        ///< the demand's proposed state (empty for delete)
 };
 
 struct MergeOutcome {
@@ -38,14 +38,17 @@ struct ChangeDiff {
 };
 
 struct DemandFilter {
-    QString appKey;                      ///< empty = all apps
+    QString appKey; ///< empty = all apps
     std::optional<DemandStatus> status;
 };
 
 /// Demands, their change sets and the workflow draft → in_review → approved → merged.
 class DemandService {
 public:
-    explicit DemandService(StoreContext& ctx) : m_ctx(ctx) {}
+    explicit DemandService(StoreContext& ctx)
+        : m_ctx(ctx)
+    {
+    }
 
     /// Creates a draft; an empty key gets the next DEM-NNNN. targetVersions must exist.
     [[nodiscard]] Result<Demand> create(const Demand& demand);
@@ -87,7 +90,7 @@ private:
     Result<DemandRow> load(const QString& key);
     Result<Change> saveState(const QString& demandKey, EntityKind kind, const QString& entityKey,
                              const QJsonObject& state, bool remove);
-    Result<Demand> transition(const QString& key, std::initializer_list<DemandStatus> from, DemandStatus to,
+    Result<Demand> transition(const QString& key, const QList<DemandStatus>& from, DemandStatus to,
                               const QString& action, const QString& comment);
     StoreContext& m_ctx;
 };

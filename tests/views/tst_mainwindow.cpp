@@ -3,7 +3,9 @@
 
 #include "applistmodel.h"
 #include "attributetablemodel.h"
+#include "demanddialogs.h"
 #include "demandlistmodel.h"
+#include "demandspage.h"
 #include "eventtablemodel.h"
 #include "leveldelegate.h"
 #include "mainwindow.h"
@@ -15,6 +17,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QInputMethodEvent>
@@ -28,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -117,6 +121,7 @@ private Q_SLOTS:
     void loadsPlansInTheBackground();
     void demandsPageShowsChangeSets();
     void versionsPageComparesAndExports();
+    void demandWorkflowFromThePage();
 
 private:
     QTemporaryDir m_dir;
@@ -519,6 +524,108 @@ void TestMainWindow::versionsPageComparesAndExports()
     QVERIFY2(summary->text().contains(QStringLiteral("do not differ")), qPrintable(summary->text()));
     QCOMPARE(tree->model()->rowCount(), 0);
     QVERIFY(!h.window.findChild<QPushButton*>(QStringLiteral("exportChecklistButton"))->isEnabled());
+}
+
+void TestMainWindow::demandWorkflowFromThePage()
+{
+    QTemporaryDir dir;
+    auto opened = Store::open(dir.filePath(QStringLiteral("workflow.sqlite")));
+    QVERIFY2(opened, test::errorText(opened).constData());
+    Store& store = **opened;
+    QVERIFY(test::fillSmallPlan(store).ok());
+    const QString app = QStringLiteral("user-app");
+
+    Harness h(store);
+    h.clickApp(app);
+    auto* modules = h.window.findChild<QTabWidget*>(QStringLiteral("moduleTabs"));
+    auto* page = h.window.findChild<DemandsPage*>(QStringLiteral("demandsPage"));
+    QVERIFY(modules && page);
+    modules->setCurrentWidget(page);
+    auto button = [&h](const char* name) { return h.window.findChild<QPushButton*>(QString::fromLatin1(name)); };
+    auto* message = h.window.findChild<QLabel*>(QStringLiteral("demandMessage"));
+    QVERIFY(message);
+
+    // New demand through the dialog: OK only with a title; the new draft is selected.
+    QTest::mouseClick(button("newDemandButton"), Qt::LeftButton);
+    auto* dialog = page->findChild<NewDemandDialog*>(QStringLiteral("newDemandDialog"));
+    QVERIFY(dialog);
+    auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    dialog->findChild<QLineEdit*>(QStringLiteral("demandTitleEdit"))->setText(QStringLiteral("Coupons"));
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    const QString key = page->currentKey();
+    QVERIFY2(key.startsWith(QStringLiteral("DEM-")), qPrintable(key));
+    QVERIFY2(message->text().contains(QStringLiteral("created as a draft")), qPrintable(message->text()));
+    auto created = store.demands().demand(key);
+    QVERIFY(created && created->title == QStringLiteral("Coupons") && created->appKey == app);
+
+    // Only what the status allows is enabled, and a disabled action says why.
+    QVERIFY(button("submitDemandButton")->isEnabled());
+    QVERIFY(!button("approveDemandButton")->isEnabled());
+    QVERIFY2(button("approveDemandButton")->toolTip().contains(QStringLiteral("In review")),
+             qPrintable(button("approveDemandButton")->toolTip()));
+    QVERIFY(!button("mergeDemandButton")->isEnabled());
+
+    // An empty demand cannot go to review: the store's reason is shown, nothing changes.
+    QTest::mouseClick(button("submitDemandButton"), Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("no changes yet")), qPrintable(message->text()));
+    QCOMPARE(store.demands().demand(key)->status, DemandStatus::Draft);
+
+    // With changes (a new event, an edit of order_submit): submit, approve.
+    QVERIFY(store.demands().saveEvent(
+        key, test::makeEvent(QStringLiteral("coupon_claim"), QStringLiteral("领券"), Level::C)));
+    auto submit = store.plan().event(app, QStringLiteral("order_submit"));
+    QVERIFY(submit);
+    submit->description = QStringLiteral("mine");
+    QVERIFY(store.demands().saveEvent(key, *submit));
+    QTest::mouseClick(button("submitDemandButton"), Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("is now In review")), qPrintable(message->text()));
+    QCOMPARE(page->currentKey(), key);
+    QTest::mouseClick(button("approveDemandButton"), Qt::LeftButton);
+    QCOMPARE(store.demands().demand(key)->status, DemandStatus::Approved);
+    QVERIFY(button("mergeDemandButton")->isEnabled());
+
+    // Meanwhile another demand changes order_submit and is merged: ours now conflicts.
+    Demand other;
+    other.appKey = app;
+    other.title = QStringLiteral("Theirs");
+    auto theirs = store.demands().create(other);
+    QVERIFY(theirs);
+    submit->description = QStringLiteral("theirs");
+    QVERIFY(store.demands().saveEvent(theirs->key, *submit));
+    QVERIFY(store.demands().submit(theirs->key) && store.demands().approve(theirs->key));
+    QVERIFY(store.demands().merge(theirs->key)->merged);
+
+    QTest::mouseClick(button("mergeDemandButton"), Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("1 conflict")), qPrintable(message->text()));
+    auto* conflicts = page->findChild<MergeConflictDialog*>(QStringLiteral("mergeConflictDialog"));
+    QVERIFY(conflicts);
+    auto* table = conflicts->findChild<QTableWidget*>(QStringLiteral("conflictTable"));
+    QVERIFY(table);
+    QStringList rows;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        rows << QStringList{table->item(r, 1)->text(), table->item(r, 3)->text(), table->item(r, 4)->text()}.join(
+            QLatin1Char('|'));
+    }
+    QVERIFY2(rows.contains(QStringLiteral("description|theirs|mine")), qPrintable(rows.join(QLatin1Char('\n'))));
+    conflicts->close();
+    QCOMPARE(store.demands().demand(key)->status, DemandStatus::Approved); // nothing merged
+    QCOMPARE(h.catalog.eventModel()->rowOf(QStringLiteral("coupon_claim")), -1);
+
+    // Reopen, take theirs (drop our edit of order_submit), submit, approve, merge: the new
+    // event is in the catalogue.
+    QTest::mouseClick(button("reopenDemandButton"), Qt::LeftButton);
+    QCOMPARE(store.demands().demand(key)->status, DemandStatus::Draft);
+    QVERIFY(store.demands().discard(key, EntityKind::Event, QStringLiteral("order_submit")));
+    QTest::mouseClick(button("submitDemandButton"), Qt::LeftButton);
+    QTest::mouseClick(button("approveDemandButton"), Qt::LeftButton);
+    QTest::mouseClick(button("mergeDemandButton"), Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("merged")), qPrintable(message->text()));
+    QCOMPARE(store.demands().demand(key)->status, DemandStatus::Merged);
+    QVERIFY(h.catalog.eventModel()->rowOf(QStringLiteral("coupon_claim")) >= 0);
+    QCOMPARE(page->currentKey(), key);
+    QVERIFY(!button("mergeDemandButton")->isEnabled());
 }
 
 #include "tst_mainwindow.moc"
