@@ -244,6 +244,26 @@
         <source>%1 is now %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Work under this demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits on the Events page now go into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits already go into this demand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make new and changed events go into this demand&apos;s change set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a draft demand takes edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::DetailView</name>
@@ -400,6 +420,73 @@
     </message>
 </context>
 <context>
+    <name>tp::EventEditorDialog</name>
+    <message>
+        <source>New event — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower_snake_case: a–z, 0–9 and _, starting with a letter, at most 64 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of an event does not change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trigger:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Platforms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Introduced in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another event of this app has the key &quot;%1&quot; (ignoring case and separators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::EventTableModel</name>
     <message>
         <source>Key</source>
@@ -550,6 +637,14 @@
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stop working under it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ Working under &lt;b&gt;%1&lt;/b&gt; %2 — new and changed events go into its change set.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>
@@ -642,6 +737,17 @@
     </message>
 </context>
 <context>
+    <name>tp::PlanCatalog</name>
+    <message>
+        <source>Only a draft demand of the app shown can take edits; %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a draft demand to work under first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::PlanDiffModel</name>
     <message>
         <source>binding %1</source>
@@ -728,6 +834,42 @@
     </message>
     <message>
         <source>Attributes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To edit, choose a draft demand on the Demands page and click “Work under this demand”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new event in %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected event in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in %2 now; it joins the catalogue when the demand is merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change of %1 is in %2 (marked ✎ in the table).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

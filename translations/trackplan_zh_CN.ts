@@ -244,6 +244,26 @@
         <source>%1 is now %2.</source>
         <translation>%1 现在为 %2。</translation>
     </message>
+    <message>
+        <source>Work under this demand</source>
+        <translation>在此需求下工作</translation>
+    </message>
+    <message>
+        <source>Edits on the Events page now go into %1.</source>
+        <translation>事件页上的编辑现在会进入 %1。</translation>
+    </message>
+    <message>
+        <source>Edits already go into this demand.</source>
+        <translation>编辑已在进入此需求。</translation>
+    </message>
+    <message>
+        <source>Make new and changed events go into this demand&apos;s change set</source>
+        <translation>让新建和修改的事件进入此需求的变更集</translation>
+    </message>
+    <message>
+        <source>Only a draft demand takes edits.</source>
+        <translation>只有草稿状态的需求才能接收编辑。</translation>
+    </message>
 </context>
 <context>
     <name>tp::DetailView</name>
@@ -399,6 +419,73 @@
     </message>
 </context>
 <context>
+    <name>tp::EventEditorDialog</name>
+    <message>
+        <source>New event — %1</source>
+        <translation>新建事件 — %1</translation>
+    </message>
+    <message>
+        <source>Edit %1 — %2</source>
+        <translation>编辑 %1 — %2</translation>
+    </message>
+    <message>
+        <source>lower_snake_case: a–z, 0–9 and _, starting with a letter, at most 64 characters</source>
+        <translation>小写下划线格式：a–z、0–9 和 _，以字母开头，最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>The key of an event does not change.</source>
+        <translation>事件的标识不可更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>标识(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation>显示名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Trigger:</source>
+        <translation>触发时机(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>分类(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>等级(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Platforms:</source>
+        <translation>平台(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>标签(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Introduced in:</source>
+        <translation>引入版本(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Another event of this app has the key &quot;%1&quot; (ignoring case and separators).</source>
+        <translation>该应用的另一个事件已使用标识“%1”（忽略大小写和分隔符）。</translation>
+    </message>
+</context>
+<context>
     <name>tp::EventTableModel</name>
     <message>
         <source>Key</source>
@@ -547,6 +634,14 @@
         <source>Versions</source>
         <translation>版本</translation>
     </message>
+    <message>
+        <source>Stop working under it</source>
+        <translation>停止在此需求下工作</translation>
+    </message>
+    <message>
+        <source>✎ Working under &lt;b&gt;%1&lt;/b&gt; %2 — new and changed events go into its change set.</source>
+        <translation>✎ 正在需求 &lt;b&gt;%1&lt;/b&gt; %2 下工作 — 新建和修改的事件会进入其变更集。</translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>
@@ -639,6 +734,17 @@
     </message>
 </context>
 <context>
+    <name>tp::PlanCatalog</name>
+    <message>
+        <source>Only a draft demand of the app shown can take edits; %1 is %2.</source>
+        <translation>只有当前应用的草稿需求才能接收编辑；%1 为%2。</translation>
+    </message>
+    <message>
+        <source>Choose a draft demand to work under first.</source>
+        <translation>请先选择一个草稿需求并在其下工作。</translation>
+    </message>
+</context>
+<context>
     <name>tp::PlanDiffModel</name>
     <message>
         <source>binding %1</source>
@@ -726,6 +832,42 @@
     <message>
         <source>Attributes (%1)</source>
         <translation>属性（%1）</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>新建事件…</translation>
+    </message>
+    <message>
+        <source>Edit event…</source>
+        <translation>编辑事件…</translation>
+    </message>
+    <message>
+        <source>To edit, choose a draft demand on the Demands page and click “Work under this demand”.</source>
+        <translation>如需编辑，请在需求页选择一个草稿需求并点击“在此需求下工作”。</translation>
+    </message>
+    <message>
+        <source>A new event in %1 (%2)</source>
+        <translation>在 %1 中新建事件（%2）</translation>
+    </message>
+    <message>
+        <source>Change the selected event in %1</source>
+        <translation>在 %1 中修改所选事件</translation>
+    </message>
+    <message>
+        <source>Select an event first.</source>
+        <translation>请先选择一个事件。</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 未保存：%2</translation>
+    </message>
+    <message>
+        <source>%1 is in %2 now; it joins the catalogue when the demand is merged.</source>
+        <translation>%1 已进入 %2；需求合并后会出现在事件目录中。</translation>
+    </message>
+    <message>
+        <source>The change of %1 is in %2 (marked ✎ in the table).</source>
+        <translation>%1 的修改已进入 %2（表格中以 ✎ 标记）。</translation>
     </message>
 </context>
 <context>

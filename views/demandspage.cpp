@@ -148,6 +148,17 @@ DemandsPage::DemandsPage(PlanCatalog* catalog, QWidget* parent)
         m_actions.insert(int(action), button);
     }
     actions->addStretch(1);
+    m_workButton = new QPushButton(tr("Work under this demand"), this);
+    m_workButton->setObjectName(QStringLiteral("workUnderDemandButton"));
+    connect(m_workButton, &QPushButton::clicked, this, [this] {
+        const QString key = currentKey();
+        if (const Status s = m_catalog->setActiveDemand(key); !s) {
+            say(s.error().message, true);
+            return;
+        }
+        say(tr("Edits on the Events page now go into %1.").arg(key), false);
+    });
+    actions->addWidget(m_workButton);
     layout->addLayout(actions);
 
     m_listPage = new TablePage(m_proxy, this);
@@ -181,6 +192,7 @@ DemandsPage::DemandsPage(PlanCatalog* catalog, QWidget* parent)
     layout->addWidget(m_splitter, 1);
 
     connect(m_catalog, &PlanCatalog::planLoaded, this, &DemandsPage::onPlanLoaded);
+    connect(m_catalog, &PlanCatalog::activeDemandChanged, this, &DemandsPage::updateActions);
     onPlanLoaded();
 }
 
@@ -242,6 +254,12 @@ void DemandsPage::updateActions()
     const int row = m_catalog->demandModel()->rowOf(currentKey());
     const bool haveApp = !m_catalog->currentAppKey().isEmpty();
     m_newButton->setEnabled(haveApp);
+    const bool draft = row >= 0 && m_catalog->demandModel()->demands().at(row).status == DemandStatus::Draft;
+    const bool active = row >= 0 && m_catalog->activeDemand() == currentKey();
+    m_workButton->setEnabled(draft && !active);
+    m_workButton->setToolTip(active      ? tr("Edits already go into this demand.")
+                                 : draft ? tr("Make new and changed events go into this demand's change set")
+                                         : tr("Only a draft demand takes edits."));
     for (DemandAction action : kActions) {
         QPushButton* button = m_actions.value(int(action));
         const QList<DemandStatus> from = demandActionFrom(action);

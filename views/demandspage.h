@@ -57,6 +57,7 @@ private:
     TablePage* m_listPage = nullptr;
     QTextBrowser* m_detail = nullptr;
     QPushButton* m_newButton = nullptr;
+    QPushButton* m_workButton = nullptr;
     QHash<int, QPushButton*> m_actions; ///< by int(DemandAction)
     QLabel* m_message = nullptr;
     QString m_selectedKey; ///< kept across reloads of the list

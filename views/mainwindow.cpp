@@ -2,6 +2,7 @@
 
 #include "applistmodel.h"
 #include "attributetablemodel.h"
+#include "demandlistmodel.h"
 #include "demandspage.h"
 #include "eventtablemodel.h"
 #include "plancatalog.h"
@@ -10,10 +11,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -65,7 +69,31 @@ MainWindow::MainWindow(PlanCatalog* catalog, QWidget* parent)
     m_emptyStore->setTextFormat(Qt::RichText);
     m_emptyStore->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_emptyStore->setMargin(32);
-    m_rightStack->addWidget(m_modules);
+    // The banner above the module pages while edits go into a demand.
+    auto* modulesBox = new QWidget(m_rightStack);
+    auto* modulesLayout = new QVBoxLayout(modulesBox);
+    modulesLayout->setContentsMargins(0, 0, 0, 0);
+    modulesLayout->setSpacing(0);
+    m_banner = new QFrame(modulesBox);
+    m_banner->setObjectName(QStringLiteral("activeDemandBanner"));
+    m_banner->setStyleSheet(
+        QStringLiteral("#activeDemandBanner { background: #fff4d6; border-bottom: 1px solid #e0c27a; }"));
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(10, 6, 10, 6);
+    m_bannerLabel = new QLabel(m_banner);
+    m_bannerLabel->setObjectName(QStringLiteral("activeDemandLabel"));
+    m_bannerLabel->setStyleSheet(QStringLiteral("color: #5c4400;"));
+    auto* stop = new QPushButton(tr("Stop working under it"), m_banner);
+    stop->setObjectName(QStringLiteral("stopWorkingButton"));
+    connect(stop, &QPushButton::clicked, this, [this] { static_cast<void>(m_catalog->setActiveDemand({})); });
+    bannerLayout->addWidget(m_bannerLabel, 1);
+    bannerLayout->addWidget(stop);
+    m_banner->hide();
+    modulesLayout->addWidget(m_banner);
+    modulesLayout->addWidget(m_modules, 1);
+    m_modulesBox = modulesBox;
+    m_rightStack->addWidget(modulesBox);
+    connect(m_catalog, &PlanCatalog::activeDemandChanged, this, &MainWindow::updateBanner);
     m_rightStack->addWidget(m_emptyStore);
     m_splitter->addWidget(m_rightStack);
     m_splitter->setStretchFactor(0, 0);
@@ -223,7 +251,17 @@ void MainWindow::updateStoreState()
                              "or <code>trackplanctl --db %1 import FILE</code> to load an export, "
                              "then choose <b>File → Reload</b>.</p>")
                               .arg(m_catalog->storeDisplayName().toHtmlEscaped()));
-    m_rightStack->setCurrentWidget(empty ? m_emptyStore : static_cast<QWidget*>(m_modules));
+    m_rightStack->setCurrentWidget(empty ? m_emptyStore : m_modulesBox);
+}
+
+void MainWindow::updateBanner()
+{
+    const QString key = m_catalog->activeDemand();
+    const int row = m_catalog->demandModel()->rowOf(key);
+    const QString title = row >= 0 ? m_catalog->demandModel()->demands().at(row).title : QString();
+    m_bannerLabel->setText(tr("✎ Working under <b>%1</b> %2 — new and changed events go into its change set.")
+                               .arg(key.toHtmlEscaped(), title.toHtmlEscaped()));
+    m_banner->setVisible(!key.isEmpty());
 }
 
 void MainWindow::showError(const QString& what, const Error& error)

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QFrame;
 class QLabel;
 class QListView;
 class QModelIndex;
@@ -47,6 +48,7 @@ private:
     void onLoadingChanged(bool loading);
     void onLoadFailed(const QString& appKey, const Error& error);
     void updateStoreState();
+    void updateBanner();
     void showError(const QString& what, const Error& error);
     void showAbout();
 
@@ -55,6 +57,9 @@ private:
     QListView* m_appList = nullptr;
     QStackedWidget* m_rightStack = nullptr;
     QTabWidget* m_modules = nullptr;
+    QWidget* m_modulesBox = nullptr;
+    QFrame* m_banner = nullptr;
+    QLabel* m_bannerLabel = nullptr;
     DemandsPage* m_demandsPage = nullptr;
     VersionsPage* m_versionsPage = nullptr;
     PlanPage* m_planPage = nullptr;

@@ -3,14 +3,20 @@
 #include "applistmodel.h"
 #include "attributetablemodel.h"
 #include "detailview.h"
+#include "eventeditor.h"
 #include "eventtablemodel.h"
 #include "leveldelegate.h"
+#include "pendingdelegate.h"
 #include "plancatalog.h"
+#include "rules.h"
 #include "searchfilterproxymodel.h"
 #include "tablepage.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -77,7 +83,22 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
             applySearch(text);
         }
     });
-    layout->addWidget(m_searchEdit);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_searchEdit, 1);
+    m_newEventButton = new QPushButton(tr("New event…"), this);
+    m_newEventButton->setObjectName(QStringLiteral("newEventButton"));
+    m_newEventButton->setShortcut(QKeySequence::New);
+    connect(m_newEventButton, &QPushButton::clicked, this, &PlanPage::newEvent);
+    m_editEventButton = new QPushButton(tr("Edit event…"), this);
+    m_editEventButton->setObjectName(QStringLiteral("editEventButton"));
+    connect(m_editEventButton, &QPushButton::clicked, this, &PlanPage::editEvent);
+    top->addWidget(m_newEventButton);
+    top->addWidget(m_editEventButton);
+    layout->addLayout(top);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("planMessage"));
+    m_message->setWordWrap(true);
+    m_message->hide();
 
     m_detail = new DetailView(this);
     m_detail->setObjectName(QStringLiteral("eventDetail"));
@@ -90,6 +111,8 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({800, 360});
     layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_message);
+    connect(m_catalog, &PlanCatalog::activeDemandChanged, this, &PlanPage::updateEditing);
 
     connect(m_catalog, &PlanCatalog::planLoaded, this, &PlanPage::onPlanLoaded);
     onPlanLoaded(m_catalog->currentAppKey());
@@ -106,6 +129,8 @@ QWidget* PlanPage::createTabs()
     events->setObjectName(QStringLiteral("eventTable"));
     events->setItemDelegateForColumn(EventTableModel::LevelColumn,
                                      new LevelDelegate(EventTableModel::LevelRole, events));
+    events->setItemDelegateForColumn(EventTableModel::KeyColumn,
+                                     new PendingDelegate(EventTableModel::PendingRole, events));
     connect(events->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlanPage::updateDetail);
     // Sorting has to see every event, not only the batches fetched so far.
     connect(m_eventPage, &TablePage::aboutToSort, this, [this] { m_catalog->eventModel()->fetchAll(); });
@@ -171,8 +196,75 @@ void PlanPage::applySearch(const QString& text)
     updateTabTitles();
 }
 
+void PlanPage::updateEditing()
+{
+    const QString demand = m_catalog->activeDemand();
+    const bool eventsTab = m_tabs->currentIndex() == EventsTab;
+    const QModelIndex index = m_eventProxy->mapToSource(m_eventPage->table()->currentIndex());
+    const bool haveEvent = index.isValid() && m_catalog->eventModel()->eventAt(index.row()) != nullptr;
+    const QString why = tr("To edit, choose a draft demand on the Demands page and click “Work under this demand”.");
+    m_newEventButton->setEnabled(!demand.isEmpty() && eventsTab);
+    m_newEventButton->setToolTip(
+        demand.isEmpty() ? why
+                         : tr("A new event in %1 (%2)")
+                               .arg(demand, QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_editEventButton->setEnabled(!demand.isEmpty() && eventsTab && haveEvent);
+    m_editEventButton->setToolTip(demand.isEmpty() ? why
+                                      : haveEvent  ? tr("Change the selected event in %1").arg(demand)
+                                                   : tr("Select an event first."));
+}
+
+void PlanPage::newEvent()
+{
+    Event e;
+    e.owner = m_catalog->actor();
+    e.platforms = {QStringLiteral("android"), QStringLiteral("ios")};
+    openEditor(e, true);
+}
+
+void PlanPage::editEvent()
+{
+    const QModelIndex index = m_eventProxy->mapToSource(m_eventPage->table()->currentIndex());
+    if (const Event* event = m_catalog->eventModel()->eventAt(index.row())) {
+        openEditor(*event, false);
+    }
+}
+
+void PlanPage::openEditor(const Event& event, bool isNew)
+{
+    if (m_catalog->activeDemand().isEmpty()) {
+        return;
+    }
+    QSet<QString> taken;
+    for (const Event& e : m_catalog->eventModel()->events()) {
+        if (e.key != event.key) {
+            taken.insert(normalizedKey(e.key));
+        }
+    }
+    auto* dialog = new EventEditorDialog(event, isNew, taken, m_catalog->activeDemand(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
+        const Event edited = dialog->event();
+        auto saved = m_catalog->saveEvent(edited);
+        m_message->show();
+        if (!saved) {
+            m_message->setStyleSheet(QStringLiteral("color: #cf222e;"));
+            m_message->setText(tr("%1 was not saved: %2").arg(edited.key, saved.error().message));
+            return;
+        }
+        m_message->setStyleSheet(QString());
+        m_message->setText(
+            isNew
+                ? tr("%1 is in %2 now; it joins the catalogue when the demand is merged.")
+                      .arg(edited.key, m_catalog->activeDemand())
+                : tr("The change of %1 is in %2 (marked ✎ in the table).").arg(edited.key, m_catalog->activeDemand()));
+    });
+    dialog->open();
+}
+
 void PlanPage::updateDetail()
 {
+    updateEditing();
     if (m_tabs->currentIndex() == EventsTab) {
         const QModelIndex index = m_eventProxy->mapToSource(m_eventPage->table()->currentIndex());
         const Event* event = m_catalog->eventModel()->eventAt(index.row());

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "types.h"
+
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -15,8 +19,9 @@ class PlanCatalog;
 class SearchFilterProxyModel;
 class TablePage;
 
-/// The plan of the selected app, read-only: a search field over tabs with the events and the
-/// attributes, and a detail pane for the selected row. The module pages of a later issue
+/// The plan of the selected app: a search field over tabs with the events and the attributes,
+/// and a detail pane for the selected row. While a demand is active, events can be created and
+/// edited (into its change set); pending ones are marked in the table. The module pages of a later issue
 /// (demands, versions, events, attributes) take its place piece by piece.
 class PlanPage : public QWidget {
     Q_OBJECT
@@ -29,6 +34,10 @@ public:
     /// Splitter sizes between the tables and the detail pane.
     [[nodiscard]] QByteArray saveState() const;
     void restoreState(const QByteArray& state);
+    /// Opens the event editor for a new event, or for the selected one (editing needs an
+    /// active demand; the edit goes into its change set).
+    void newEvent();
+    void editEvent();
 
 private:
     QWidget* createTabs();
@@ -36,6 +45,8 @@ private:
     void applySearch(const QString& text);
     void updateDetail();
     void updateTabTitles();
+    void updateEditing();
+    void openEditor(const Event& event, bool isNew);
 
     PlanCatalog* m_catalog;
     SearchFilterProxyModel* m_eventProxy;
@@ -47,6 +58,9 @@ private:
     TablePage* m_attributePage = nullptr;
     DetailView* m_detail = nullptr;
     QSplitter* m_splitter = nullptr;
+    QPushButton* m_newEventButton = nullptr;
+    QPushButton* m_editEventButton = nullptr;
+    QLabel* m_message = nullptr;
 };
 
 } // namespace tp

@@ -91,6 +91,17 @@ void EventTableModel::fetchMore(const QModelIndex& parent)
     exposeUpTo(std::min(m_fetched + m_batchSize, int(m_events.size())));
 }
 
+void EventTableModel::setPendingKeys(QSet<QString> keys)
+{
+    if (keys == m_pending) {
+        return;
+    }
+    m_pending = std::move(keys);
+    if (m_fetched > 0) {
+        Q_EMIT dataChanged(index(0, 0), index(m_fetched - 1, ColumnCount - 1), {PendingRole});
+    }
+}
+
 QVariant EventTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
@@ -115,6 +126,8 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         return {};
     case KeyRole:
         return e.key;
+    case PendingRole:
+        return m_pending.contains(e.key);
     case DisplayNameRole:
         return e.displayName;
     case LevelRole:
@@ -233,6 +246,7 @@ QHash<int, QByteArray> EventTableModel::roleNames() const
     names.insert(BindingCountRole, "bindingCount");
     names.insert(PlatformsRole, "platforms");
     names.insert(SortRole, "sortKey");
+    names.insert(PendingRole, "pending");
     return names;
 }
 

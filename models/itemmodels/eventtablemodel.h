@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 
 namespace tp {
 
@@ -36,6 +37,7 @@ public:
         BindingCountRole,           ///< int
         PlatformsRole,              ///< QStringList
         SortRole,                   ///< per column: a value that sorts naturally (numbers as numbers)
+        PendingRole,                ///< bool: the active demand has a change of this event
     };
     static constexpr int DefaultBatchSize = 1000;
 
@@ -44,10 +46,14 @@ public:
     /// Replaces all events (model reset); the first batch is exposed at once.
     void setEvents(QList<Event> events);
     void clear();
+    /// Keys of the events with a pending change in the active demand (PendingRole).
+    void setPendingKeys(QSet<QString> keys);
     /// Rows exposed per fetchMore().
     void setBatchSize(int rows);
     [[nodiscard]] int batchSize() const { return m_batchSize; }
 
+    /// Every event held, fetched or not.
+    [[nodiscard]] const QList<Event>& events() const { return m_events; }
     /// Number of events held, fetched or not.
     [[nodiscard]] int totalCount() const { return int(m_events.size()); }
     /// Exposes every remaining row in one insertion.
@@ -75,6 +81,7 @@ private:
 
     QList<Event> m_events;
     QHash<QString, int> m_rowByKey;
+    QSet<QString> m_pending;
     int m_fetched = 0;
     int m_batchSize = DefaultBatchSize;
 };

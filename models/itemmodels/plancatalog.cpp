@@ -3,6 +3,7 @@
 #include "applistmodel.h"
 #include "attributetablemodel.h"
 #include "demandlistmodel.h"
+#include "enumlabels.h"
 #include "eventtablemodel.h"
 #include "plandiff.h"
 #include "store.h"
@@ -155,10 +156,64 @@ void PlanCatalog::applyPlan(const QString& appKey, Plan plan)
     Q_EMIT planLoaded(m_currentApp);
 }
 
+Status PlanCatalog::setActiveDemand(const QString& key)
+{
+    if (!key.isEmpty()) {
+        auto demand = m_store.demands().demand(key);
+        if (!demand) {
+            return demand.error();
+        }
+        if (demand->appKey != m_currentApp || demand->status != DemandStatus::Draft) {
+            return makeError(Error::Code::InvalidState,
+                             tr("Only a draft demand of the app shown can take edits; %1 is %2.")
+                                 .arg(key, demandStatusLabel(demand->status)));
+        }
+    }
+    if (key != m_activeDemand) {
+        m_activeDemand = key;
+        Q_EMIT activeDemandChanged(m_activeDemand);
+    }
+    refreshActiveDemand();
+    return Ok{};
+}
+
+Result<Change> PlanCatalog::saveEvent(const Event& event)
+{
+    if (m_activeDemand.isEmpty()) {
+        return makeError(Error::Code::InvalidState, tr("Choose a draft demand to work under first."));
+    }
+    auto saved = m_store.demands().saveEvent(m_activeDemand, event);
+    refreshActiveDemand();
+    return saved;
+}
+
+void PlanCatalog::refreshActiveDemand()
+{
+    QSet<QString> pending;
+    if (!m_activeDemand.isEmpty()) {
+        auto demand = m_store.demands().demand(m_activeDemand);
+        auto changes = demand && demand->status == DemandStatus::Draft && demand->appKey == m_currentApp
+            ? m_store.demands().changes(m_activeDemand)
+            : Result<QList<Change>>(makeError(Error::Code::InvalidState, QString()));
+        if (!changes) {
+            m_activeDemand.clear(); // submitted, cancelled, gone or another app: editing ends
+            Q_EMIT activeDemandChanged(m_activeDemand);
+        } else {
+            for (const Change& c : std::as_const(*changes)) {
+                if (c.kind == EntityKind::Event) {
+                    pending.insert(c.entityKey);
+                }
+            }
+        }
+    }
+    m_events->setPendingKeys(std::move(pending));
+}
+
 Status PlanCatalog::reloadDemands()
 {
     if (m_currentApp.isEmpty()) {
         m_demands->setDemands({});
+        refreshActiveDemand();
         return Ok{};
     }
     DemandFilter filter;
@@ -169,6 +224,7 @@ Status PlanCatalog::reloadDemands()
         return demands.error();
     }
     m_demands->setDemands(std::move(*demands));
+    refreshActiveDemand();
     return Ok{};
 }
 
@@ -264,6 +320,7 @@ void PlanCatalog::clearPlan()
     m_demands->setDemands({});
     m_versions->setVersions({}, {});
     m_currentApp.clear();
+    refreshActiveDemand();
     Q_EMIT planLoaded(m_currentApp);
 }
 

@@ -64,6 +64,15 @@ public:
     /// plan as requestApp() does). With conflicts nothing changed and they are returned.
     [[nodiscard]] Result<MergeOutcome> mergeDemand(const QString& key);
 
+    /// The draft demand of the current app that edits go into, empty if none. It ends when
+    /// another app is chosen or the demand leaves the draft status.
+    [[nodiscard]] QString activeDemand() const { return m_activeDemand; }
+    /// Starts working under a draft demand of the current app; an empty key stops.
+    [[nodiscard]] Status setActiveDemand(const QString& key);
+    /// Saves the proposed state of an event (new or changed) into the active demand's change
+    /// set; the store validates it first.
+    [[nodiscard]] Result<Change> saveEvent(const Event& event);
+
     /// The versions of the current app (owned by the catalog), loaded with its plan.
     [[nodiscard]] VersionListModel* versionModel() const { return m_versions; }
     [[nodiscard]] Status reloadVersions();
@@ -97,6 +106,8 @@ Q_SIGNALS:
     void planLoaded(const QString& appKey);
     /// requestApp(appKey) failed; the models are cleared.
     void loadFailed(const QString& appKey, const tp::Error& error);
+    /// Edits now go into this demand (empty: editing stopped).
+    void activeDemandChanged(const QString& key);
     /// A background load started (true) or ended (false).
     void loadingChanged(bool loading);
 
@@ -105,12 +116,14 @@ private:
     void applyPlan(const QString& appKey, Plan plan);
     void finishJob(const std::shared_ptr<Job>& job);
     void clearPlan();
+    void refreshActiveDemand(); ///< ends it if it is no longer a draft of the current app; pending keys
 
     Store& m_store;
     AppListModel* m_apps;
     EventTableModel* m_events;
     AttributeTableModel* m_attributes;
     DemandListModel* m_demands;
+    QString m_activeDemand;
     VersionListModel* m_versions;
     QString m_currentApp;
     StoreOpener m_opener;

@@ -6,12 +6,14 @@
 #include "demanddialogs.h"
 #include "demandlistmodel.h"
 #include "demandspage.h"
+#include "eventeditor.h"
 #include "eventtablemodel.h"
 #include "leveldelegate.h"
 #include "mainwindow.h"
 #include "plancatalog.h"
 #include "plandiffmodel.h"
 #include "planfixture.h"
+#include "planpage.h"
 #include "versionlistmodel.h"
 #include "versionspage.h"
 
@@ -19,6 +21,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFrame>
 #include <QHeaderView>
 #include <QInputMethodEvent>
 #include <QLabel>
@@ -122,6 +125,7 @@ private Q_SLOTS:
     void demandsPageShowsChangeSets();
     void versionsPageComparesAndExports();
     void demandWorkflowFromThePage();
+    void editingUnderADemand();
 
 private:
     QTemporaryDir m_dir;
@@ -626,6 +630,110 @@ void TestMainWindow::demandWorkflowFromThePage()
     QVERIFY(h.catalog.eventModel()->rowOf(QStringLiteral("coupon_claim")) >= 0);
     QCOMPARE(page->currentKey(), key);
     QVERIFY(!button("mergeDemandButton")->isEnabled());
+}
+
+void TestMainWindow::editingUnderADemand()
+{
+    QTemporaryDir dir;
+    auto opened = Store::open(dir.filePath(QStringLiteral("editing.sqlite")));
+    QVERIFY2(opened, test::errorText(opened).constData());
+    Store& store = **opened;
+    QVERIFY(test::fillSmallPlan(store).ok());
+    Demand draft;
+    draft.appKey = QStringLiteral("user-app");
+    draft.title = QStringLiteral("Better names");
+    auto demand = store.demands().create(draft);
+    QVERIFY(demand);
+
+    Harness h(store);
+    h.clickApp(draft.appKey);
+    auto button = [&h](const char* name) { return h.window.findChild<QPushButton*>(QString::fromLatin1(name)); };
+    auto* banner = h.window.findChild<QFrame*>(QStringLiteral("activeDemandBanner"));
+    auto* plan = h.window.findChild<PlanPage*>(QStringLiteral("planPage"));
+    QVERIFY(banner && plan);
+
+    // No active demand: the editors are off and say how to start.
+    QVERIFY(!banner->isVisible());
+    QVERIFY(Harness::clickRow(h.eventTable(), QStringLiteral("order_submit")));
+    QVERIFY(!button("editEventButton")->isEnabled());
+    QVERIFY(!button("newEventButton")->isEnabled());
+    QVERIFY2(button("editEventButton")->toolTip().contains(QStringLiteral("Work under this demand")),
+             qPrintable(button("editEventButton")->toolTip()));
+
+    // Work under the draft from the Demands page: the banner names it.
+    auto* modules = h.window.findChild<QTabWidget*>(QStringLiteral("moduleTabs"));
+    auto* demands = h.window.findChild<DemandsPage*>(QStringLiteral("demandsPage"));
+    modules->setCurrentWidget(demands);
+    auto* table = h.window.findChild<QTableView*>(QStringLiteral("demandTable"));
+    const QModelIndexList hits =
+        table->model()->match(table->model()->index(0, 0), DemandListModel::KeyRole, demand->key, 1, Qt::MatchExactly);
+    QCOMPARE(hits.size(), 1);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(hits.first()).center());
+    QVERIFY(button("workUnderDemandButton")->isEnabled());
+    QTest::mouseClick(button("workUnderDemandButton"), Qt::LeftButton);
+    QCOMPARE(h.catalog.activeDemand(), demand->key);
+    QVERIFY(banner->isVisible());
+    QVERIFY(h.window.findChild<QLabel*>(QStringLiteral("activeDemandLabel"))->text().contains(demand->key));
+    QVERIFY(!button("workUnderDemandButton")->isEnabled());
+
+    // Edit order_submit: a rule breaks while typing (no display name) and OK waits for it.
+    modules->setCurrentWidget(plan);
+    QVERIFY(Harness::clickRow(h.eventTable(), QStringLiteral("order_submit")));
+    QVERIFY(button("editEventButton")->isEnabled());
+    QTest::mouseClick(button("editEventButton"), Qt::LeftButton);
+    auto* editor = plan->findChild<EventEditorDialog*>(QStringLiteral("eventEditor"));
+    QVERIFY(editor);
+    auto* ok = editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    auto* name = editor->findChild<QLineEdit*>(QStringLiteral("eventDisplayNameEdit"));
+    auto* findings = editor->findChild<QLabel*>(QStringLiteral("eventFindings"));
+    QVERIFY(editor->findChild<QLineEdit*>(QStringLiteral("eventKeyEdit"))->isReadOnly());
+    name->clear();
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(findings->text().contains(QStringLiteral("display name")), qPrintable(findings->text()));
+    name->setText(QStringLiteral("提交订单（服务端确认）"));
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+
+    // The change is in the demand, and the row is marked pending.
+    auto changes = store.demands().changes(demand->key);
+    QVERIFY(changes);
+    QCOMPARE(changes->size(), 1);
+    QCOMPARE(changes->first().entityKey, QStringLiteral("order_submit"));
+    QCOMPARE(changes->first().state.value(QStringLiteral("display_name")).toString(),
+             QStringLiteral("提交订单（服务端确认）"));
+    const int row = h.catalog.eventModel()->rowOf(QStringLiteral("order_submit"));
+    QVERIFY(h.catalog.eventModel()->index(row, 0).data(EventTableModel::PendingRole).toBool());
+    QVERIFY(!h.catalog.eventModel()
+                 ->index(h.catalog.eventModel()->rowOf(QStringLiteral("home_view")), 0)
+                 .data(EventTableModel::PendingRole)
+                 .toBool());
+
+    // A new event whose key collides with another (ignoring case and separators) is refused
+    // in the editor; a good one goes into the change set.
+    QTRY_VERIFY(!plan->findChild<EventEditorDialog*>()); // the first editor closed and went
+    QTest::mouseClick(button("newEventButton"), Qt::LeftButton);
+    editor = plan->findChild<EventEditorDialog*>(QStringLiteral("eventEditor"));
+    QVERIFY(editor);
+    ok = editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    editor->findChild<QLineEdit*>(QStringLiteral("eventDisplayNameEdit"))->setText(QStringLiteral("首页浏览"));
+    editor->findChild<QLineEdit*>(QStringLiteral("eventKeyEdit"))->setText(QStringLiteral("homeview"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(
+        editor->findChild<QLabel*>(QStringLiteral("eventFindings"))->text().contains(QStringLiteral("Another event")));
+    editor->findChild<QLineEdit*>(QStringLiteral("eventKeyEdit"))->setText(QStringLiteral("coupon_claim"));
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    changes = store.demands().changes(demand->key);
+    QVERIFY(changes && changes->size() == 2);
+
+    // Submitting the demand ends the editing: the banner goes, the editors are off again.
+    modules->setCurrentWidget(demands);
+    QTest::mouseClick(button("submitDemandButton"), Qt::LeftButton);
+    QCOMPARE(store.demands().demand(demand->key)->status, DemandStatus::InReview);
+    QVERIFY(h.catalog.activeDemand().isEmpty());
+    QVERIFY(!banner->isVisible());
+    modules->setCurrentWidget(plan);
+    QVERIFY(!button("editEventButton")->isEnabled());
 }
 
 #include "tst_mainwindow.moc"
