@@ -484,6 +484,42 @@
         <source>Another event of this app has the key &quot;%1&quot; (ignoring case and separators).</source>
         <translation>该应用的另一个事件已使用标识“%1”（忽略大小写和分隔符）。</translation>
     </message>
+    <message>
+        <source>Attributes, in the order they are reported</source>
+        <translation>属性（按上报顺序）</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>是否必填</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Type part of a key or display name</source>
+        <translation>输入标识或显示名称的一部分</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
 </context>
 <context>
     <name>tp::EventTableModel</name>

@@ -226,7 +226,8 @@ void PlanPage::editEvent()
 {
     const QModelIndex index = m_eventProxy->mapToSource(m_eventPage->table()->currentIndex());
     if (const Event* event = m_catalog->eventModel()->eventAt(index.row())) {
-        openEditor(*event, false);
+        // A pending change is edited further, not started again from the merged state.
+        openEditor(m_catalog->proposedEvent(event->key).value_or(*event), false);
     }
 }
 
@@ -241,7 +242,8 @@ void PlanPage::openEditor(const Event& event, bool isNew)
             taken.insert(normalizedKey(e.key));
         }
     }
-    auto* dialog = new EventEditorDialog(event, isNew, taken, m_catalog->activeDemand(), this);
+    auto* dialog = new EventEditorDialog(event, isNew, taken, m_catalog->attributeModel()->attributes(),
+                                         m_catalog->activeDemand(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
         const Event edited = dialog->event();

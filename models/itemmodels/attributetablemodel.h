@@ -43,6 +43,8 @@ public:
     [[nodiscard]] const Attribute* attributeAt(int row) const;
     /// The attribute with this key, nullptr if there is none.
     [[nodiscard]] const Attribute* findAttribute(const QString& key) const;
+    /// Every attribute of the app, sorted by key.
+    [[nodiscard]] const QList<Attribute>& attributes() const { return m_attributes; }
     [[nodiscard]] int rowOf(const QString& key) const;
     [[nodiscard]] int usedBy(int row) const;
     /// Keys of the common attributes (carried by every event without a binding), in order.

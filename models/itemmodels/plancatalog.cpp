@@ -3,6 +3,7 @@
 #include "applistmodel.h"
 #include "attributetablemodel.h"
 #include "demandlistmodel.h"
+#include "entityjson.h"
 #include "enumlabels.h"
 #include "eventtablemodel.h"
 #include "plandiff.h"
@@ -185,6 +186,28 @@ Result<Change> PlanCatalog::saveEvent(const Event& event)
     auto saved = m_store.demands().saveEvent(m_activeDemand, event);
     refreshActiveDemand();
     return saved;
+}
+
+std::optional<Event> PlanCatalog::proposedEvent(const QString& key) const
+{
+    if (!m_activeDemand.isEmpty()) {
+        if (auto changes = m_store.demands().changes(m_activeDemand)) {
+            for (const Change& c : std::as_const(*changes)) {
+                if (c.kind != EntityKind::Event || c.entityKey != key || c.op == ChangeOp::Delete) {
+                    continue;
+                }
+                const auto parsed = eventFromJson(c.state, false);
+                if (const Event* e = std::get_if<Event>(&parsed)) {
+                    return *e;
+                }
+            }
+        }
+    }
+    const int row = m_events->rowOf(key);
+    if (row < 0) {
+        return std::nullopt;
+    }
+    return m_events->events().at(row);
 }
 
 void PlanCatalog::refreshActiveDemand()

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QThread;
 
@@ -72,6 +73,9 @@ public:
     /// Saves the proposed state of an event (new or changed) into the active demand's change
     /// set; the store validates it first.
     [[nodiscard]] Result<Change> saveEvent(const Event& event);
+    /// The event as the active demand proposes it (its pending state), else as merged; nullopt
+    /// if neither has it.
+    [[nodiscard]] std::optional<Event> proposedEvent(const QString& key) const;
 
     /// The versions of the current app (owned by the catalog), loaded with its plan.
     [[nodiscard]] VersionListModel* versionModel() const { return m_versions; }

@@ -24,6 +24,8 @@
 #include <QFrame>
 #include <QHeaderView>
 #include <QInputMethodEvent>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -708,6 +710,15 @@ void TestMainWindow::editingUnderADemand()
                  .data(EventTableModel::PendingRole)
                  .toBool());
 
+    // Editing it again starts from the pending state, not from the merged one.
+    QTRY_VERIFY(!plan->findChild<EventEditorDialog*>());
+    QTest::mouseClick(button("editEventButton"), Qt::LeftButton);
+    editor = plan->findChild<EventEditorDialog*>(QStringLiteral("eventEditor"));
+    QVERIFY(editor);
+    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("eventDisplayNameEdit"))->text(),
+             QStringLiteral("提交订单（服务端确认）"));
+    editor->reject();
+
     // A new event whose key collides with another (ignoring case and separators) is refused
     // in the editor; a good one goes into the change set.
     QTRY_VERIFY(!plan->findChild<EventEditorDialog*>()); // the first editor closed and went
@@ -722,9 +733,37 @@ void TestMainWindow::editingUnderADemand()
         editor->findChild<QLabel*>(QStringLiteral("eventFindings"))->text().contains(QStringLiteral("Another event")));
     editor->findChild<QLineEdit*>(QStringLiteral("eventKeyEdit"))->setText(QStringLiteral("coupon_claim"));
     QVERIFY(ok->isEnabled());
+    // Three attributes from the catalogue (typed into the picker, as a user would), one made
+    // required, then reordered; unknown or doubly bound attributes are refused.
+    auto* picker = editor->findChild<QComboBox*>(QStringLiteral("attributePicker"));
+    auto* add = editor->findChild<QPushButton*>(QStringLiteral("addBindingButton"));
+    auto* bindings = editor->findChild<QTableWidget*>(QStringLiteral("bindingsTable"));
+    QVERIFY(picker && add && bindings);
+    QCOMPARE(picker->findData(QStringLiteral("city_id")), -1); // common: carried by every event, not bound
+    for (const char* key : {"order_id", "order_amount", "pay_method"}) {
+        picker->setEditText(QString::fromLatin1(key));
+        QTest::mouseClick(add, Qt::LeftButton);
+    }
+    QCOMPARE(bindings->rowCount(), 3);
+    QVERIFY(!editor->addBinding(QStringLiteral("order_id")));
+    QVERIFY(!editor->addBinding(QStringLiteral("no_such_attribute")));
+    bindings->item(0, 1)->setCheckState(Qt::Checked);
+    bindings->setCurrentCell(2, 0);
+    QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("moveBindingUpButton")), Qt::LeftButton);
     QTest::mouseClick(ok, Qt::LeftButton);
     changes = store.demands().changes(demand->key);
     QVERIFY(changes && changes->size() == 2);
+    auto created = store.demands().changes(demand->key);
+    const auto coupon = std::find_if(created->cbegin(), created->cend(),
+                                     [](const Change& c) { return c.entityKey == QStringLiteral("coupon_claim"); });
+    QVERIFY(coupon != created->cend());
+    QStringList bound;
+    for (const QJsonValue& b : coupon->state.value(QStringLiteral("bindings")).toArray()) {
+        bound << b.toObject().value(QStringLiteral("attribute")).toString()
+                + (b.toObject().value(QStringLiteral("required")).toBool() ? QStringLiteral("*") : QString());
+    }
+    QCOMPARE(bound,
+             (QStringList{QStringLiteral("order_id*"), QStringLiteral("pay_method"), QStringLiteral("order_amount")}));
 
     // Submitting the demand ends the editing: the banner goes, the editors are off again.
     modules->setCurrentWidget(demands);
