@@ -681,6 +681,14 @@
         <source>✎ Working under &lt;b&gt;%1&lt;/b&gt; %2 — new and changed events go into its change set.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>
@@ -906,6 +914,17 @@
     </message>
     <message>
         <source>The change of %1 is in %2 (marked ✎ in the table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::SaveEventCommand</name>
+    <message>
+        <source>edit of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

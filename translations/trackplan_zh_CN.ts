@@ -678,6 +678,14 @@
         <source>✎ Working under &lt;b&gt;%1&lt;/b&gt; %2 — new and changed events go into its change set.</source>
         <translation>✎ 正在需求 &lt;b&gt;%1&lt;/b&gt; %2 下工作 — 新建和修改的事件会进入其变更集。</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>
@@ -904,6 +912,17 @@
     <message>
         <source>The change of %1 is in %2 (marked ✎ in the table).</source>
         <translation>%1 的修改已进入 %2（表格中以 ✎ 标记）。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::SaveEventCommand</name>
+    <message>
+        <source>edit of %1</source>
+        <translation>对 %1 的编辑</translation>
+    </message>
+    <message>
+        <source>change of %1</source>
+        <translation>对 %1 的修改</translation>
     </message>
 </context>
 <context>

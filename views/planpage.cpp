@@ -3,6 +3,7 @@
 #include "applistmodel.h"
 #include "attributetablemodel.h"
 #include "detailview.h"
+#include "eventcommands.h"
 #include "eventeditor.h"
 #include "eventtablemodel.h"
 #include "leveldelegate.h"
@@ -21,9 +22,11 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 
 namespace tp {
 namespace {
@@ -112,7 +115,11 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
     m_splitter->setSizes({800, 360});
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_message);
-    connect(m_catalog, &PlanCatalog::activeDemandChanged, this, &PlanPage::updateEditing);
+    m_undo = new QUndoStack(this);
+    connect(m_catalog, &PlanCatalog::activeDemandChanged, this, [this] {
+        m_undo->clear(); // the edits belong to the demand they went into
+        updateEditing();
+    });
 
     connect(m_catalog, &PlanCatalog::planLoaded, this, &PlanPage::onPlanLoaded);
     onPlanLoaded(m_catalog->currentAppKey());
@@ -247,21 +254,27 @@ void PlanPage::openEditor(const Event& event, bool isNew)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
         const Event edited = dialog->event();
-        auto saved = m_catalog->saveEvent(edited);
-        m_message->show();
-        if (!saved) {
-            m_message->setStyleSheet(QStringLiteral("color: #cf222e;"));
-            m_message->setText(tr("%1 was not saved: %2").arg(edited.key, saved.error().message));
-            return;
+        const QString demand = m_catalog->activeDemand();
+        auto failed = std::make_shared<bool>(false);
+        m_undo->push(new SaveEventCommand(m_catalog, edited, m_catalog->pendingEvent(edited.key),
+                                          [this, failed, key = edited.key](const Error& e) {
+                                              *failed = true;
+                                              say(tr("%1 was not saved: %2").arg(key, e.message), true);
+                                          }));
+        if (!*failed) {
+            say(isNew ? tr("%1 is in %2 now; it joins the catalogue when the demand is merged.").arg(edited.key, demand)
+                      : tr("The change of %1 is in %2 (marked ✎ in the table).").arg(edited.key, demand),
+                false);
         }
-        m_message->setStyleSheet(QString());
-        m_message->setText(
-            isNew
-                ? tr("%1 is in %2 now; it joins the catalogue when the demand is merged.")
-                      .arg(edited.key, m_catalog->activeDemand())
-                : tr("The change of %1 is in %2 (marked ✎ in the table).").arg(edited.key, m_catalog->activeDemand()));
     });
     dialog->open();
+}
+
+void PlanPage::say(const QString& text, bool error)
+{
+    m_message->setStyleSheet(error ? QStringLiteral("color: #cf222e;") : QString());
+    m_message->setText(text);
+    m_message->show();
 }
 
 void PlanPage::updateDetail()

@@ -11,6 +11,7 @@ class QSplitter;
 class QTabWidget;
 class QTableView;
 class QTimer;
+class QUndoStack;
 
 namespace tp {
 
@@ -38,6 +39,8 @@ public:
     /// active demand; the edit goes into its change set).
     void newEvent();
     void editEvent();
+    /// The edits made here under the active demand, undoable (cleared when it changes).
+    [[nodiscard]] QUndoStack* undoStack() const { return m_undo; }
 
 private:
     QWidget* createTabs();
@@ -47,6 +50,7 @@ private:
     void updateTabTitles();
     void updateEditing();
     void openEditor(const Event& event, bool isNew);
+    void say(const QString& text, bool error);
 
     PlanCatalog* m_catalog;
     SearchFilterProxyModel* m_eventProxy;
@@ -61,6 +65,7 @@ private:
     QPushButton* m_newEventButton = nullptr;
     QPushButton* m_editEventButton = nullptr;
     QLabel* m_message = nullptr;
+    QUndoStack* m_undo = nullptr;
 };
 
 } // namespace tp

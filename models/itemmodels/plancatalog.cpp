@@ -188,20 +188,40 @@ Result<Change> PlanCatalog::saveEvent(const Event& event)
     return saved;
 }
 
-std::optional<Event> PlanCatalog::proposedEvent(const QString& key) const
+Status PlanCatalog::discardEvent(const QString& key)
 {
-    if (!m_activeDemand.isEmpty()) {
-        if (auto changes = m_store.demands().changes(m_activeDemand)) {
-            for (const Change& c : std::as_const(*changes)) {
-                if (c.kind != EntityKind::Event || c.entityKey != key || c.op == ChangeOp::Delete) {
-                    continue;
-                }
-                const auto parsed = eventFromJson(c.state, false);
-                if (const Event* e = std::get_if<Event>(&parsed)) {
-                    return *e;
-                }
+    if (m_activeDemand.isEmpty()) {
+        return makeError(Error::Code::InvalidState, tr("Choose a draft demand to work under first."));
+    }
+    const Status s = m_store.demands().discard(m_activeDemand, EntityKind::Event, key);
+    refreshActiveDemand();
+    return s;
+}
+
+std::optional<Event> PlanCatalog::pendingEvent(const QString& key) const
+{
+    if (m_activeDemand.isEmpty()) {
+        return std::nullopt;
+    }
+    auto changes = m_store.demands().changes(m_activeDemand);
+    if (!changes) {
+        return std::nullopt;
+    }
+    for (const Change& c : std::as_const(*changes)) {
+        if (c.kind == EntityKind::Event && c.entityKey == key && c.op != ChangeOp::Delete) {
+            const auto parsed = eventFromJson(c.state, false);
+            if (const Event* e = std::get_if<Event>(&parsed)) {
+                return *e;
             }
         }
+    }
+    return std::nullopt;
+}
+
+std::optional<Event> PlanCatalog::proposedEvent(const QString& key) const
+{
+    if (auto pending = pendingEvent(key)) {
+        return pending;
     }
     const int row = m_events->rowOf(key);
     if (row < 0) {

@@ -73,9 +73,13 @@ public:
     /// Saves the proposed state of an event (new or changed) into the active demand's change
     /// set; the store validates it first.
     [[nodiscard]] Result<Change> saveEvent(const Event& event);
+    /// Drops the active demand's pending change of an event (undo of a first edit).
+    [[nodiscard]] Status discardEvent(const QString& key);
     /// The event as the active demand proposes it (its pending state), else as merged; nullopt
     /// if neither has it.
     [[nodiscard]] std::optional<Event> proposedEvent(const QString& key) const;
+    /// The active demand's pending state of an event, nullopt if it has no change of it.
+    [[nodiscard]] std::optional<Event> pendingEvent(const QString& key) const;
 
     /// The versions of the current app (owned by the catalog), loaded with its plan.
     [[nodiscard]] VersionListModel* versionModel() const { return m_versions; }

@@ -17,6 +17,7 @@
 #include "versionlistmodel.h"
 #include "versionspage.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -128,6 +129,7 @@ private Q_SLOTS:
     void versionsPageComparesAndExports();
     void demandWorkflowFromThePage();
     void editingUnderADemand();
+    void undoAndRedoEdits();
 
 private:
     QTemporaryDir m_dir;
@@ -773,6 +775,75 @@ void TestMainWindow::editingUnderADemand()
     QVERIFY(!banner->isVisible());
     modules->setCurrentWidget(plan);
     QVERIFY(!button("editEventButton")->isEnabled());
+}
+
+void TestMainWindow::undoAndRedoEdits()
+{
+    QTemporaryDir dir;
+    auto opened = Store::open(dir.filePath(QStringLiteral("undo.sqlite")));
+    QVERIFY2(opened, test::errorText(opened).constData());
+    Store& store = **opened;
+    QVERIFY(test::fillSmallPlan(store).ok());
+    Demand draft;
+    draft.appKey = QStringLiteral("user-app");
+    draft.title = QStringLiteral("Names");
+    auto demand = store.demands().create(draft);
+    QVERIFY(demand);
+
+    Harness h(store);
+    h.clickApp(draft.appKey);
+    QVERIFY(h.catalog.setActiveDemand(demand->key));
+    auto* plan = h.window.findChild<PlanPage*>(QStringLiteral("planPage"));
+    auto* undo = h.window.findChild<QAction*>(QStringLiteral("undoAction"));
+    auto* redo = h.window.findChild<QAction*>(QStringLiteral("redoAction"));
+    QVERIFY(plan && undo && redo);
+    QVERIFY(!undo->isEnabled());
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+
+    auto editName = [&](const QString& name) {
+        QTRY_VERIFY(!plan->findChild<EventEditorDialog*>());
+        QVERIFY(Harness::clickRow(h.eventTable(), QStringLiteral("order_submit")));
+        plan->editEvent();
+        auto* editor = plan->findChild<EventEditorDialog*>(QStringLiteral("eventEditor"));
+        QVERIFY(editor);
+        editor->findChild<QLineEdit*>(QStringLiteral("eventDisplayNameEdit"))->setText(name);
+        editor->accept();
+    };
+    auto pendingName = [&]() -> QString {
+        const auto pending = h.catalog.pendingEvent(QStringLiteral("order_submit"));
+        return pending ? pending->displayName : QStringLiteral("<none>");
+    };
+    auto marked = [&] {
+        const int row = h.catalog.eventModel()->rowOf(QStringLiteral("order_submit"));
+        return h.catalog.eventModel()->index(row, 0).data(EventTableModel::PendingRole).toBool();
+    };
+
+    editName(QStringLiteral("first"));
+    QCOMPARE(pendingName(), QStringLiteral("first"));
+    QVERIFY(marked());
+    QVERIFY(undo->isEnabled());
+    editName(QStringLiteral("second"));
+    QCOMPARE(pendingName(), QStringLiteral("second"));
+
+    undo->trigger(); // back to the first edit
+    QCOMPARE(pendingName(), QStringLiteral("first"));
+    undo->trigger(); // no change at all any more
+    QCOMPARE(pendingName(), QStringLiteral("<none>"));
+    QVERIFY(!marked());
+    QCOMPARE(store.demands().changes(demand->key)->size(), 0);
+    QVERIFY(!undo->isEnabled());
+
+    redo->trigger();
+    QCOMPARE(pendingName(), QStringLiteral("first"));
+    QVERIFY(marked());
+    redo->trigger();
+    QCOMPARE(pendingName(), QStringLiteral("second"));
+    QVERIFY(!redo->isEnabled());
+
+    // Leaving the demand clears the history: its edits are not undone from elsewhere.
+    QVERIFY(h.catalog.setActiveDemand({}));
+    QVERIFY(!undo->isEnabled());
+    QCOMPARE(store.demands().changes(demand->key)->size(), 1);
 }
 
 #include "tst_mainwindow.moc"
