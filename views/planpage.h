@@ -10,6 +10,7 @@ class QPushButton;
 class QSplitter;
 class QTabWidget;
 class QTableView;
+class QTextBrowser;
 class QTimer;
 class QUndoStack;
 
@@ -49,6 +50,7 @@ private:
     void updateDetail();
     void updateTabTitles();
     void updateEditing();
+    void updateHistory();
     void openEditor(const Event& event, bool isNew);
     void say(const QString& text, bool error);
 
@@ -61,6 +63,8 @@ private:
     TablePage* m_eventPage = nullptr;
     TablePage* m_attributePage = nullptr;
     DetailView* m_detail = nullptr;
+    QTabWidget* m_detailTabs = nullptr;
+    QTextBrowser* m_history = nullptr;
     QSplitter* m_splitter = nullptr;
     QPushButton* m_newEventButton = nullptr;
     QPushButton* m_editEventButton = nullptr;

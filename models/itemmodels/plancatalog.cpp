@@ -188,6 +188,11 @@ Result<Change> PlanCatalog::saveEvent(const Event& event)
     return saved;
 }
 
+Result<QList<Revision>> PlanCatalog::history(EntityKind kind, const QString& key) const
+{
+    return m_store.plan().history(kind, m_currentApp, key);
+}
+
 Status PlanCatalog::discardEvent(const QString& key)
 {
     if (m_activeDemand.isEmpty()) {

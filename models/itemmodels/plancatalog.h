@@ -73,6 +73,8 @@ public:
     /// Saves the proposed state of an event (new or changed) into the active demand's change
     /// set; the store validates it first.
     [[nodiscard]] Result<Change> saveEvent(const Event& event);
+    /// Every merged revision of an event or attribute of the current app, oldest first.
+    [[nodiscard]] Result<QList<Revision>> history(EntityKind kind, const QString& key) const;
     /// Drops the active demand's pending change of an event (undo of a first edit).
     [[nodiscard]] Status discardEvent(const QString& key);
     /// The event as the active demand proposes it (its pending state), else as merged; nullopt

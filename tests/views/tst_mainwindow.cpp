@@ -130,6 +130,7 @@ private Q_SLOTS:
     void demandWorkflowFromThePage();
     void editingUnderADemand();
     void undoAndRedoEdits();
+    void mainWorkflow();
 
 private:
     QTemporaryDir m_dir;
@@ -844,6 +845,92 @@ void TestMainWindow::undoAndRedoEdits()
     QVERIFY(h.catalog.setActiveDemand({}));
     QVERIFY(!undo->isEnabled());
     QCOMPARE(store.demands().changes(demand->key)->size(), 1);
+}
+
+/// The product owner's day, through the widgets: a demand, an event with three attributes
+/// under it, review, merge; the event is in the catalogue, its history names the demand, and a
+/// version diff shows it.
+void TestMainWindow::mainWorkflow()
+{
+    QTemporaryDir dir;
+    auto opened = Store::open(dir.filePath(QStringLiteral("workflow.sqlite")));
+    QVERIFY2(opened, test::errorText(opened).constData());
+    Store& store = **opened;
+    QVERIFY(test::fillSmallPlan(store).ok());
+    Version v;
+    v.appKey = QStringLiteral("user-app");
+    v.name = QStringLiteral("1.0.0");
+    QVERIFY(store.versions().create(v) && store.versions().freeze(v.appKey, v.name));
+
+    Harness h(store);
+    h.clickApp(v.appKey);
+    auto button = [&h](const char* name) { return h.window.findChild<QPushButton*>(QString::fromLatin1(name)); };
+    auto* modules = h.window.findChild<QTabWidget*>(QStringLiteral("moduleTabs"));
+    auto* demands = h.window.findChild<DemandsPage*>(QStringLiteral("demandsPage"));
+    auto* plan = h.window.findChild<PlanPage*>(QStringLiteral("planPage"));
+    auto* versions = h.window.findChild<VersionsPage*>(QStringLiteral("versionsPage"));
+    QVERIFY(modules && demands && plan && versions);
+
+    // 1. A demand.
+    modules->setCurrentWidget(demands);
+    QTest::mouseClick(button("newDemandButton"), Qt::LeftButton);
+    auto* newDemand = demands->findChild<NewDemandDialog*>(QStringLiteral("newDemandDialog"));
+    QVERIFY(newDemand);
+    QTest::keyClicks(newDemand->findChild<QLineEdit*>(QStringLiteral("demandTitleEdit")), QStringLiteral("Coupons"));
+    QTest::mouseClick(newDemand->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    const QString key = demands->currentKey();
+    QVERIFY(key.startsWith(QStringLiteral("DEM-")));
+
+    // 2. Work under it.
+    QTest::mouseClick(button("workUnderDemandButton"), Qt::LeftButton);
+    QCOMPARE(h.catalog.activeDemand(), key);
+
+    // 3. An event with three attributes.
+    modules->setCurrentWidget(plan);
+    QTest::mouseClick(button("newEventButton"), Qt::LeftButton);
+    auto* editor = plan->findChild<EventEditorDialog*>(QStringLiteral("eventEditor"));
+    QVERIFY(editor);
+    QTest::keyClicks(editor->findChild<QLineEdit*>(QStringLiteral("eventKeyEdit")), QStringLiteral("coupon_claim"));
+    // (QTest types ASCII only; the Chinese name is set as an input method would.)
+    editor->findChild<QLineEdit*>(QStringLiteral("eventDisplayNameEdit"))->setText(QStringLiteral("领取优惠券"));
+    auto* picker = editor->findChild<QComboBox*>(QStringLiteral("attributePicker"));
+    for (const char* attribute : {"order_id", "order_amount", "pay_method"}) {
+        picker->setEditText(QString::fromLatin1(attribute));
+        QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("addBindingButton")), Qt::LeftButton);
+    }
+    QCOMPARE(editor->findChild<QTableWidget*>(QStringLiteral("bindingsTable"))->rowCount(), 3);
+    QTest::mouseClick(editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(store.demands().changes(key)->size(), 1);
+
+    // 4. Submit, approve, merge.
+    modules->setCurrentWidget(demands);
+    for (const char* action : {"submitDemandButton", "approveDemandButton", "mergeDemandButton"}) {
+        QVERIFY2(button(action)->isEnabled(), action);
+        QTest::mouseClick(button(action), Qt::LeftButton);
+    }
+    QCOMPARE(store.demands().demand(key)->status, DemandStatus::Merged);
+
+    // 5. The event is in the catalogue, with its three attributes; its history names the demand.
+    modules->setCurrentWidget(plan);
+    QVERIFY(Harness::clickRow(h.eventTable(), QStringLiteral("coupon_claim")));
+    QVERIFY(h.detail()->toPlainText().contains(QStringLiteral("领取优惠券")));
+    QVERIFY(h.detail()->toPlainText().contains(QStringLiteral("pay_method")));
+    auto* detailTabs = h.window.findChild<QTabWidget*>(QStringLiteral("detailTabs"));
+    auto* history = h.window.findChild<QTextBrowser*>(QStringLiteral("historyView"));
+    QVERIFY(detailTabs && history);
+    detailTabs->setCurrentWidget(history);
+    QVERIFY2(history->toPlainText().contains(QStringLiteral("Revision 1")), qPrintable(history->toPlainText()));
+    QVERIFY2(history->toPlainText().contains(key), qPrintable(history->toPlainText()));
+
+    // 6. The version diff shows it as added.
+    modules->setCurrentWidget(versions);
+    versions->compare(v.name, QStringLiteral("current"));
+    auto* tree = h.window.findChild<QTreeView*>(QStringLiteral("versionDiffTree"));
+    const QModelIndexList added =
+        tree->model()->match(tree->model()->index(0, 0), PlanDiffModel::KeyRole, QStringLiteral("coupon_claim"), 1,
+                             Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(added.size(), 1);
+    QCOMPARE(added.first().siblingAtColumn(PlanDiffModel::ChangeColumn).data().toString(), QStringLiteral("Added"));
 }
 
 #include "tst_mainwindow.moc"
