@@ -106,6 +106,33 @@ struct Harness {
     MainWindow window; // last: destroyed first
 };
 
+/// A store of its own with the small fixture plan, for a test that changes it.
+struct SmallStore {
+    QTemporaryDir dir;
+    std::unique_ptr<Store> store;
+    QString error;
+    SmallStore()
+    {
+        auto opened = Store::open(dir.filePath(QStringLiteral("plan.sqlite")));
+        if (!opened) {
+            error = opened.error().toString();
+            return;
+        }
+        store = std::move(*opened);
+        if (const Status s = test::fillSmallPlan(*store); !s) {
+            error = s.error().toString();
+        }
+    }
+    /// A draft demand of user-app.
+    [[nodiscard]] Result<Demand> draft(const QString& title) const
+    {
+        Demand d;
+        d.appKey = QStringLiteral("user-app");
+        d.title = title;
+        return store->demands().create(d);
+    }
+};
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -382,11 +409,9 @@ void TestMainWindow::demandsPageShowsChangeSets()
 {
     // A draft demand beside the merged fixture demand: it changes order_submit's description and
     // removes banner_click. Its own store file, so that other tests keep their fixture.
-    QTemporaryDir dir;
-    auto opened = Store::open(dir.filePath(QStringLiteral("demands.sqlite")));
-    QVERIFY2(opened, test::errorText(opened).constData());
-    Store& store = **opened;
-    QVERIFY(test::fillSmallPlan(store).ok());
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Store& store = *fixture.store;
     Demand draft;
     draft.appKey = QStringLiteral("user-app");
     draft.title = QStringLiteral("Clearer order events");
@@ -449,11 +474,9 @@ void TestMainWindow::versionsPageComparesAndExports()
 {
     // user-app: version 1.0.0 frozen on the fixture plan, then a merged demand that describes
     // order_submit and adds cart_view.
-    QTemporaryDir dir;
-    auto opened = Store::open(dir.filePath(QStringLiteral("versions.sqlite")));
-    QVERIFY2(opened, test::errorText(opened).constData());
-    Store& store = **opened;
-    QVERIFY(test::fillSmallPlan(store).ok());
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Store& store = *fixture.store;
     Version v;
     v.appKey = QStringLiteral("user-app");
     v.name = QStringLiteral("1.0.0");
@@ -519,7 +542,7 @@ void TestMainWindow::versionsPageComparesAndExports()
     kind->setCurrentIndex(0);
 
     // The QA checklist of the comparison.
-    const QString csvPath = dir.filePath(QStringLiteral("qa.csv"));
+    const QString csvPath = fixture.dir.filePath(QStringLiteral("qa.csv"));
     QVERIFY(page->exportChecklist(csvPath));
     QFile csv(csvPath);
     QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -537,11 +560,9 @@ void TestMainWindow::versionsPageComparesAndExports()
 
 void TestMainWindow::demandWorkflowFromThePage()
 {
-    QTemporaryDir dir;
-    auto opened = Store::open(dir.filePath(QStringLiteral("workflow.sqlite")));
-    QVERIFY2(opened, test::errorText(opened).constData());
-    Store& store = **opened;
-    QVERIFY(test::fillSmallPlan(store).ok());
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Store& store = *fixture.store;
     const QString app = QStringLiteral("user-app");
 
     Harness h(store);
@@ -639,19 +660,14 @@ void TestMainWindow::demandWorkflowFromThePage()
 
 void TestMainWindow::editingUnderADemand()
 {
-    QTemporaryDir dir;
-    auto opened = Store::open(dir.filePath(QStringLiteral("editing.sqlite")));
-    QVERIFY2(opened, test::errorText(opened).constData());
-    Store& store = **opened;
-    QVERIFY(test::fillSmallPlan(store).ok());
-    Demand draft;
-    draft.appKey = QStringLiteral("user-app");
-    draft.title = QStringLiteral("Better names");
-    auto demand = store.demands().create(draft);
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Store& store = *fixture.store;
+    auto demand = fixture.draft(QStringLiteral("Better names"));
     QVERIFY(demand);
 
     Harness h(store);
-    h.clickApp(draft.appKey);
+    h.clickApp(QStringLiteral("user-app"));
     auto button = [&h](const char* name) { return h.window.findChild<QPushButton*>(QString::fromLatin1(name)); };
     auto* banner = h.window.findChild<QFrame*>(QStringLiteral("activeDemandBanner"));
     auto* plan = h.window.findChild<PlanPage*>(QStringLiteral("planPage"));
@@ -780,19 +796,14 @@ void TestMainWindow::editingUnderADemand()
 
 void TestMainWindow::undoAndRedoEdits()
 {
-    QTemporaryDir dir;
-    auto opened = Store::open(dir.filePath(QStringLiteral("undo.sqlite")));
-    QVERIFY2(opened, test::errorText(opened).constData());
-    Store& store = **opened;
-    QVERIFY(test::fillSmallPlan(store).ok());
-    Demand draft;
-    draft.appKey = QStringLiteral("user-app");
-    draft.title = QStringLiteral("Names");
-    auto demand = store.demands().create(draft);
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Store& store = *fixture.store;
+    auto demand = fixture.draft(QStringLiteral("Names"));
     QVERIFY(demand);
 
     Harness h(store);
-    h.clickApp(draft.appKey);
+    h.clickApp(QStringLiteral("user-app"));
     QVERIFY(h.catalog.setActiveDemand(demand->key));
     auto* plan = h.window.findChild<PlanPage*>(QStringLiteral("planPage"));
     auto* undo = h.window.findChild<QAction*>(QStringLiteral("undoAction"));
@@ -852,11 +863,9 @@ void TestMainWindow::undoAndRedoEdits()
 /// version diff shows it.
 void TestMainWindow::mainWorkflow()
 {
-    QTemporaryDir dir;
-    auto opened = Store::open(dir.filePath(QStringLiteral("workflow.sqlite")));
-    QVERIFY2(opened, test::errorText(opened).constData());
-    Store& store = **opened;
-    QVERIFY(test::fillSmallPlan(store).ok());
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Store& store = *fixture.store;
     Version v;
     v.appKey = QStringLiteral("user-app");
     v.name = QStringLiteral("1.0.0");
