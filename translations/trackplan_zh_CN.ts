@@ -822,10 +822,6 @@
 <context>
     <name>tp::PlanPage</name>
     <message>
-        <source>Filter by key or display name (%1)</source>
-        <translation>按标识或显示名称筛选（%1）</translation>
-    </message>
-    <message>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -950,6 +946,58 @@
     <message>
         <source>Created</source>
         <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Filter by key, name, description or tag (%1)</source>
+        <translation>按标识、名称、描述或标签筛选（%1）</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Show only events of this governance level</source>
+        <translation>只显示该治理等级的事件</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Show only events in this lifecycle status</source>
+        <translation>只显示处于该生命周期状态的事件</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>Show only events reported on this platform</source>
+        <translation>只显示在该平台上报的事件</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>Show only events of this category</source>
+        <translation>只显示该分类的事件</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>Show only events of this owner</source>
+        <translation>只显示该负责人的事件</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Show only events with this tag</source>
+        <translation>只显示带有该标签的事件</translation>
     </message>
 </context>
 <context>

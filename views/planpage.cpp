@@ -3,6 +3,7 @@
 #include "applistmodel.h"
 #include "attributetablemodel.h"
 #include "detailview.h"
+#include "enumlabels.h"
 #include "eventcommands.h"
 #include "eventeditor.h"
 #include "eventtablemodel.h"
@@ -16,12 +17,15 @@
 #include "searchfilterproxymodel.h"
 #include "tablepage.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSet>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -68,7 +72,8 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
     setObjectName(QStringLiteral("planPage"));
     m_eventProxy->setSourceModel(catalog->eventModel());
     m_eventProxy->setSortRole(EventTableModel::SortRole);
-    m_eventProxy->setSearchRoles({EventTableModel::KeyRole, EventTableModel::DisplayNameRole});
+    m_eventProxy->setSearchRoles({EventTableModel::KeyRole, EventTableModel::DisplayNameRole,
+                                  EventTableModel::DescriptionRole, EventTableModel::TagsRole});
     m_attributeProxy->setSourceModel(catalog->attributeModel());
     m_attributeProxy->setSortRole(AttributeTableModel::SortRole);
     m_attributeProxy->setSearchRoles({AttributeTableModel::KeyRole, AttributeTableModel::DisplayNameRole});
@@ -77,7 +82,7 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
     layout->setContentsMargins(6, 6, 6, 0);
     m_searchEdit = new QLineEdit(this);
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
-    m_searchEdit->setPlaceholderText(tr("Filter by key or display name (%1)")
+    m_searchEdit->setPlaceholderText(tr("Filter by key, name, description or tag (%1)")
                                          .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_searchEdit->setClearButtonEnabled(true);
     m_searchTimer = new QTimer(this);
@@ -103,6 +108,7 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
     top->addWidget(m_newEventButton);
     top->addWidget(m_editEventButton);
     layout->addLayout(top);
+    layout->addLayout(createFilters());
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("planMessage"));
     m_message->setWordWrap(true);
@@ -166,6 +172,99 @@ QWidget* PlanPage::createTabs()
     return m_tabs;
 }
 
+QLayout* PlanPage::createFilters()
+{
+    auto* row = new QHBoxLayout;
+    auto add = [this, row](const char* name, const QString& all, const QString& tip) {
+        auto* box = new QComboBox(this);
+        box->setObjectName(QString::fromLatin1(name));
+        box->addItem(all);
+        box->setToolTip(tip);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        connect(box, &QComboBox::currentIndexChanged, this, &PlanPage::applyFilters);
+        row->addWidget(box);
+        return box;
+    };
+    m_levelFilter = add("levelFilter", tr("All levels"), tr("Show only events of this governance level"));
+    for (Level l : {Level::D, Level::C, Level::B, Level::A}) {
+        m_levelFilter->addItem(levelLabel(l), int(l));
+    }
+    m_statusFilter = add("eventStatusFilter", tr("All statuses"), tr("Show only events in this lifecycle status"));
+    for (EventStatus st : {EventStatus::Planned, EventStatus::Implementing, EventStatus::Testing, EventStatus::Live,
+                           EventStatus::Deprecated, EventStatus::Removed}) {
+        m_statusFilter->addItem(statusLabel(st), int(st));
+    }
+    m_platformFilter = add("platformFilter", tr("All platforms"), tr("Show only events reported on this platform"));
+    m_categoryFilter = add("categoryFilter", tr("All categories"), tr("Show only events of this category"));
+    m_ownerFilter = add("ownerFilter", tr("All owners"), tr("Show only events of this owner"));
+    m_tagFilter = add("tagFilter", tr("All tags"), tr("Show only events with this tag"));
+    row->addStretch(1);
+    return row;
+}
+
+void PlanPage::fillFilterValues()
+{
+    QSet<QString> platforms;
+    QSet<QString> categories;
+    QSet<QString> owners;
+    QSet<QString> tags;
+    for (const Event& e : m_catalog->eventModel()->events()) {
+        for (const QString& p : e.platforms) {
+            platforms.insert(p);
+        }
+        categories.insert(e.category);
+        owners.insert(e.owner);
+        for (const QString& t : e.tags) {
+            tags.insert(t);
+        }
+    }
+    auto refill = [](QComboBox* box, const QSet<QString>& values) {
+        const QString current = box->currentData().toString();
+        const QSignalBlocker block(box);
+        while (box->count() > 1) {
+            box->removeItem(1);
+        }
+        QStringList sorted(values.cbegin(), values.cend());
+        sorted.removeAll(QString());
+        sorted.sort();
+        for (const QString& v : std::as_const(sorted)) {
+            box->addItem(v, v);
+        }
+        box->setCurrentIndex(std::max(0, box->findData(current)));
+    };
+    refill(m_platformFilter, platforms);
+    refill(m_categoryFilter, categories);
+    refill(m_ownerFilter, owners);
+    refill(m_tagFilter, tags);
+    applyFilters();
+}
+
+void PlanPage::applyFilters()
+{
+    // Filtering has to see every event, not only the batches the view fetched so far.
+    if (filtersActive()) {
+        m_catalog->eventModel()->fetchAll();
+    }
+    m_eventProxy->setRoleFilter(EventTableModel::LevelRole, m_levelFilter->currentData());
+    m_eventProxy->setRoleFilter(EventTableModel::StatusRole, m_statusFilter->currentData());
+    m_eventProxy->setRoleFilter(EventTableModel::PlatformsRole, m_platformFilter->currentData());
+    m_eventProxy->setRoleFilter(EventTableModel::CategoryRole, m_categoryFilter->currentData());
+    m_eventProxy->setRoleFilter(EventTableModel::OwnerRole, m_ownerFilter->currentData());
+    m_eventProxy->setRoleFilter(EventTableModel::TagsRole, m_tagFilter->currentData());
+    updateTabTitles();
+}
+
+bool PlanPage::filtersActive() const
+{
+    for (const QComboBox* box :
+         {m_levelFilter, m_statusFilter, m_platformFilter, m_categoryFilter, m_ownerFilter, m_tagFilter}) {
+        if (box->currentIndex() > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void PlanPage::focusSearch()
 {
     m_searchEdit->setFocus(Qt::ShortcutFocusReason);
@@ -195,6 +294,7 @@ void PlanPage::onPlanLoaded(const QString& appKey)
     if (!m_eventProxy->searchText().isEmpty() || m_eventProxy->sortColumn() >= 0) {
         m_catalog->eventModel()->fetchAll();
     }
+    fillFilterValues();
     fitColumns(m_eventPage->table(), 40);
     fitColumns(m_attributePage->table(), 40);
     updateTabTitles();
@@ -375,7 +475,7 @@ void PlanPage::updateTabTitles()
     const QLocale locale;
     const int events = m_catalog->eventModel()->totalCount();
     const int attributes = m_catalog->attributeModel()->rowCount();
-    const bool filtered = !m_eventProxy->searchText().isEmpty();
+    const bool filtered = filtersActive() || !m_eventProxy->searchText().isEmpty();
     m_tabs->setTabText(
         EventsTab,
         filtered ? tr("Events (%1 of %2)").arg(locale.toString(m_eventProxy->rowCount()), locale.toString(events))

@@ -4,7 +4,9 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QSplitter;
@@ -50,6 +52,10 @@ private:
     void updateDetail();
     void updateTabTitles();
     void updateEditing();
+    QLayout* createFilters();
+    void fillFilterValues();
+    void applyFilters();
+    [[nodiscard]] bool filtersActive() const;
     void updateHistory();
     void openEditor(const Event& event, bool isNew);
     void say(const QString& text, bool error);
@@ -70,6 +76,12 @@ private:
     QPushButton* m_editEventButton = nullptr;
     QLabel* m_message = nullptr;
     QUndoStack* m_undo = nullptr;
+    QComboBox* m_levelFilter = nullptr;
+    QComboBox* m_statusFilter = nullptr;
+    QComboBox* m_platformFilter = nullptr;
+    QComboBox* m_categoryFilter = nullptr;
+    QComboBox* m_ownerFilter = nullptr;
+    QComboBox* m_tagFilter = nullptr;
 };
 
 } // namespace tp

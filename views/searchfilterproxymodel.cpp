@@ -29,16 +29,24 @@ void SearchFilterProxyModel::setSearchText(const QString& text)
 
 void SearchFilterProxyModel::setRoleFilter(int role, const QVariant& value)
 {
-    m_filterRole = role;
-    m_filterValue = value;
+    if (value.isValid()) {
+        m_filters.insert(role, value);
+    } else {
+        m_filters.remove(role);
+    }
     invalidateRowsFilter();
 }
 
 bool SearchFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_filterValue.isValid() && index.data(m_filterRole) != m_filterValue) {
-        return false;
+    for (auto it = m_filters.constBegin(); it != m_filters.constEnd(); ++it) {
+        const QVariant v = index.data(it.key());
+        const bool ok =
+            v.typeId() == QMetaType::QStringList ? v.toStringList().contains(it.value().toString()) : v == it.value();
+        if (!ok) {
+            return false;
+        }
     }
     if (m_words.isEmpty() || m_roles.isEmpty()) {
         return true;
@@ -46,7 +54,8 @@ bool SearchFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& 
     QStringList texts;
     texts.reserve(m_roles.size());
     for (int role : m_roles) {
-        texts << index.data(role).toString();
+        const QVariant v = index.data(role);
+        texts << (v.typeId() == QMetaType::QStringList ? v.toStringList().join(QLatin1Char(' ')) : v.toString());
     }
     for (const QString& word : m_words) {
         const bool found = std::any_of(texts.cbegin(), texts.cend(),

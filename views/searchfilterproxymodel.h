@@ -1,13 +1,15 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QSortFilterProxyModel>
 
 namespace tp {
 
 /// Filters rows whose text in any of the search roles contains the search text
-/// (case-insensitive; several words must all match), optionally also by the value of one
-/// role (a status). Sorts by the source's sort role.
+/// (case-insensitive; several words must all match; list roles are searched item by item),
+/// optionally also by the values of some roles (level, status, platform …). Sorts by the
+/// source's sort role.
 class SearchFilterProxyModel : public QSortFilterProxyModel {
     Q_OBJECT
 public:
@@ -16,7 +18,8 @@ public:
     /// Roles of column 0 of the source whose text is searched, e.g. key and display name.
     void setSearchRoles(const QList<int>& roles);
     void setSearchText(const QString& text);
-    /// Keeps only rows whose column 0 has `value` in `role`; an invalid value turns it off.
+    /// Keeps only rows whose column 0 has `value` in `role` (or, for a list, among its items);
+    /// an invalid value turns the filter of that role off. Filters of several roles combine.
     void setRoleFilter(int role, const QVariant& value);
     [[nodiscard]] QString searchText() const { return m_words.join(QLatin1Char(' ')); }
 
@@ -26,8 +29,7 @@ protected:
 private:
     QList<int> m_roles;
     QStringList m_words;
-    int m_filterRole = -1;
-    QVariant m_filterValue;
+    QHash<int, QVariant> m_filters;
 };
 
 } // namespace tp

@@ -144,6 +144,10 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         return int(e.bindings.size());
     case PlatformsRole:
         return e.platforms;
+    case DescriptionRole:
+        return e.description;
+    case TagsRole:
+        return e.tags;
     case SortRole:
         return sortKey(e, index.column());
     default:
@@ -247,6 +251,8 @@ QHash<int, QByteArray> EventTableModel::roleNames() const
     names.insert(PlatformsRole, "platforms");
     names.insert(SortRole, "sortKey");
     names.insert(PendingRole, "pending");
+    names.insert(DescriptionRole, "description");
+    names.insert(TagsRole, "tags");
     return names;
 }
 

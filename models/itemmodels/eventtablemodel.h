@@ -38,6 +38,8 @@ public:
         PlatformsRole,              ///< QStringList
         SortRole,                   ///< per column: a value that sorts naturally (numbers as numbers)
         PendingRole,                ///< bool: the active demand has a change of this event
+        DescriptionRole,            ///< QString
+        TagsRole,                   ///< QStringList
     };
     static constexpr int DefaultBatchSize = 1000;
 

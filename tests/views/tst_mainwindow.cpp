@@ -158,6 +158,7 @@ private Q_SLOTS:
     void editingUnderADemand();
     void undoAndRedoEdits();
     void mainWorkflow();
+    void eventFiltersNarrowTheTable();
 
 private:
     QTemporaryDir m_dir;
@@ -940,6 +941,71 @@ void TestMainWindow::mainWorkflow()
                              Qt::MatchExactly | Qt::MatchRecursive);
     QCOMPARE(added.size(), 1);
     QCOMPARE(added.first().siblingAtColumn(PlanDiffModel::ChangeColumn).data().toString(), QStringLiteral("Added"));
+}
+
+void TestMainWindow::eventFiltersNarrowTheTable()
+{
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Store& store = *fixture.store;
+    // home_view becomes different in every filtered field.
+    auto demand = fixture.draft(QStringLiteral("Home"));
+    QVERIFY(demand);
+    auto home = store.plan().event(QStringLiteral("user-app"), QStringLiteral("home_view"));
+    QVERIFY(home);
+    home->category = QStringLiteral("home");
+    home->tags = {QStringLiteral("growth"), QStringLiteral("首页")};
+    home->platforms = {QStringLiteral("web")};
+    home->owner = QStringLiteral("bob");
+    home->status = EventStatus::Planned;
+    QVERIFY(store.demands().saveEvent(demand->key, *home));
+    QVERIFY(store.demands().submit(demand->key) && store.demands().approve(demand->key));
+    QVERIFY(store.demands().merge(demand->key)->merged);
+
+    Harness h(store);
+    h.clickApp(QStringLiteral("user-app"));
+    auto keys = [&h] {
+        QStringList out;
+        const QAbstractItemModel* m = h.eventTable()->model();
+        for (int r = 0; r < m->rowCount(); ++r) {
+            out << m->index(r, 0).data(EventTableModel::KeyRole).toString();
+        }
+        out.sort();
+        return out;
+    };
+    auto choose = [&h](const char* filter, const QString& text) {
+        auto* box = h.window.findChild<QComboBox*>(QString::fromLatin1(filter));
+        QVERIFY2(box, filter);
+        const int index = text.isEmpty() ? 0 : box->findText(text);
+        QVERIFY2(index >= 0, qPrintable(text));
+        box->setCurrentIndex(index);
+    };
+    QCOMPARE(keys().size(), 5);
+    choose("levelFilter", QStringLiteral("D · Core"));
+    QCOMPARE(keys(), QStringList{QStringLiteral("order_submit")});
+    QVERIFY2(h.tabs()->tabText(0).contains(QStringLiteral("1 of 5")), qPrintable(h.tabs()->tabText(0)));
+    choose("levelFilter", {});
+    const QStringList onlyHome{QStringLiteral("home_view")};
+    for (const auto& [filter, value] :
+         {std::pair{"categoryFilter", QStringLiteral("home")}, std::pair{"platformFilter", QStringLiteral("web")},
+          std::pair{"ownerFilter", QStringLiteral("bob")}, std::pair{"tagFilter", QStringLiteral("growth")},
+          std::pair{"eventStatusFilter", QStringLiteral("Planned")}}) {
+        choose(filter, value);
+        QVERIFY2(keys() == onlyHome, filter);
+        choose(filter, {});
+        QCOMPARE(keys().size(), 5);
+    }
+    // Filters combine; so do filters and the search.
+    choose("ownerFilter", QStringLiteral("alice"));
+    choose("levelFilter", QStringLiteral("B · General"));
+    QCOMPARE(keys(), QStringList{QStringLiteral("search_submit")});
+    choose("ownerFilter", {});
+    choose("levelFilter", {});
+    // The search also looks at descriptions and tags.
+    h.searchEdit()->setText(QStringLiteral("event order_pay."));
+    QCOMPARE(keys(), QStringList{QStringLiteral("order_pay")});
+    h.searchEdit()->setText(QStringLiteral("首页"));
+    QCOMPARE(keys(), onlyHome);
 }
 
 #include "tst_mainwindow.moc"
