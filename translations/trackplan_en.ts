@@ -13,6 +13,125 @@
     </message>
 </context>
 <context>
+    <name>tp::AttributeEditorDialog</name>
+    <message>
+        <source>Carried by every event of the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New attribute — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a regular expression the value must contain a match of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>try a value here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enum values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the pattern:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max &amp;length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Example:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;rivacy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid pattern: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another attribute of this app has the key &quot;%1&quot; (ignoring case and separators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::AttributeTableModel</name>
     <message>
         <source>Common attribute: carried by every event of the app.</source>
@@ -416,6 +535,13 @@
         <translation>
             <numerusform>%Ln event</numerusform>
             <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -1001,6 +1127,26 @@
     </message>
     <message>
         <source>Show only events with this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New attribute…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit attribute…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new attribute in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected attribute in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an attribute first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,6 +13,125 @@
     </message>
 </context>
 <context>
+    <name>tp::AttributeEditorDialog</name>
+    <message>
+        <source>Carried by every event of the app</source>
+        <translation>该应用的每个事件都携带</translation>
+    </message>
+    <message>
+        <source>New attribute — %1</source>
+        <translation>新建属性 — %1</translation>
+    </message>
+    <message>
+        <source>Edit %1 — %2</source>
+        <translation>编辑 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签文字</translation>
+    </message>
+    <message>
+        <source>Add value</source>
+        <translation>添加值</translation>
+    </message>
+    <message>
+        <source>Remove value</source>
+        <translation>移除值</translation>
+    </message>
+    <message>
+        <source>a regular expression the value must contain a match of</source>
+        <translation>值中必须包含其匹配的正则表达式</translation>
+    </message>
+    <message>
+        <source>try a value here</source>
+        <translation>在此试一个值</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>标识(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation>显示名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Enum values:</source>
+        <translation>枚举值：</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation>格式(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Test the pattern:</source>
+        <translation>测试格式：</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Max &amp;length:</source>
+        <translation>最大长度(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Example:</source>
+        <translation>示例(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>P&amp;rivacy:</source>
+        <translation>隐私级别(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>invalid pattern: %1</source>
+        <translation>无效的格式：%1</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation>不匹配</translation>
+    </message>
+    <message>
+        <source>Another attribute of this app has the key &quot;%1&quot; (ignoring case and separators).</source>
+        <translation>该应用的另一个属性已使用标识“%1”（忽略大小写和分隔符）。</translation>
+    </message>
+</context>
+<context>
     <name>tp::AttributeTableModel</name>
     <message>
         <source>Common attribute: carried by every event of the app.</source>
@@ -415,6 +534,12 @@
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>等另外 %n 个</numerusform>
         </translation>
     </message>
 </context>
@@ -998,6 +1123,26 @@
     <message>
         <source>Show only events with this tag</source>
         <translation>只显示带有该标签的事件</translation>
+    </message>
+    <message>
+        <source>New attribute…</source>
+        <translation>新建属性…</translation>
+    </message>
+    <message>
+        <source>Edit attribute…</source>
+        <translation>编辑属性…</translation>
+    </message>
+    <message>
+        <source>A new attribute in %1</source>
+        <translation>在 %1 中新建属性</translation>
+    </message>
+    <message>
+        <source>Change the selected attribute in %1</source>
+        <translation>在 %1 中修改所选属性</translation>
+    </message>
+    <message>
+        <source>Select an attribute first.</source>
+        <translation>请先选择一个属性。</translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,7 @@ void DetailView::displayEvent(const Event& e, const AttributeLookup& lookup, con
     setHtml(html);
 }
 
-void DetailView::displayAttribute(const Attribute& a, int usedBy)
+void DetailView::displayAttribute(const Attribute& a, int usedBy, const QStringList& usedByKeys)
 {
     QString html = richtext::style(palette());
     html += QStringLiteral("<h2>%1</h2><p class='sub'>%2</p>")
@@ -128,6 +128,19 @@ void DetailView::displayAttribute(const Attribute& a, int usedBy)
     html += fieldRow(tr("Used by"), esc(tr("%Ln event(s)", nullptr, usedBy)));
     html += fieldRow(tr("Revision"), a.revision > 0 ? locale.toString(a.revision) : QString());
     html += QStringLiteral("</table>");
+    if (!usedByKeys.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><p>").arg(esc(tr("Used by")));
+        QStringList keys;
+        for (const QString& key : usedByKeys) {
+            keys << code(key);
+        }
+        html += keys.join(QLatin1String(", "));
+        if (usedBy > usedByKeys.size()) {
+            html += QStringLiteral(" <span class='dim'>%1</span>")
+                        .arg(esc(tr("and %n more", nullptr, int(usedBy - usedByKeys.size()))));
+        }
+        html += QStringLiteral("</p>");
+    }
     setHtml(html);
 }
 

@@ -17,7 +17,9 @@ public:
     /// `lookup` resolves the bound attributes (type, display name); unknown ones are marked.
     /// `commonAttributes` are the app's common attributes, which every event carries unbound.
     void displayEvent(const Event& event, const AttributeLookup& lookup, const QStringList& commonAttributes = {});
-    void displayAttribute(const Attribute& attribute, int usedBy);
+    /// `usedBy` counts the events binding it (every event for a common attribute); `usedByKeys`
+    /// lists the binding events (the first ones when there are many).
+    void displayAttribute(const Attribute& attribute, int usedBy, const QStringList& usedByKeys = {});
     /// A grey hint instead of details ("Select an event …").
     void displayHint(const QString& text);
 };

@@ -2,6 +2,7 @@
 
 #include "enumlabels.h"
 #include "enums.h"
+#include "richtext.h"
 #include "rules.h"
 
 #include <QComboBox>
@@ -286,15 +287,8 @@ void EventEditorDialog::check()
         f.message = tr("Another event of this app has the key \"%1\" (ignoring case and separators).").arg(e.key);
         findings.prepend(f);
     }
-    QStringList lines;
-    for (const Finding& f : std::as_const(findings)) {
-        const bool error = f.severity == Finding::Severity::Error;
-        lines << QStringLiteral("<span style='color:%1'>%2 %3</span>")
-                     .arg(error ? QStringLiteral("#cf222e") : QStringLiteral("#9a6700"),
-                          error ? QStringLiteral("✖") : QStringLiteral("⚠"), f.message.toHtmlEscaped());
-    }
-    m_findings->setText(lines.join(QLatin1String("<br>")));
-    m_findings->setVisible(!lines.isEmpty());
+    m_findings->setText(richtext::findingsHtml(findings));
+    m_findings->setVisible(!findings.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!hasErrors(findings));
 }
 

@@ -1,6 +1,7 @@
 #include "planpage.h"
 
 #include "applistmodel.h"
+#include "attributeeditor.h"
 #include "attributetablemodel.h"
 #include "detailview.h"
 #include "enumlabels.h"
@@ -105,8 +106,16 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
     m_editEventButton = new QPushButton(tr("Edit event…"), this);
     m_editEventButton->setObjectName(QStringLiteral("editEventButton"));
     connect(m_editEventButton, &QPushButton::clicked, this, &PlanPage::editEvent);
+    m_newAttributeButton = new QPushButton(tr("New attribute…"), this);
+    m_newAttributeButton->setObjectName(QStringLiteral("newAttributeButton"));
+    connect(m_newAttributeButton, &QPushButton::clicked, this, &PlanPage::newAttribute);
+    m_editAttributeButton = new QPushButton(tr("Edit attribute…"), this);
+    m_editAttributeButton->setObjectName(QStringLiteral("editAttributeButton"));
+    connect(m_editAttributeButton, &QPushButton::clicked, this, &PlanPage::editAttribute);
     top->addWidget(m_newEventButton);
     top->addWidget(m_editEventButton);
+    top->addWidget(m_newAttributeButton);
+    top->addWidget(m_editAttributeButton);
     layout->addLayout(top);
     layout->addLayout(createFilters());
     m_message = new QLabel(this);
@@ -164,6 +173,8 @@ QWidget* PlanPage::createTabs()
     m_attributePage = new TablePage(m_attributeProxy, m_tabs);
     QTableView* attributes = m_attributePage->table();
     attributes->setObjectName(QStringLiteral("attributeTable"));
+    attributes->setItemDelegateForColumn(AttributeTableModel::KeyColumn,
+                                         new PendingDelegate(AttributeTableModel::PendingRole, attributes));
     connect(attributes->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlanPage::updateDetail);
 
     m_tabs->addTab(m_eventPage, tr("Events"));
@@ -332,6 +343,21 @@ void PlanPage::updateEditing()
     m_editEventButton->setToolTip(demand.isEmpty() ? why
                                       : haveEvent  ? tr("Change the selected event in %1").arg(demand)
                                                    : tr("Select an event first."));
+    const QModelIndex attributeIndex = m_attributeProxy->mapToSource(m_attributePage->table()->currentIndex());
+    const bool haveAttribute =
+        attributeIndex.isValid() && m_catalog->attributeModel()->attributeAt(attributeIndex.row()) != nullptr;
+    m_newEventButton->setVisible(eventsTab);
+    m_editEventButton->setVisible(eventsTab);
+    m_newAttributeButton->setVisible(!eventsTab);
+    m_editAttributeButton->setVisible(!eventsTab);
+    m_newAttributeButton->setShortcut(eventsTab ? QKeySequence() : QKeySequence(QKeySequence::New));
+    m_newEventButton->setShortcut(eventsTab ? QKeySequence(QKeySequence::New) : QKeySequence());
+    m_newAttributeButton->setEnabled(!demand.isEmpty());
+    m_newAttributeButton->setToolTip(demand.isEmpty() ? why : tr("A new attribute in %1").arg(demand));
+    m_editAttributeButton->setEnabled(!demand.isEmpty() && haveAttribute);
+    m_editAttributeButton->setToolTip(demand.isEmpty()    ? why
+                                          : haveAttribute ? tr("Change the selected attribute in %1").arg(demand)
+                                                          : tr("Select an attribute first."));
 }
 
 void PlanPage::newEvent()
@@ -349,6 +375,46 @@ void PlanPage::editEvent()
         // A pending change is edited further, not started again from the merged state.
         openEditor(m_catalog->proposedEvent(event->key).value_or(*event), false);
     }
+}
+
+void PlanPage::newAttribute()
+{
+    openAttributeEditor(Attribute{}, true);
+}
+
+void PlanPage::editAttribute()
+{
+    const QModelIndex index = m_attributeProxy->mapToSource(m_attributePage->table()->currentIndex());
+    if (const Attribute* attribute = m_catalog->attributeModel()->attributeAt(index.row())) {
+        openAttributeEditor(m_catalog->proposedAttribute(attribute->key).value_or(*attribute), false);
+    }
+}
+
+void PlanPage::openAttributeEditor(const Attribute& attribute, bool isNew)
+{
+    if (m_catalog->activeDemand().isEmpty()) {
+        return;
+    }
+    QSet<QString> taken;
+    for (const Attribute& a : m_catalog->attributeModel()->attributes()) {
+        if (a.key != attribute.key) {
+            taken.insert(normalizedKey(a.key));
+        }
+    }
+    auto* dialog = new AttributeEditorDialog(attribute, isNew, taken, m_catalog->activeDemand(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
+        const Attribute edited = dialog->attribute();
+        const QString demand = m_catalog->activeDemand();
+        if (auto saved = m_catalog->saveAttribute(edited); !saved) {
+            say(tr("%1 was not saved: %2").arg(edited.key, saved.error().message), true);
+            return;
+        }
+        say(isNew ? tr("%1 is in %2 now; it joins the catalogue when the demand is merged.").arg(edited.key, demand)
+                  : tr("The change of %1 is in %2 (marked ✎ in the table).").arg(edited.key, demand),
+            false);
+    });
+    dialog->open();
 }
 
 void PlanPage::openEditor(const Event& event, bool isNew)
@@ -467,7 +533,19 @@ void PlanPage::updateDetail()
         m_detail->displayHint(tr("Select an attribute to see its definition."));
         return;
     }
-    m_detail->displayAttribute(*attribute, m_catalog->attributeModel()->usedBy(index.row()));
+    QStringList usedByKeys; // the first events that bind it, in key order
+    for (const Event& e : m_catalog->eventModel()->events()) {
+        if (usedByKeys.size() >= 50) {
+            break;
+        }
+        for (const Binding& b : e.bindings) {
+            if (b.attributeKey == attribute->key) {
+                usedByKeys << e.key;
+                break;
+            }
+        }
+    }
+    m_detail->displayAttribute(*attribute, m_catalog->attributeModel()->usedBy(index.row()), usedByKeys);
 }
 
 void PlanPage::updateTabTitles()

@@ -42,6 +42,9 @@ public:
     /// active demand; the edit goes into its change set).
     void newEvent();
     void editEvent();
+    /// The same for attributes (on the Attributes tab).
+    void newAttribute();
+    void editAttribute();
     /// The edits made here under the active demand, undoable (cleared when it changes).
     [[nodiscard]] QUndoStack* undoStack() const { return m_undo; }
 
@@ -58,6 +61,7 @@ private:
     [[nodiscard]] bool filtersActive() const;
     void updateHistory();
     void openEditor(const Event& event, bool isNew);
+    void openAttributeEditor(const Attribute& attribute, bool isNew);
     void say(const QString& text, bool error);
 
     PlanCatalog* m_catalog;
@@ -74,6 +78,8 @@ private:
     QSplitter* m_splitter = nullptr;
     QPushButton* m_newEventButton = nullptr;
     QPushButton* m_editEventButton = nullptr;
+    QPushButton* m_newAttributeButton = nullptr;
+    QPushButton* m_editAttributeButton = nullptr;
     QLabel* m_message = nullptr;
     QUndoStack* m_undo = nullptr;
     QComboBox* m_levelFilter = nullptr;

@@ -18,7 +18,6 @@ QString fieldRow(const QString& label, const QString& valueHtml)
         .arg(esc(label), valueHtml.isEmpty() ? QStringLiteral("—") : valueHtml);
 }
 
-
 QString style(const QPalette& palette)
 {
     return QStringLiteral(
@@ -36,6 +35,18 @@ QString style(const QPalette& palette)
                "span.changed { color: #9a6700; font-weight: 600; }"
                "</style>")
         .arg(palette.color(QPalette::PlaceholderText).name(), palette.color(QPalette::Mid).name());
+}
+
+QString findingsHtml(const QList<Finding>& findings)
+{
+    QStringList lines;
+    for (const Finding& f : findings) {
+        const bool error = f.severity == Finding::Severity::Error;
+        lines << QStringLiteral("<span style='color:%1'>%2 %3</span>")
+                     .arg(error ? QStringLiteral("#cf222e") : QStringLiteral("#9a6700"),
+                          error ? QStringLiteral("✖") : QStringLiteral("⚠"), f.message.toHtmlEscaped());
+    }
+    return lines.join(QLatin1String("<br>"));
 }
 
 } // namespace tp::richtext

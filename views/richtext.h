@@ -2,6 +2,8 @@
 
 // Pieces of the rich text the detail panes render (event, attribute, demand).
 
+#include "rules.h"
+
 #include <QPalette>
 #include <QString>
 
@@ -15,5 +17,8 @@ namespace tp::richtext {
 /// The style sheet of the panes. Rich text has no palette() in CSS: the colours are taken
 /// from the widget's palette.
 [[nodiscard]] QString style(const QPalette& palette);
+
+/// Findings as lines: errors in red with ✖, warnings in amber with ⚠ (for the editors).
+[[nodiscard]] QString findingsHtml(const QList<Finding>& findings);
 
 } // namespace tp::richtext

@@ -85,6 +85,17 @@ int AttributeTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+void AttributeTableModel::setPendingKeys(QSet<QString> keys)
+{
+    if (keys == m_pending) {
+        return;
+    }
+    m_pending = std::move(keys);
+    if (!m_attributes.isEmpty()) {
+        Q_EMIT dataChanged(index(0, 0), index(int(m_attributes.size()) - 1, ColumnCount - 1), {PendingRole});
+    }
+}
+
 QVariant AttributeTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
@@ -108,6 +119,8 @@ QVariant AttributeTableModel::data(const QModelIndex& index, int role) const
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         }
         return {};
+    case PendingRole:
+        return m_pending.contains(a.key);
     case KeyRole:
         return a.key;
     case DisplayNameRole:
@@ -209,6 +222,7 @@ QHash<int, QByteArray> AttributeTableModel::roleNames() const
     names.insert(GroupsRole, "groups");
     names.insert(UsedByRole, "usedBy");
     names.insert(SortRole, "sortKey");
+    names.insert(PendingRole, "pending");
     return names;
 }
 

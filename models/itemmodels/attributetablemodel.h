@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 
 namespace tp {
 
@@ -30,6 +31,7 @@ public:
         GroupsRole,                 ///< QStringList
         UsedByRole,                 ///< int: events binding it (every event for a common attribute)
         SortRole,                   ///< per column: a value that sorts naturally
+        PendingRole,                ///< bool: the active demand has a change of this attribute
     };
 
     explicit AttributeTableModel(QObject* parent = nullptr);
@@ -38,6 +40,8 @@ public:
     /// bindings are read, to count the users of each attribute.
     void setAttributes(QList<Attribute> attributes, const QList<Event>& events);
     void clear();
+    /// Keys of the attributes with a pending change in the active demand (PendingRole).
+    void setPendingKeys(QSet<QString> keys);
 
     /// The attribute of a row, nullptr outside the table.
     [[nodiscard]] const Attribute* attributeAt(int row) const;
@@ -62,6 +66,7 @@ private:
     [[nodiscard]] QVariant sortKey(int row, int column) const;
 
     QList<Attribute> m_attributes;
+    QSet<QString> m_pending;
     QList<int> m_usedBy;
     QHash<QString, int> m_rowByKey;
 };

@@ -188,6 +188,36 @@ Result<Change> PlanCatalog::saveEvent(const Event& event)
     return saved;
 }
 
+Result<Change> PlanCatalog::saveAttribute(const Attribute& attribute)
+{
+    if (m_activeDemand.isEmpty()) {
+        return makeError(Error::Code::InvalidState, tr("Choose a draft demand to work under first."));
+    }
+    auto saved = m_store.demands().saveAttribute(m_activeDemand, attribute);
+    refreshActiveDemand();
+    return saved;
+}
+
+std::optional<Attribute> PlanCatalog::proposedAttribute(const QString& key) const
+{
+    if (!m_activeDemand.isEmpty()) {
+        if (auto changes = m_store.demands().changes(m_activeDemand)) {
+            for (const Change& c : std::as_const(*changes)) {
+                if (c.kind == EntityKind::Attribute && c.entityKey == key && c.op != ChangeOp::Delete) {
+                    const auto parsed = attributeFromJson(c.state);
+                    if (const Attribute* a = std::get_if<Attribute>(&parsed)) {
+                        return *a;
+                    }
+                }
+            }
+        }
+    }
+    if (const Attribute* a = m_attributes->findAttribute(key)) {
+        return *a;
+    }
+    return std::nullopt;
+}
+
 Result<QList<Revision>> PlanCatalog::history(EntityKind kind, const QString& key) const
 {
     return m_store.plan().history(kind, m_currentApp, key);
@@ -238,6 +268,7 @@ std::optional<Event> PlanCatalog::proposedEvent(const QString& key) const
 void PlanCatalog::refreshActiveDemand()
 {
     QSet<QString> pending;
+    QSet<QString> pendingAttributes;
     if (!m_activeDemand.isEmpty()) {
         auto demand = m_store.demands().demand(m_activeDemand);
         auto changes = demand && demand->status == DemandStatus::Draft && demand->appKey == m_currentApp
@@ -248,13 +279,12 @@ void PlanCatalog::refreshActiveDemand()
             Q_EMIT activeDemandChanged(m_activeDemand);
         } else {
             for (const Change& c : std::as_const(*changes)) {
-                if (c.kind == EntityKind::Event) {
-                    pending.insert(c.entityKey);
-                }
+                (c.kind == EntityKind::Event ? pending : pendingAttributes).insert(c.entityKey);
             }
         }
     }
     m_events->setPendingKeys(std::move(pending));
+    m_attributes->setPendingKeys(std::move(pendingAttributes));
 }
 
 Status PlanCatalog::reloadDemands()

@@ -73,6 +73,10 @@ public:
     /// Saves the proposed state of an event (new or changed) into the active demand's change
     /// set; the store validates it first.
     [[nodiscard]] Result<Change> saveEvent(const Event& event);
+    /// Saves the proposed state of an attribute into the active demand's change set.
+    [[nodiscard]] Result<Change> saveAttribute(const Attribute& attribute);
+    /// The active demand's pending state of an attribute, else the merged one; nullopt if none.
+    [[nodiscard]] std::optional<Attribute> proposedAttribute(const QString& key) const;
     /// Every merged revision of an event or attribute of the current app, oldest first.
     [[nodiscard]] Result<QList<Revision>> history(EntityKind kind, const QString& key) const;
     /// Drops the active demand's pending change of an event (undo of a first edit).

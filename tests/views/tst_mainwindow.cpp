@@ -2,6 +2,7 @@
 // objectName, typed into and clicked; the models behind them are checked afterwards.
 
 #include "applistmodel.h"
+#include "attributeeditor.h"
 #include "attributetablemodel.h"
 #include "demanddialogs.h"
 #include "demandlistmodel.h"
@@ -33,6 +34,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -159,6 +161,7 @@ private Q_SLOTS:
     void undoAndRedoEdits();
     void mainWorkflow();
     void eventFiltersNarrowTheTable();
+    void attributeConstraintEditor();
 
 private:
     QTemporaryDir m_dir;
@@ -1006,6 +1009,104 @@ void TestMainWindow::eventFiltersNarrowTheTable()
     QCOMPARE(keys(), QStringList{QStringLiteral("order_pay")});
     h.searchEdit()->setText(QStringLiteral("首页"));
     QCOMPARE(keys(), onlyHome);
+}
+
+void TestMainWindow::attributeConstraintEditor()
+{
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Store& store = *fixture.store;
+    auto demand = fixture.draft(QStringLiteral("Coupons"));
+    QVERIFY(demand);
+    Harness h(store);
+    h.clickApp(QStringLiteral("user-app"));
+    QVERIFY(h.catalog.setActiveDemand(demand->key));
+    auto* plan = h.window.findChild<PlanPage*>(QStringLiteral("planPage"));
+    h.tabs()->setCurrentIndex(1); // Attributes
+    auto* newButton = h.window.findChild<QPushButton*>(QStringLiteral("newAttributeButton"));
+    QVERIFY(newButton && newButton->isVisible() && newButton->isEnabled());
+    QVERIFY(!h.window.findChild<QPushButton*>(QStringLiteral("newEventButton"))->isVisible());
+    QTest::mouseClick(newButton, Qt::LeftButton);
+    auto* editor = plan->findChild<AttributeEditorDialog*>(QStringLiteral("attributeEditor"));
+    QVERIFY(editor);
+    auto field = [editor](const char* name) { return editor->findChild<QLineEdit*>(QString::fromLatin1(name)); };
+    auto* type = editor->findChild<QComboBox*>(QStringLiteral("attributeTypeCombo"));
+    auto* values = editor->findChild<QTableWidget*>(QStringLiteral("enumValuesTable"));
+    auto* ok = editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    auto* findings = editor->findChild<QLabel*>(QStringLiteral("attributeFindings"));
+    QVERIFY(type && values && ok && findings);
+    field("attributeKeyEdit")->setText(QStringLiteral("coupon_type"));
+    field("attributeDisplayNameEdit")->setText(QStringLiteral("券类型"));
+
+    // Enum: the values table is on, the range off; the example must be one of the values.
+    type->setCurrentIndex(type->findText(QStringLiteral("enum")));
+    QVERIFY(values->parentWidget()->isEnabled());
+    QVERIFY(!field("attributeMinEdit")->isEnabled());
+    QVERIFY(!editor->findChild<QSpinBox*>(QStringLiteral("attributeMaxLengthSpin"))->isEnabled());
+    auto* addValue = editor->findChild<QPushButton*>(QStringLiteral("addEnumValueButton"));
+    for (const auto& [value, label] : {std::pair{QStringLiteral("cash"), QStringLiteral("现金")},
+                                       std::pair{QStringLiteral("discount"), QStringLiteral("折扣")}}) {
+        QTest::mouseClick(addValue, Qt::LeftButton);
+        const int row = values->rowCount() - 1;
+        values->item(row, 0)->setText(value);
+        values->item(row, 1)->setText(label);
+    }
+    field("attributeExampleEdit")->setText(QStringLiteral("gift"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(findings->text().contains(QStringLiteral("gift")), qPrintable(findings->text()));
+    field("attributeExampleEdit")->setText(QStringLiteral("cash"));
+    QVERIFY2(ok->isEnabled(), qPrintable(findings->text()));
+
+    // String: a pattern, tried live in the test field; an invalid one is an error.
+    type->setCurrentIndex(type->findText(QStringLiteral("string")));
+    QVERIFY(!values->parentWidget()->isEnabled());
+    auto* result = editor->findChild<QLabel*>(QStringLiteral("patternTestResult"));
+    field("attributePatternEdit")->setText(QStringLiteral("^[A-Z]{3}$"));
+    field("patternTestEdit")->setText(QStringLiteral("ABC"));
+    QVERIFY2(result->text().contains(QStringLiteral("matches")) && !result->text().contains(QStringLiteral("not")),
+             qPrintable(result->text()));
+    field("patternTestEdit")->setText(QStringLiteral("abc"));
+    QVERIFY2(result->text().contains(QStringLiteral("does not match")), qPrintable(result->text()));
+    field("attributePatternEdit")->setText(QStringLiteral("(unclosed"));
+    QVERIFY2(result->text().contains(QStringLiteral("invalid pattern")), qPrintable(result->text()));
+    QVERIFY(!ok->isEnabled());
+
+    // Integer: min must not exceed max.
+    type->setCurrentIndex(type->findText(QStringLiteral("integer")));
+    field("attributeExampleEdit")->setText(QStringLiteral("5"));
+    field("attributeMinEdit")->setText(QStringLiteral("10"));
+    field("attributeMaxEdit")->setText(QStringLiteral("1"));
+    QVERIFY(!ok->isEnabled());
+    field("attributeMaxEdit")->setText(QStringLiteral("100"));
+    QVERIFY(!ok->isEnabled()); // the example 5 is below min 10
+    field("attributeExampleEdit")->setText(QStringLiteral("50"));
+    QVERIFY2(ok->isEnabled(), qPrintable(findings->text()));
+    editor->findChild<QComboBox*>(QStringLiteral("attributePrivacyCombo"))->setCurrentIndex(2);
+    QTest::mouseClick(ok, Qt::LeftButton);
+
+    auto changes = store.demands().changes(demand->key);
+    QVERIFY(changes && changes->size() == 1);
+    const QJsonObject state = changes->first().state;
+    QCOMPARE(state.value(QStringLiteral("type")).toString(), QStringLiteral("integer"));
+    QCOMPARE(state.value(QStringLiteral("min")).toDouble(), 10.0);
+    QCOMPARE(state.value(QStringLiteral("max")).toDouble(), 100.0);
+    QCOMPARE(state.value(QStringLiteral("pattern")).toString(), QString()); // not for integers
+    QCOMPARE(state.value(QStringLiteral("enum_values")).toArray().size(), 0);
+    QCOMPARE(state.value(QStringLiteral("privacy")).toString(), QStringLiteral("personal"));
+
+    // Editing an existing attribute marks it pending in the table.
+    QTRY_VERIFY(!plan->findChild<AttributeEditorDialog*>());
+    QVERIFY(Harness::clickRow(h.attributeTable(), QStringLiteral("order_id")));
+    QTest::mouseClick(h.window.findChild<QPushButton*>(QStringLiteral("editAttributeButton")), Qt::LeftButton);
+    editor = plan->findChild<AttributeEditorDialog*>(QStringLiteral("attributeEditor"));
+    QVERIFY(editor);
+    QVERIFY(editor->findChild<QLineEdit*>(QStringLiteral("attributeKeyEdit"))->isReadOnly());
+    editor->findChild<QSpinBox*>(QStringLiteral("attributeMaxLengthSpin"))->setValue(32);
+    editor->accept();
+    const int row = h.catalog.attributeModel()->rowOf(QStringLiteral("order_id"));
+    QVERIFY(h.catalog.attributeModel()->index(row, 0).data(AttributeTableModel::PendingRole).toBool());
+    // Its detail lists the events that use it.
+    QVERIFY2(h.detail()->toPlainText().contains(QStringLiteral("order_submit")), qPrintable(h.detail()->toPlainText()));
 }
 
 #include "tst_mainwindow.moc"
