@@ -346,6 +346,10 @@ void PlanPage::updateEditing()
     const QModelIndex attributeIndex = m_attributeProxy->mapToSource(m_attributePage->table()->currentIndex());
     const bool haveAttribute =
         attributeIndex.isValid() && m_catalog->attributeModel()->attributeAt(attributeIndex.row()) != nullptr;
+    for (QComboBox* box :
+         {m_levelFilter, m_statusFilter, m_platformFilter, m_categoryFilter, m_ownerFilter, m_tagFilter}) {
+        box->setVisible(eventsTab); // the filters are the events'
+    }
     m_newEventButton->setVisible(eventsTab);
     m_editEventButton->setVisible(eventsTab);
     m_newAttributeButton->setVisible(!eventsTab);
