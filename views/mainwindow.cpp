@@ -95,6 +95,7 @@ MainWindow::MainWindow(PlanCatalog* catalog, QWidget* parent)
     m_modulesBox = modulesBox;
     m_rightStack->addWidget(modulesBox);
     connect(m_catalog, &PlanCatalog::activeDemandChanged, this, &MainWindow::updateBanner);
+    connect(m_catalog, &PlanCatalog::appsChanged, this, &MainWindow::reload);
     m_rightStack->addWidget(m_emptyStore);
     m_splitter->addWidget(m_rightStack);
     m_splitter->setStretchFactor(0, 0);

@@ -78,6 +78,8 @@ int main(int argc, char* argv[])
     tp::PlanCatalog catalog(**store, &apps, &events, &attributes);
     // Plans load on a worker thread over a connection of its own (a Store is per thread).
     catalog.setStoreOpener([url] { return tp::Store::open(url); });
+    // Changes made by others (another window, another client) show up within seconds.
+    catalog.watchForChanges(3000);
     tp::MainWindow window(&catalog);
     {
         const QSettings settings;

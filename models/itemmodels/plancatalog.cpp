@@ -11,6 +11,7 @@
 #include "versionlistmodel.h"
 
 #include <QThread>
+#include <QTimer>
 
 #include <optional>
 
@@ -54,6 +55,40 @@ QString PlanCatalog::storeDisplayName() const
 QString PlanCatalog::actor() const
 {
     return m_store.actor();
+}
+
+void PlanCatalog::watchForChanges(int intervalMs)
+{
+    if (intervalMs <= 0) {
+        delete m_watch;
+        m_watch = nullptr;
+        return;
+    }
+    if (!m_watch) {
+        m_watch = new QTimer(this);
+        connect(m_watch, &QTimer::timeout, this, [this] { checkForChanges(); });
+    }
+    m_watch->start(intervalMs);
+}
+
+bool PlanCatalog::checkForChanges()
+{
+    if (isLoading()) {
+        return false; // the load in progress brings the news
+    }
+    auto stamp = m_store.changeStamp(m_currentApp);
+    if (!stamp || *stamp == m_stamp) {
+        return false;
+    }
+    // The first two parts of the stamp are about the apps themselves.
+    const bool appsMoved = stamp->section(QLatin1Char(':'), 0, 1) != m_stamp.section(QLatin1Char(':'), 0, 1);
+    m_stamp = *stamp;
+    if (appsMoved) {
+        Q_EMIT appsChanged(); // the window reloads the list and keeps the app shown
+    } else {
+        requestApp(m_currentApp);
+    }
+    return true;
 }
 
 Status PlanCatalog::reloadApps()
@@ -285,6 +320,10 @@ void PlanCatalog::refreshActiveDemand()
     }
     m_events->setPendingKeys(std::move(pending));
     m_attributes->setPendingKeys(std::move(pendingAttributes));
+    // What the models show now, our own writes included (they need no reload).
+    if (auto stamp = m_store.changeStamp(m_currentApp)) {
+        m_stamp = *stamp;
+    }
 }
 
 Status PlanCatalog::reloadDemands()

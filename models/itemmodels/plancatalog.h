@@ -15,6 +15,7 @@
 #include <optional>
 
 class QThread;
+class QTimer;
 
 namespace tp {
 
@@ -106,6 +107,13 @@ public:
     /// Worker threads whose result has not been handled yet, superseded ones included.
     [[nodiscard]] int activeWorkers() const { return int(m_threads.size()); }
 
+    /// Looks every `intervalMs` for changes made by others (another window, another client on
+    /// PostgreSQL) and reloads what changed; 0 stops.
+    void watchForChanges(int intervalMs);
+    /// One such look, now: when the store changed since the models were loaded, reloads the
+    /// current app (requestApp) or, if the apps changed, emits appsChanged(). True if so.
+    bool checkForChanges();
+
     /// Reloads the list of apps. If the current app is gone its plan is cleared.
     [[nodiscard]] Status reloadApps();
     /// Loads the merged plan of an app into the event and attribute models now; an empty key
@@ -120,6 +128,8 @@ Q_SIGNALS:
     void planLoaded(const QString& appKey);
     /// requestApp(appKey) failed; the models are cleared.
     void loadFailed(const QString& appKey, const tp::Error& error);
+    /// Apps were added, removed or changed by someone else (see checkForChanges()).
+    void appsChanged();
     /// Edits now go into this demand (empty: editing stopped).
     void activeDemandChanged(const QString& key);
     /// A background load started (true) or ended (false).
@@ -138,6 +148,8 @@ private:
     AttributeTableModel* m_attributes;
     DemandListModel* m_demands;
     QString m_activeDemand;
+    QString m_stamp; ///< changeStamp() of what the models show
+    QTimer* m_watch = nullptr;
     VersionListModel* m_versions;
     QString m_currentApp;
     StoreOpener m_opener;

@@ -7,7 +7,10 @@
 namespace tp {
 
 Store::Store(std::unique_ptr<Database> db)
-    : m_db(std::move(db)), m_plan(m_ctx), m_demands(m_ctx), m_versions(m_ctx)
+    : m_db(std::move(db))
+    , m_plan(m_ctx)
+    , m_demands(m_ctx)
+    , m_versions(m_ctx)
 {
     m_ctx.db = m_db.get();
     QString user = qEnvironmentVariable("TRACKPLAN_USER");
@@ -95,6 +98,34 @@ Result<bool> Store::isEmpty()
         return n.error();
     }
     return n->toLongLong() == 0;
+}
+
+Result<QString> Store::changeStamp(const QString& appKey)
+{
+    auto q = m_db->run(
+        QStringLiteral(
+            "SELECT (SELECT COUNT(*) FROM apps), (SELECT COALESCE(SUM(row_version), 0) FROM apps), "
+            "(SELECT COALESCE(MAX(plan_seq), 0) FROM apps WHERE key = ?), "
+            "(SELECT COUNT(*) FROM demands d JOIN apps a ON a.id = d.app_id WHERE a.key = ?), "
+            "(SELECT COALESCE(SUM(d.row_version), 0) FROM demands d JOIN apps a ON a.id = d.app_id WHERE a.key = ?), "
+            "(SELECT COUNT(*) FROM changes c JOIN demands d ON d.id = c.demand_id JOIN apps a ON a.id = d.app_id "
+            "WHERE a.key = ?), "
+            "(SELECT COALESCE(SUM(c.row_version), 0) FROM changes c JOIN demands d ON d.id = c.demand_id "
+            "JOIN apps a ON a.id = d.app_id WHERE a.key = ?), "
+            "(SELECT COUNT(*) FROM versions v JOIN apps a ON a.id = v.app_id WHERE a.key = ?), "
+            "(SELECT COALESCE(SUM(v.row_version), 0) FROM versions v JOIN apps a ON a.id = v.app_id WHERE a.key = ?)"),
+        {appKey, appKey, appKey, appKey, appKey, appKey, appKey});
+    if (!q) {
+        return q.error();
+    }
+    QStringList parts;
+    if ((*q)->next()) {
+        for (int i = 0; i < 9; ++i) {
+            parts << QString::number((*q)->value(i).toLongLong());
+        }
+    }
+    (*q)->finish();
+    return parts.join(QLatin1Char(':'));
 }
 
 } // namespace tp

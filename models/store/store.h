@@ -10,11 +10,11 @@
 namespace tp {
 
 struct AuditFilter {
-    QDateTime since;       ///< null = from the start
-    QString actor;         ///< empty = everyone
-    QString entityType;    ///< empty = all
-    QString action;        ///< prefix match, e.g. "demand."
-    int limit = 0;         ///< 0 = no limit (newest last)
+    QDateTime since;    ///< null = from the start
+    QString actor;      ///< empty = everyone
+    QString entityType; ///< empty = all
+    QString action;     ///< prefix match, e.g. "demand."
+    int limit = 0;      ///< 0 = no limit (newest last)
 };
 
 /// A TrackPlan store (SQLite file or PostgreSQL database): the composition of the
@@ -45,6 +45,10 @@ public:
     [[nodiscard]] VersionService& versions() { return m_versions; }
 
     [[nodiscard]] Result<QList<AuditEntry>> audit(const AuditFilter& filter = {});
+    /// A token that changes whenever anyone (this or another connection, another client)
+    /// changes the apps, or the plan, demands, change sets or versions of `appKey` (may be
+    /// empty): cheap enough to poll every few seconds.
+    [[nodiscard]] Result<QString> changeStamp(const QString& appKey);
     /// True when the store holds no apps, users or demands (import target).
     [[nodiscard]] Result<bool> isEmpty();
 

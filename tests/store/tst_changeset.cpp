@@ -49,8 +49,18 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         auto s = fresh(backend);
         s->setActor(QStringLiteral("alice"));
-        auto d = s->demands().create(Demand{{}, QStringLiteral("user-app"), QStringLiteral("下单埋点"), {}, {},
-                                            Priority::P1, {}, {}, DemandStatus::Draft, {}, {}, 0});
+        auto d = s->demands().create(Demand{{},
+                                            QStringLiteral("user-app"),
+                                            QStringLiteral("下单埋点"),
+                                            {},
+                                            {},
+                                            Priority::P1,
+                                            {},
+                                            {},
+                                            DemandStatus::Draft,
+                                            {},
+                                            {},
+                                            0});
         QVERIFY2(d, qPrintable(d ? QString() : d.error().message));
         QCOMPARE(d->key, QStringLiteral("DEM-0001"));
         QCOMPARE(d->owner, QStringLiteral("alice"));
@@ -61,9 +71,10 @@ private Q_SLOTS:
         QVERIFY(s->demands().saveAttribute(d->key, makeAttr(QStringLiteral("order_id"))));
         QVERIFY(s->demands().saveAttribute(d->key, amount));
         QVERIFY(s->demands().saveAttribute(d->key, makeAttr(QStringLiteral("vehicle_type"), AttrType::Enum)));
-        Event submit = makeEvent(QStringLiteral("order_submit"), {{QStringLiteral("order_id"), true, {}},
-                                                              {QStringLiteral("order_amount"), true, {}},
-                                                              {QStringLiteral("vehicle_type"), false, {}}});
+        Event submit = makeEvent(QStringLiteral("order_submit"),
+                                 {{QStringLiteral("order_id"), true, {}},
+                                  {QStringLiteral("order_amount"), true, {}},
+                                  {QStringLiteral("vehicle_type"), false, {}}});
         auto change = s->demands().saveEvent(d->key, submit);
         QVERIFY2(change, qPrintable(change ? QString() : change.error().message));
         QCOMPARE(change->op, ChangeOp::Create);
@@ -130,10 +141,30 @@ private Q_SLOTS:
         auto s2 = openStore(url); // a second client
         s1->setActor(QStringLiteral("alice"));
         s2->setActor(QStringLiteral("bob"));
-        auto a = s1->demands().create(Demand{{}, QStringLiteral("user-app"), QStringLiteral("A"), {}, {}, Priority::P2,
-                                             {}, {}, DemandStatus::Draft, {}, {}, 0});
-        auto b = s2->demands().create(Demand{{}, QStringLiteral("user-app"), QStringLiteral("B"), {}, {}, Priority::P2,
-                                             {}, {}, DemandStatus::Draft, {}, {}, 0});
+        auto a = s1->demands().create(Demand{{},
+                                             QStringLiteral("user-app"),
+                                             QStringLiteral("A"),
+                                             {},
+                                             {},
+                                             Priority::P2,
+                                             {},
+                                             {},
+                                             DemandStatus::Draft,
+                                             {},
+                                             {},
+                                             0});
+        auto b = s2->demands().create(Demand{{},
+                                             QStringLiteral("user-app"),
+                                             QStringLiteral("B"),
+                                             {},
+                                             {},
+                                             Priority::P2,
+                                             {},
+                                             {},
+                                             DemandStatus::Draft,
+                                             {},
+                                             {},
+                                             0});
         QVERIFY(a && b);
         Event mine = makeEvent(QStringLiteral("page_view"), {{QStringLiteral("page"), true, {}}});
         mine.description = QStringLiteral("alice's text");
@@ -169,6 +200,38 @@ private Q_SLOTS:
         QCOMPARE(s2->demands().demand(b->key)->status, DemandStatus::Approved);
     }
 
+    void changeStampSeesOtherClients_data() { Backends::addRows(); }
+    void changeStampSeesOtherClients()
+    {
+        QFETCH(QString, backend);
+        QString url;
+        auto s1 = fresh(backend, &url);
+        auto s2 = openStore(url); // another client
+        const QString app = QStringLiteral("user-app");
+        auto stamp = [&] {
+            auto st = s1->changeStamp(app);
+            return st ? *st : QStringLiteral("error: ") + st.error().message;
+        };
+        const QString first = stamp();
+        QVERIFY2(!first.startsWith(QLatin1String("error")), qPrintable(first));
+        QCOMPARE(stamp(), first);
+        auto d = s2->demands().create(
+            Demand{{}, app, QStringLiteral("T"), {}, {}, Priority::P2, {}, {}, DemandStatus::Draft, {}, {}, 0});
+        QVERIFY(d);
+        const QString withDemand = stamp();
+        QVERIFY(withDemand != first);
+        QVERIFY(s2->demands().saveAttribute(d->key, makeAttr(QStringLiteral("order_id"), AttrType::String)));
+        const QString withChange = stamp();
+        QVERIFY(withChange != withDemand);
+        QVERIFY(s2->demands().submit(d->key) && s2->demands().approve(d->key));
+        QVERIFY(s2->demands().merge(d->key)->merged);
+        const QString merged = stamp();
+        QVERIFY(merged != withChange);
+        QVERIFY(s2->plan().createApp(makeApp(QStringLiteral("driver-app"))));
+        QVERIFY(stamp() != merged); // apps count for every app
+        QCOMPARE(stamp().section(QLatin1Char(':'), 2), merged.section(QLatin1Char(':'), 2));
+    }
+
     void staleDemandWriteIsConflict_data() { Backends::addRows(); }
     void staleDemandWriteIsConflict()
     {
@@ -176,8 +239,18 @@ private Q_SLOTS:
         QString url;
         auto s1 = fresh(backend, &url);
         auto s2 = openStore(url);
-        auto d = s1->demands().create(Demand{{}, QStringLiteral("user-app"), QStringLiteral("T"), {}, {}, Priority::P2,
-                                             {}, {}, DemandStatus::Draft, {}, {}, 0});
+        auto d = s1->demands().create(Demand{{},
+                                             QStringLiteral("user-app"),
+                                             QStringLiteral("T"),
+                                             {},
+                                             {},
+                                             Priority::P2,
+                                             {},
+                                             {},
+                                             DemandStatus::Draft,
+                                             {},
+                                             {},
+                                             0});
         QVERIFY(d);
         Demand v1 = *s1->demands().demand(d->key);
         Demand v2 = *s2->demands().demand(d->key);
@@ -256,8 +329,8 @@ private Q_SLOTS:
         QVERIFY(!mergeDemand(*s, appKey, {makeAttr(QStringLiteral("page"))},
                              {makeEvent(QStringLiteral("page_view"), {{QStringLiteral("page"), true, {}}})})
                      .isEmpty());
-        auto d = s->demands().create(Demand{{}, appKey, QStringLiteral("bad"), {}, {}, Priority::P2, {}, {},
-                                            DemandStatus::Draft, {}, {}, 0});
+        auto d = s->demands().create(
+            Demand{{}, appKey, QStringLiteral("bad"), {}, {}, Priority::P2, {}, {}, DemandStatus::Draft, {}, {}, 0});
         QVERIFY(d);
         Result<Change> r = makeError(Error::Code::Sql, {});
         switch (fault) {
@@ -268,7 +341,8 @@ private Q_SLOTS:
             r = s->demands().saveEvent(d->key, makeEvent(QStringLiteral("pageview")));
             break;
         case 2:
-            r = s->demands().saveEvent(d->key, makeEvent(QStringLiteral("x_click"), {{QStringLiteral("nope"), true, {}}}));
+            r = s->demands().saveEvent(d->key,
+                                       makeEvent(QStringLiteral("x_click"), {{QStringLiteral("nope"), true, {}}}));
             break;
         case 3: { // min > max
             Attribute a = makeAttr(QStringLiteral("amount"), AttrType::Number);
@@ -293,8 +367,8 @@ private Q_SLOTS:
         QFETCH(QString, backend);
         auto s = fresh(backend);
         const QString appKey = QStringLiteral("user-app");
-        auto d = s->demands().create(Demand{{}, appKey, QStringLiteral("w"), {}, {}, Priority::P2, {}, {},
-                                            DemandStatus::Draft, {}, {}, 0});
+        auto d = s->demands().create(
+            Demand{{}, appKey, QStringLiteral("w"), {}, {}, Priority::P2, {}, {}, DemandStatus::Draft, {}, {}, 0});
         QVERIFY(d);
         auto empty = s->demands().submit(d->key);
         QVERIFY(!empty);
@@ -319,8 +393,9 @@ private Q_SLOTS:
         for (const AuditEntry& e : std::as_const(*audit)) {
             actions << e.action;
         }
-        QCOMPARE(actions, (QStringList{QStringLiteral("demand.create"), QStringLiteral("demand.submit"),
-                                       QStringLiteral("demand.reopen"), QStringLiteral("demand.cancel")}));
+        QCOMPARE(actions,
+                 (QStringList{QStringLiteral("demand.create"), QStringLiteral("demand.submit"),
+                              QStringLiteral("demand.reopen"), QStringLiteral("demand.cancel")}));
         QCOMPARE(audit->at(2).details.value(QLatin1String("comment")).toString(), QStringLiteral("please add other"));
     }
 
@@ -333,8 +408,8 @@ private Q_SLOTS:
         QVERIFY(!mergeDemand(*s, appKey, {makeAttr(QStringLiteral("page")), makeAttr(QStringLiteral("temp"))},
                              {makeEvent(QStringLiteral("page_view"), {{QStringLiteral("page"), true, {}}})})
                      .isEmpty());
-        auto d = s->demands().create(Demand{{}, appKey, QStringLiteral("rm"), {}, {}, Priority::P2, {}, {},
-                                            DemandStatus::Draft, {}, {}, 0});
+        auto d = s->demands().create(
+            Demand{{}, appKey, QStringLiteral("rm"), {}, {}, Priority::P2, {}, {}, DemandStatus::Draft, {}, {}, 0});
         QVERIFY(s->demands().remove(d->key, EntityKind::Event, QStringLiteral("page_view")));
         QVERIFY(s->demands().remove(d->key, EntityKind::Attribute, QStringLiteral("temp")));
         // The event goes in the same demand, so its attribute may go too.

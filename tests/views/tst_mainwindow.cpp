@@ -162,6 +162,7 @@ private Q_SLOTS:
     void mainWorkflow();
     void eventFiltersNarrowTheTable();
     void attributeConstraintEditor();
+    void changesByOthersAppear();
 
 private:
     QTemporaryDir m_dir;
@@ -1107,6 +1108,47 @@ void TestMainWindow::attributeConstraintEditor()
     QVERIFY(h.catalog.attributeModel()->index(row, 0).data(AttributeTableModel::PendingRole).toBool());
     // Its detail lists the events that use it.
     QVERIFY2(h.detail()->toPlainText().contains(QStringLiteral("order_submit")), qPrintable(h.detail()->toPlainText()));
+}
+
+void TestMainWindow::changesByOthersAppear()
+{
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    // Another client: a second connection to the same store.
+    auto other = Store::open(fixture.dir.filePath(QStringLiteral("plan.sqlite")));
+    QVERIFY2(other, test::errorText(other).constData());
+    Harness h(*fixture.store);
+    h.clickApp(QStringLiteral("user-app"));
+    QVERIFY(!h.catalog.checkForChanges()); // nothing new
+
+    Demand d;
+    d.appKey = QStringLiteral("user-app");
+    d.title = QStringLiteral("From elsewhere");
+    auto created = (*other)->demands().create(d);
+    QVERIFY(created);
+    QCOMPARE(h.catalog.demandModel()->rowOf(created->key), -1);
+    QVERIFY(h.catalog.checkForChanges());
+    QVERIFY(h.catalog.demandModel()->rowOf(created->key) >= 0);
+    QVERIFY(!h.catalog.checkForChanges());
+
+    // Our own edits need no reload.
+    QVERIFY(h.catalog.setActiveDemand(created->key));
+    auto event = h.catalog.proposedEvent(QStringLiteral("home_view"));
+    QVERIFY(event);
+    event->description = QStringLiteral("mine");
+    QVERIFY(h.catalog.saveEvent(*event));
+    QVERIFY(!h.catalog.checkForChanges());
+
+    // A merge elsewhere brings the new plan; a new app appears in the list, the app stays.
+    QVERIFY((*other)->demands().submit(created->key) && (*other)->demands().approve(created->key));
+    QVERIFY((*other)->demands().merge(created->key)->merged);
+    QVERIFY(h.catalog.checkForChanges());
+    const int row = h.catalog.eventModel()->rowOf(QStringLiteral("home_view"));
+    QCOMPARE(h.catalog.eventModel()->events().at(row).description, QStringLiteral("mine"));
+    QVERIFY(test::fillLargeApp(**other, QStringLiteral("new-app"), 3).ok());
+    QVERIFY(h.catalog.checkForChanges());
+    QVERIFY(h.apps.rowOf(QStringLiteral("new-app")) >= 0);
+    QCOMPARE(h.catalog.currentAppKey(), QStringLiteral("user-app"));
 }
 
 #include "tst_mainwindow.moc"
