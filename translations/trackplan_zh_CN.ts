@@ -811,6 +811,18 @@
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>The new language shows when TrackPlan starts again.</source>
+        <translation>新的语言将在 TrackPlan 下次启动时生效。</translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>

@@ -27,6 +27,9 @@ class VersionsPage;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    /// QSettings key of the UI language chosen in File → Language ("" = the system's).
+    static constexpr const char* kLanguageSetting = "ui/language";
+
     /// The catalog (and the store behind it) must outlive the window.
     explicit MainWindow(PlanCatalog* catalog, QWidget* parent = nullptr);
     ~MainWindow() override;

@@ -46,7 +46,10 @@ int main(int argc, char* argv[])
     parser.addOption(langOption);
     parser.process(app);
 
-    const QString lang = parser.value(langOption);
+    // --lang, else the language chosen in File → Language, else the system's.
+    const QString lang = parser.isSet(langOption)
+        ? parser.value(langOption)
+        : QSettings().value(QString::fromLatin1(tp::MainWindow::kLanguageSetting)).toString();
     if (!lang.isEmpty() && !tp::i18n::isKnownLanguage(lang)) {
         std::fprintf(stderr, "trackplan: unknown language \"%s\"; using English\n", qUtf8Printable(lang));
     }

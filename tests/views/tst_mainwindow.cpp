@@ -37,6 +37,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -163,6 +164,7 @@ private Q_SLOTS:
     void eventFiltersNarrowTheTable();
     void attributeConstraintEditor();
     void changesByOthersAppear();
+    void languageIsChosenInTheMenu();
 
 private:
     QTemporaryDir m_dir;
@@ -1149,6 +1151,24 @@ void TestMainWindow::changesByOthersAppear()
     QVERIFY(h.catalog.checkForChanges());
     QVERIFY(h.apps.rowOf(QStringLiteral("new-app")) >= 0);
     QCOMPARE(h.catalog.currentAppKey(), QStringLiteral("user-app"));
+}
+
+void TestMainWindow::languageIsChosenInTheMenu()
+{
+    QSettings().remove(QString::fromLatin1(MainWindow::kLanguageSetting));
+    Harness h(*m_store);
+    auto* system = h.window.findChild<QAction*>(QStringLiteral("language_system"));
+    auto* chinese = h.window.findChild<QAction*>(QStringLiteral("language_zh_CN"));
+    QVERIFY(system && chinese);
+    QVERIFY(system->isChecked());
+    chinese->trigger();
+    QCOMPARE(QSettings().value(QString::fromLatin1(MainWindow::kLanguageSetting)).toString(), QStringLiteral("zh_CN"));
+    QVERIFY(chinese->isChecked() && !system->isChecked());
+    QVERIFY(h.window.statusBar()->currentMessage().contains(QStringLiteral("starts again")));
+    Harness again(*m_store); // a new window shows the choice
+    QVERIFY(again.window.findChild<QAction*>(QStringLiteral("language_zh_CN"))->isChecked());
+    system->trigger();
+    QCOMPARE(QSettings().value(QString::fromLatin1(MainWindow::kLanguageSetting)).toString(), QString());
 }
 
 #include "tst_mainwindow.moc"
