@@ -526,8 +526,12 @@ void PlanPage::updateDetail()
             return;
         }
         const AttributeTableModel* attributes = m_catalog->attributeModel();
+        // A pending row shows the state the active demand proposes.
+        const Event shown = index.data(EventTableModel::PendingRole).toBool()
+            ? m_catalog->proposedEvent(event->key).value_or(*event)
+            : *event;
         m_detail->displayEvent(
-            *event, [attributes](const QString& key) { return attributes->findAttribute(key); },
+            shown, [attributes](const QString& key) { return attributes->findAttribute(key); },
             attributes->commonKeys());
         return;
     }

@@ -15,16 +15,45 @@ EventTableModel::EventTableModel(QObject* parent)
 
 void EventTableModel::setEvents(QList<Event> events)
 {
+    m_merged = std::move(events);
+    m_fetched = 0;
+    rebuild();
+}
+
+void EventTableModel::setPendingNew(QList<Event> events)
+{
+    if (events == m_new) {
+        return; // an edit of an existing event: no reset, the selection stays
+    }
+    m_new = std::move(events);
+    rebuild();
+}
+
+void EventTableModel::rebuild()
+{
     beginResetModel();
-    m_events = std::move(events);
+    QHash<QString, int> merged;
+    merged.reserve(m_merged.size());
+    for (qsizetype i = 0; i < m_merged.size(); ++i) {
+        merged.insert(m_merged.at(i).key, int(i));
+    }
+    m_events.clear();
+    m_events.reserve(m_new.size() + m_merged.size());
+    for (const Event& e : std::as_const(m_new)) {
+        if (!merged.contains(e.key)) { // merged meanwhile: the merged one shows
+            m_events.append(e);
+        }
+    }
+    const int newRows = int(m_events.size());
+    m_events.append(m_merged);
     m_rowByKey.clear();
     m_rowByKey.reserve(m_events.size());
     for (qsizetype i = 0; i < m_events.size(); ++i) {
         m_rowByKey.insert(m_events.at(i).key, int(i));
     }
-    // Expose the first batch inside the reset: a view that is hidden while empty would
-    // otherwise never ask for more.
-    m_fetched = std::min(m_batchSize, int(m_events.size()));
+    // Expose the first batch inside the reset (a view that is hidden while empty would
+    // otherwise never ask for more), and as many rows as were exposed before.
+    m_fetched = std::min(std::max(m_fetched, m_batchSize) + newRows, int(m_events.size()));
     endResetModel();
 }
 

@@ -50,11 +50,13 @@ public:
     void clear();
     /// Keys of the events with a pending change in the active demand (PendingRole).
     void setPendingKeys(QSet<QString> keys);
+    /// Events the active demand creates: shown first, before the merged ones, until merged.
+    void setPendingNew(QList<Event> events);
     /// Rows exposed per fetchMore().
     void setBatchSize(int rows);
     [[nodiscard]] int batchSize() const { return m_batchSize; }
 
-    /// Every event held, fetched or not.
+    /// Every event held, fetched or not (pending new ones first).
     [[nodiscard]] const QList<Event>& events() const { return m_events; }
     /// Number of events held, fetched or not.
     [[nodiscard]] int totalCount() const { return int(m_events.size()); }
@@ -81,7 +83,10 @@ private:
     [[nodiscard]] QVariant displayText(const Event& e, int column) const;
     [[nodiscard]] QVariant sortKey(const Event& e, int column) const;
 
+    void rebuild(); ///< m_events = pending new + merged, in a model reset
     QList<Event> m_events;
+    QList<Event> m_merged;
+    QList<Event> m_new;
     QHash<QString, int> m_rowByKey;
     QSet<QString> m_pending;
     int m_fetched = 0;

@@ -13,6 +13,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <optional>
 
 namespace tp {
@@ -304,6 +305,7 @@ void PlanCatalog::refreshActiveDemand()
 {
     QSet<QString> pending;
     QSet<QString> pendingAttributes;
+    QList<Event> created;
     if (!m_activeDemand.isEmpty()) {
         auto demand = m_store.demands().demand(m_activeDemand);
         auto changes = demand && demand->status == DemandStatus::Draft && demand->appKey == m_currentApp
@@ -315,9 +317,17 @@ void PlanCatalog::refreshActiveDemand()
         } else {
             for (const Change& c : std::as_const(*changes)) {
                 (c.kind == EntityKind::Event ? pending : pendingAttributes).insert(c.entityKey);
+                if (c.kind == EntityKind::Event && c.op == ChangeOp::Create) {
+                    const auto parsed = eventFromJson(c.state, false);
+                    if (const Event* e = std::get_if<Event>(&parsed)) {
+                        created.append(*e);
+                    }
+                }
             }
         }
     }
+    std::sort(created.begin(), created.end(), [](const Event& a, const Event& b) { return a.key < b.key; });
+    m_events->setPendingNew(std::move(created));
     m_events->setPendingKeys(std::move(pending));
     m_attributes->setPendingKeys(std::move(pendingAttributes));
     // What the models show now, our own writes included (they need no reload).

@@ -779,6 +779,13 @@ void TestMainWindow::editingUnderADemand()
     QTest::mouseClick(ok, Qt::LeftButton);
     changes = store.demands().changes(demand->key);
     QVERIFY(changes && changes->size() == 2);
+    // The new event shows as a pending row, and the changed one's details show its proposal.
+    const int newRow = h.catalog.eventModel()->rowOf(QStringLiteral("coupon_claim"));
+    QVERIFY(newRow >= 0);
+    QVERIFY(h.catalog.eventModel()->index(newRow, 0).data(EventTableModel::PendingRole).toBool());
+    QVERIFY(Harness::clickRow(h.eventTable(), QStringLiteral("order_submit")));
+    QVERIFY2(h.detail()->toPlainText().contains(QStringLiteral("提交订单（服务端确认）")),
+             qPrintable(h.detail()->toPlainText()));
     auto created = store.demands().changes(demand->key);
     const auto coupon = std::find_if(created->cbegin(), created->cend(),
                                      [](const Change& c) { return c.entityKey == QStringLiteral("coupon_claim"); });
