@@ -19,12 +19,14 @@
 #include "tablepage.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -43,9 +45,9 @@ namespace {
 
 enum Tab { EventsTab, AttributesTab };
 
-/// Above this many events the search waits for a pause in typing: filtering 100 000 rows
-/// takes ~100 ms, too long to repeat on every key.
-constexpr int kDebounceRows = 20000;
+/// When filtering took longer than this, the search waits for a pause in typing rather than
+/// filtering on every key.
+constexpr qint64 kSlowSearchMs = 40;
 constexpr int kDebounceMs = 200;
 
 /// Sizes the columns to the rows in view (Qt measures only those, so this stays cheap for
@@ -91,7 +93,7 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
     m_searchTimer->setInterval(kDebounceMs);
     connect(m_searchTimer, &QTimer::timeout, this, [this] { applySearch(m_searchEdit->text()); });
     connect(m_searchEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
-        if (m_catalog->eventModel()->totalCount() > kDebounceRows) {
+        if (m_lastSearchMs > kSlowSearchMs) {
             m_searchTimer->start();
         } else {
             applySearch(text);
@@ -315,6 +317,9 @@ void PlanPage::onPlanLoaded(const QString& appKey)
 void PlanPage::applySearch(const QString& text)
 {
     m_searchTimer->stop();
+    QElapsedTimer took;
+    took.start();
+    const auto measured = qScopeGuard([&took, this] { m_lastSearchMs = took.elapsed(); });
     // The filter has to see every event, not only the batches the view fetched so far.
     if (!text.trimmed().isEmpty()) {
         m_catalog->eventModel()->fetchAll();

@@ -82,6 +82,7 @@ private:
     QPushButton* m_editAttributeButton = nullptr;
     QLabel* m_message = nullptr;
     QUndoStack* m_undo = nullptr;
+    qint64 m_lastSearchMs = 0; ///< how long the last filtering took (decides the debounce)
     QComboBox* m_levelFilter = nullptr;
     QComboBox* m_statusFilter = nullptr;
     QComboBox* m_platformFilter = nullptr;

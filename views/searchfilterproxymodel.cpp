@@ -11,15 +11,46 @@ SearchFilterProxyModel::SearchFilterProxyModel(QObject* parent)
     setSortLocaleAware(true);
 }
 
+void SearchFilterProxyModel::setSourceModel(QAbstractItemModel* model)
+{
+    if (sourceModel()) {
+        disconnect(sourceModel(), nullptr, this, nullptr);
+    }
+    QSortFilterProxyModel::setSourceModel(model);
+    forgetHaystacks();
+    if (!model) {
+        return;
+    }
+    // Rows appended by fetchMore keep the others' texts; anything else starts over.
+    connect(model, &QAbstractItemModel::modelReset, this, &SearchFilterProxyModel::forgetHaystacks);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &SearchFilterProxyModel::forgetHaystacks);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &SearchFilterProxyModel::forgetHaystacks);
+    connect(model, &QAbstractItemModel::rowsMoved, this, &SearchFilterProxyModel::forgetHaystacks);
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int) {
+        if (first < m_haystacks.size()) {
+            forgetHaystacks();
+        }
+    });
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles) {
+                const bool searched = roles.isEmpty()
+                    || std::any_of(roles.cbegin(), roles.cend(), [this](int r) { return m_roles.contains(r); });
+                for (int row = topLeft.row(); searched && row <= bottomRight.row() && row < m_haystacks.size(); ++row) {
+                    m_haystacks[row].clear();
+                }
+            });
+}
+
 void SearchFilterProxyModel::setSearchRoles(const QList<int>& roles)
 {
+    forgetHaystacks();
     m_roles = roles;
     invalidateRowsFilter();
 }
 
 void SearchFilterProxyModel::setSearchText(const QString& text)
 {
-    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words == m_words) {
         return;
     }
@@ -51,16 +82,20 @@ bool SearchFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& 
     if (m_words.isEmpty() || m_roles.isEmpty()) {
         return true;
     }
-    QStringList texts;
-    texts.reserve(m_roles.size());
-    for (int role : m_roles) {
-        const QVariant v = index.data(role);
-        texts << (v.typeId() == QMetaType::QStringList ? v.toStringList().join(QLatin1Char(' ')) : v.toString());
+    if (m_haystacks.size() <= sourceRow) {
+        m_haystacks.resize(sourceModel()->rowCount(sourceParent));
+    }
+    QString& haystack = m_haystacks[sourceRow];
+    if (haystack.isEmpty()) {
+        for (int role : m_roles) {
+            const QVariant v = index.data(role);
+            haystack += (v.typeId() == QMetaType::QStringList ? v.toStringList().join(QLatin1Char(' ')) : v.toString())
+                            .toLower();
+            haystack += QChar(u'\n'); // no word spans two roles
+        }
     }
     for (const QString& word : m_words) {
-        const bool found = std::any_of(texts.cbegin(), texts.cend(),
-                                       [&word](const QString& t) { return t.contains(word, Qt::CaseInsensitive); });
-        if (!found) {
+        if (!haystack.contains(word)) {
             return false;
         }
     }

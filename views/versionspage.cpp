@@ -172,8 +172,22 @@ void VersionsPage::compare(const QString& from, const QString& to)
     refreshDiff();
 }
 
+void VersionsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        refreshDiff();
+    }
+}
+
 void VersionsPage::refreshDiff()
 {
+    // Comparing two plans of 100 000 events takes seconds: only for a page someone looks at.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     m_checklist.clear();
     const QString from = m_from->currentData().toString();
     const QString to = m_to->currentData().toString();

@@ -36,6 +36,9 @@ public:
     [[nodiscard]] QByteArray saveState() const;
     void restoreState(const QByteArray& state);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void onPlanLoaded();
     void onVersionSelected();
@@ -56,6 +59,7 @@ private:
     QTreeView* m_tree = nullptr;
     QSplitter* m_splitter = nullptr;
     QByteArray m_checklist; ///< of the shown comparison
+    bool m_stale = true;    ///< the comparison waits until the page is shown
 };
 
 } // namespace tp
