@@ -15,9 +15,9 @@ namespace {
 const QString kAttributeColumns = QStringLiteral(
     "id, key, display_name, description, type, enum_values, pattern, min_value, max_value, max_length, unit, "
     "example, privacy, attr_groups, is_common, revision");
-const QString kEventColumns = QStringLiteral(
-    "id, key, display_name, description, trigger_text, category, tags, platforms, owner, level, status, "
-    "screenshot, introduced_in, deprecated_in, schema_version, revision");
+const QString kEventColumns =
+    QStringLiteral("id, key, display_name, description, trigger_text, category, tags, platforms, owner, level, status, "
+                   "screenshot, introduced_in, deprecated_in, schema_version, revision");
 
 QVariant optionalDouble(const std::optional<double>& v)
 {
@@ -144,10 +144,22 @@ Result<QList<Event>> loadEvents(Database& db, qint64 appId, const QString& onlyK
         out.append(std::move(e));
     }
     r.finish();
-    const QString bsql = QStringLiteral(
-                             "SELECT b.event_id, a.key, b.required, b.note FROM bindings b "
-                             "JOIN events e ON e.id = b.event_id JOIN attributes a ON a.id = b.attribute_id "
-                             "WHERE e.app_id = ?%1 ORDER BY b.event_id, b.position")
+    // Attribute keys by id, once: each of the (many) bindings then shares its key's text
+    // instead of reading a string of its own.
+    QHash<qint64, QString> attributeKeys;
+    {
+        auto a = db.run(QStringLiteral("SELECT id, key FROM attributes WHERE app_id = ?"), {appId});
+        if (!a) {
+            return a.error();
+        }
+        while ((*a)->next()) {
+            attributeKeys.insert((*a)->value(0).toLongLong(), (*a)->value(1).toString());
+        }
+        (*a)->finish();
+    }
+    const QString bsql = QStringLiteral("SELECT b.event_id, b.attribute_id, b.required, b.note FROM bindings b "
+                                        "JOIN events e ON e.id = b.event_id "
+                                        "WHERE e.app_id = ?%1 ORDER BY b.event_id, b.position")
                              .arg(filter);
     auto b = onlyKey.isEmpty() ? db.run(bsql, {appId}) : db.run(bsql, {appId, onlyKey});
     if (!b) {
@@ -157,7 +169,8 @@ Result<QList<Event>> loadEvents(Database& db, qint64 appId, const QString& onlyK
     while (br.next()) {
         const auto idx = indexById.value(br.value(0).toLongLong(), -1);
         if (idx >= 0) {
-            out[idx].bindings.append({br.value(1).toString(), br.value(2).toInt() != 0, br.value(3).toString()});
+            out[idx].bindings.append(
+                {attributeKeys.value(br.value(1).toLongLong()), br.value(2).toInt() != 0, br.value(3).toString()});
         }
     }
     br.finish();
@@ -266,9 +279,10 @@ Status writeBindings(Database& db, qint64 eventId, const Event& e, const QHash<Q
             const Binding& b = e.bindings.at(i);
             const qint64 attrId = attributeIds.value(b.attributeKey, 0);
             if (attrId == 0) {
-                return makeError(Error::Code::Validation,
-                                 QCoreApplication::translate("tp::store", "Event \"%1\" binds unknown attribute \"%2\".")
-                                     .arg(e.key, b.attributeKey));
+                return makeError(
+                    Error::Code::Validation,
+                    QCoreApplication::translate("tp::store", "Event \"%1\" binds unknown attribute \"%2\".")
+                        .arg(e.key, b.attributeKey));
             }
             sql += i == first ? QLatin1String("(?, ?, ?, ?, ?)") : QLatin1String(", (?, ?, ?, ?, ?)");
             args << eventId << i << attrId << (b.required ? 1 : 0) << b.note;
@@ -336,9 +350,10 @@ Status deleteEntity(Database& db, qint64 appId, EntityKind kind, const QString& 
             return d.error();
         }
     }
-    auto d = db.change(kind == EntityKind::Event ? QStringLiteral("DELETE FROM events WHERE app_id = ? AND key = ?")
-                                                 : QStringLiteral("DELETE FROM attributes WHERE app_id = ? AND key = ?"),
-                       {appId, key});
+    auto d =
+        db.change(kind == EntityKind::Event ? QStringLiteral("DELETE FROM events WHERE app_id = ? AND key = ?")
+                                            : QStringLiteral("DELETE FROM attributes WHERE app_id = ? AND key = ?"),
+                  {appId, key});
     if (!d) {
         return d.error();
     }
