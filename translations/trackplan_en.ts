@@ -1161,6 +1161,46 @@
         <source>Select an attribute first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only attributes of this type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only attributes of this privacy class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only attributes of this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only common attributes, or only the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not common</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::SaveEventCommand</name>

@@ -1156,6 +1156,46 @@
         <source>Select an attribute first.</source>
         <translation>请先选择一个属性。</translation>
     </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Show only attributes of this type</source>
+        <translation>只显示该类型的属性</translation>
+    </message>
+    <message>
+        <source>Any privacy</source>
+        <translation>全部隐私级别</translation>
+    </message>
+    <message>
+        <source>Show only attributes of this privacy class</source>
+        <translation>只显示该隐私级别的属性</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>全部分组</translation>
+    </message>
+    <message>
+        <source>Show only attributes of this group</source>
+        <translation>只显示该分组的属性</translation>
+    </message>
+    <message>
+        <source>Common or not</source>
+        <translation>公共与否</translation>
+    </message>
+    <message>
+        <source>Show only common attributes, or only the others</source>
+        <translation>只显示公共属性，或只显示非公共属性</translation>
+    </message>
+    <message>
+        <source>Common only</source>
+        <translation>仅公共</translation>
+    </message>
+    <message>
+        <source>Not common</source>
+        <translation>非公共</translation>
+    </message>
 </context>
 <context>
     <name>tp::SaveEventCommand</name>

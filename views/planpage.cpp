@@ -5,6 +5,7 @@
 #include "attributetablemodel.h"
 #include "detailview.h"
 #include "enumlabels.h"
+#include "enums.h"
 #include "eventcommands.h"
 #include "eventeditor.h"
 #include "eventtablemodel.h"
@@ -79,7 +80,8 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
                                   EventTableModel::DescriptionRole, EventTableModel::TagsRole});
     m_attributeProxy->setSourceModel(catalog->attributeModel());
     m_attributeProxy->setSortRole(AttributeTableModel::SortRole);
-    m_attributeProxy->setSearchRoles({AttributeTableModel::KeyRole, AttributeTableModel::DisplayNameRole});
+    m_attributeProxy->setSearchRoles(
+        {AttributeTableModel::KeyRole, AttributeTableModel::DisplayNameRole, AttributeTableModel::GroupsRole});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
@@ -211,6 +213,19 @@ QLayout* PlanPage::createFilters()
     m_categoryFilter = add("categoryFilter", tr("All categories"), tr("Show only events of this category"));
     m_ownerFilter = add("ownerFilter", tr("All owners"), tr("Show only events of this owner"));
     m_tagFilter = add("tagFilter", tr("All tags"), tr("Show only events with this tag"));
+    m_typeFilter = add("attributeTypeFilter", tr("All types"), tr("Show only attributes of this type"));
+    for (AttrType t : {AttrType::String, AttrType::Integer, AttrType::Number, AttrType::Boolean, AttrType::DateTime,
+                       AttrType::Enum, AttrType::ArrayString, AttrType::ArrayInteger, AttrType::ArrayNumber}) {
+        m_typeFilter->addItem(toString(t), int(t));
+    }
+    m_privacyFilter = add("privacyFilter", tr("Any privacy"), tr("Show only attributes of this privacy class"));
+    for (Privacy p : {Privacy::None, Privacy::Pseudonymous, Privacy::Personal, Privacy::Sensitive}) {
+        m_privacyFilter->addItem(privacyLabel(p), int(p));
+    }
+    m_groupFilter = add("groupFilter", tr("All groups"), tr("Show only attributes of this group"));
+    m_commonFilter = add("commonFilter", tr("Common or not"), tr("Show only common attributes, or only the others"));
+    m_commonFilter->addItem(tr("Common only"), true);
+    m_commonFilter->addItem(tr("Not common"), false);
     row->addStretch(1);
     return row;
 }
@@ -249,6 +264,13 @@ void PlanPage::fillFilterValues()
     refill(m_categoryFilter, categories);
     refill(m_ownerFilter, owners);
     refill(m_tagFilter, tags);
+    QSet<QString> groups;
+    for (const Attribute& a : m_catalog->attributeModel()->attributes()) {
+        for (const QString& g : a.groups) {
+            groups.insert(g);
+        }
+    }
+    refill(m_groupFilter, groups);
     applyFilters();
 }
 
@@ -264,6 +286,10 @@ void PlanPage::applyFilters()
     m_eventProxy->setRoleFilter(EventTableModel::CategoryRole, m_categoryFilter->currentData());
     m_eventProxy->setRoleFilter(EventTableModel::OwnerRole, m_ownerFilter->currentData());
     m_eventProxy->setRoleFilter(EventTableModel::TagsRole, m_tagFilter->currentData());
+    m_attributeProxy->setRoleFilter(AttributeTableModel::TypeRole, m_typeFilter->currentData());
+    m_attributeProxy->setRoleFilter(AttributeTableModel::PrivacyRole, m_privacyFilter->currentData());
+    m_attributeProxy->setRoleFilter(AttributeTableModel::GroupsRole, m_groupFilter->currentData());
+    m_attributeProxy->setRoleFilter(AttributeTableModel::CommonRole, m_commonFilter->currentData());
     updateTabTitles();
 }
 
@@ -271,6 +297,16 @@ bool PlanPage::filtersActive() const
 {
     for (const QComboBox* box :
          {m_levelFilter, m_statusFilter, m_platformFilter, m_categoryFilter, m_ownerFilter, m_tagFilter}) {
+        if (box->currentIndex() > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool PlanPage::attributeFiltersActive() const
+{
+    for (const QComboBox* box : {m_typeFilter, m_privacyFilter, m_groupFilter, m_commonFilter}) {
         if (box->currentIndex() > 0) {
             return true;
         }
@@ -353,7 +389,10 @@ void PlanPage::updateEditing()
         attributeIndex.isValid() && m_catalog->attributeModel()->attributeAt(attributeIndex.row()) != nullptr;
     for (QComboBox* box :
          {m_levelFilter, m_statusFilter, m_platformFilter, m_categoryFilter, m_ownerFilter, m_tagFilter}) {
-        box->setVisible(eventsTab); // the filters are the events'
+        box->setVisible(eventsTab); // each tab has its own filters
+    }
+    for (QComboBox* box : {m_typeFilter, m_privacyFilter, m_groupFilter, m_commonFilter}) {
+        box->setVisible(!eventsTab);
     }
     m_newEventButton->setVisible(eventsTab);
     m_editEventButton->setVisible(eventsTab);
@@ -571,10 +610,12 @@ void PlanPage::updateTabTitles()
         EventsTab,
         filtered ? tr("Events (%1 of %2)").arg(locale.toString(m_eventProxy->rowCount()), locale.toString(events))
                  : tr("Events (%1)").arg(locale.toString(events)));
+    const bool attributesFiltered = attributeFiltersActive() || !m_attributeProxy->searchText().isEmpty();
     m_tabs->setTabText(AttributesTab,
-                       filtered ? tr("Attributes (%1 of %2)")
-                                      .arg(locale.toString(m_attributeProxy->rowCount()), locale.toString(attributes))
-                                : tr("Attributes (%1)").arg(locale.toString(attributes)));
+                       attributesFiltered
+                           ? tr("Attributes (%1 of %2)")
+                                 .arg(locale.toString(m_attributeProxy->rowCount()), locale.toString(attributes))
+                           : tr("Attributes (%1)").arg(locale.toString(attributes)));
 }
 
 } // namespace tp

@@ -59,6 +59,7 @@ private:
     void fillFilterValues();
     void applyFilters();
     [[nodiscard]] bool filtersActive() const;
+    [[nodiscard]] bool attributeFiltersActive() const;
     void updateHistory();
     void openEditor(const Event& event, bool isNew);
     void openAttributeEditor(const Attribute& attribute, bool isNew);
@@ -89,6 +90,10 @@ private:
     QComboBox* m_categoryFilter = nullptr;
     QComboBox* m_ownerFilter = nullptr;
     QComboBox* m_tagFilter = nullptr;
+    QComboBox* m_typeFilter = nullptr;
+    QComboBox* m_privacyFilter = nullptr;
+    QComboBox* m_groupFilter = nullptr;
+    QComboBox* m_commonFilter = nullptr;
 };
 
 } // namespace tp

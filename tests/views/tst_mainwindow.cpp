@@ -1014,6 +1014,28 @@ void TestMainWindow::eventFiltersNarrowTheTable()
     QCOMPARE(keys(), QStringList{QStringLiteral("search_submit")});
     choose("ownerFilter", {});
     choose("levelFilter", {});
+    // The attributes have filters of their own: type, privacy, group, common.
+    h.tabs()->setCurrentIndex(1);
+    auto attributeKeys = [&h] {
+        QStringList out;
+        const QAbstractItemModel* m = h.attributeTable()->model();
+        for (int r = 0; r < m->rowCount(); ++r) {
+            out << m->index(r, 0).data(AttributeTableModel::KeyRole).toString();
+        }
+        out.sort();
+        return out;
+    };
+    QVERIFY(!h.window.findChild<QComboBox*>(QStringLiteral("levelFilter"))->isVisible());
+    QVERIFY(h.window.findChild<QComboBox*>(QStringLiteral("attributeTypeFilter"))->isVisible());
+    choose("attributeTypeFilter", QStringLiteral("number"));
+    QCOMPARE(attributeKeys(), QStringList{QStringLiteral("order_amount")});
+    choose("attributeTypeFilter", {});
+    choose("commonFilter", QStringLiteral("Common only"));
+    QCOMPARE(attributeKeys(), QStringList{QStringLiteral("city_id")});
+    choose("commonFilter", {});
+    QCOMPARE(attributeKeys().size(), 5);
+    h.tabs()->setCurrentIndex(0);
+
     // The search also looks at descriptions and tags.
     h.searchEdit()->setText(QStringLiteral("event order_pay."));
     QCOMPARE(keys(), QStringList{QStringLiteral("order_pay")});
