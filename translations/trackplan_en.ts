@@ -1203,7 +1203,7 @@
     </message>
 </context>
 <context>
-    <name>tp::SaveEventCommand</name>
+    <name>tp::SaveChangeCommand</name>
     <message>
         <source>edit of %1</source>
         <translation type="unfinished"></translation>

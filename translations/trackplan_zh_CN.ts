@@ -1198,7 +1198,7 @@
     </message>
 </context>
 <context>
-    <name>tp::SaveEventCommand</name>
+    <name>tp::SaveChangeCommand</name>
     <message>
         <source>edit of %1</source>
         <translation>对 %1 的编辑</translation>

@@ -4,9 +4,9 @@
 #include "attributeeditor.h"
 #include "attributetablemodel.h"
 #include "detailview.h"
+#include "editcommands.h"
 #include "enumlabels.h"
 #include "enums.h"
-#include "eventcommands.h"
 #include "eventeditor.h"
 #include "eventtablemodel.h"
 #include "jsontext.h"
@@ -454,8 +454,13 @@ void PlanPage::openAttributeEditor(const Attribute& attribute, bool isNew)
     connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
         const Attribute edited = dialog->attribute();
         const QString demand = m_catalog->activeDemand();
-        if (auto saved = m_catalog->saveAttribute(edited); !saved) {
-            say(tr("%1 was not saved: %2").arg(edited.key, saved.error().message), true);
+        auto failed = std::make_shared<bool>(false);
+        m_undo->push(new SaveChangeCommand<Attribute>(m_catalog, edited, m_catalog->pendingAttribute(edited.key),
+                                                      [this, failed, key = edited.key](const Error& e) {
+                                                          *failed = true;
+                                                          say(tr("%1 was not saved: %2").arg(key, e.message), true);
+                                                      }));
+        if (*failed) {
             return;
         }
         say(isNew ? tr("%1 is in %2 now; it joins the catalogue when the demand is merged.").arg(edited.key, demand)
@@ -483,11 +488,11 @@ void PlanPage::openEditor(const Event& event, bool isNew)
         const Event edited = dialog->event();
         const QString demand = m_catalog->activeDemand();
         auto failed = std::make_shared<bool>(false);
-        m_undo->push(new SaveEventCommand(m_catalog, edited, m_catalog->pendingEvent(edited.key),
-                                          [this, failed, key = edited.key](const Error& e) {
-                                              *failed = true;
-                                              say(tr("%1 was not saved: %2").arg(key, e.message), true);
-                                          }));
+        m_undo->push(new SaveChangeCommand<Event>(m_catalog, edited, m_catalog->pendingEvent(edited.key),
+                                                  [this, failed, key = edited.key](const Error& e) {
+                                                      *failed = true;
+                                                      say(tr("%1 was not saved: %2").arg(key, e.message), true);
+                                                  }));
         if (!*failed) {
             say(isNew ? tr("%1 is in %2 now; it joins the catalogue when the demand is merged.").arg(edited.key, demand)
                       : tr("The change of %1 is in %2 (marked ✎ in the table).").arg(edited.key, demand),

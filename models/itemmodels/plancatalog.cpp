@@ -234,19 +234,30 @@ Result<Change> PlanCatalog::saveAttribute(const Attribute& attribute)
     return saved;
 }
 
-std::optional<Attribute> PlanCatalog::proposedAttribute(const QString& key) const
+std::optional<Attribute> PlanCatalog::pendingAttribute(const QString& key) const
 {
-    if (!m_activeDemand.isEmpty()) {
-        if (auto changes = m_store.demands().changes(m_activeDemand)) {
-            for (const Change& c : std::as_const(*changes)) {
-                if (c.kind == EntityKind::Attribute && c.entityKey == key && c.op != ChangeOp::Delete) {
-                    const auto parsed = attributeFromJson(c.state);
-                    if (const Attribute* a = std::get_if<Attribute>(&parsed)) {
-                        return *a;
-                    }
-                }
+    if (m_activeDemand.isEmpty()) {
+        return std::nullopt;
+    }
+    auto changes = m_store.demands().changes(m_activeDemand);
+    if (!changes) {
+        return std::nullopt;
+    }
+    for (const Change& c : std::as_const(*changes)) {
+        if (c.kind == EntityKind::Attribute && c.entityKey == key && c.op != ChangeOp::Delete) {
+            const auto parsed = attributeFromJson(c.state);
+            if (const Attribute* a = std::get_if<Attribute>(&parsed)) {
+                return *a;
             }
         }
+    }
+    return std::nullopt;
+}
+
+std::optional<Attribute> PlanCatalog::proposedAttribute(const QString& key) const
+{
+    if (auto pending = pendingAttribute(key)) {
+        return pending;
     }
     if (const Attribute* a = m_attributes->findAttribute(key)) {
         return *a;
@@ -259,12 +270,12 @@ Result<QList<Revision>> PlanCatalog::history(EntityKind kind, const QString& key
     return m_store.plan().history(kind, m_currentApp, key);
 }
 
-Status PlanCatalog::discardEvent(const QString& key)
+Status PlanCatalog::discardChange(EntityKind kind, const QString& key)
 {
     if (m_activeDemand.isEmpty()) {
         return makeError(Error::Code::InvalidState, tr("Choose a draft demand to work under first."));
     }
-    const Status s = m_store.demands().discard(m_activeDemand, EntityKind::Event, key);
+    const Status s = m_store.demands().discard(m_activeDemand, kind, key);
     refreshActiveDemand();
     return s;
 }

@@ -81,7 +81,13 @@ public:
     /// Every merged revision of an event or attribute of the current app, oldest first.
     [[nodiscard]] Result<QList<Revision>> history(EntityKind kind, const QString& key) const;
     /// Drops the active demand's pending change of an event (undo of a first edit).
-    [[nodiscard]] Status discardEvent(const QString& key);
+    [[nodiscard]] Status discardEvent(const QString& key) { return discardChange(EntityKind::Event, key); }
+    [[nodiscard]] Status discardChange(EntityKind kind, const QString& key);
+    /// saveEvent / saveAttribute by type (for generic undo commands).
+    [[nodiscard]] Result<Change> saveChange(const Event& event) { return saveEvent(event); }
+    [[nodiscard]] Result<Change> saveChange(const Attribute& attribute) { return saveAttribute(attribute); }
+    /// The active demand's pending state of an attribute, nullopt if it has no change of it.
+    [[nodiscard]] std::optional<Attribute> pendingAttribute(const QString& key) const;
     /// The event as the active demand proposes it (its pending state), else as merged; nullopt
     /// if neither has it.
     [[nodiscard]] std::optional<Event> proposedEvent(const QString& key) const;

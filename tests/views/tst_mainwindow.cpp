@@ -1137,6 +1137,14 @@ void TestMainWindow::attributeConstraintEditor()
     editor->accept();
     const int row = h.catalog.attributeModel()->rowOf(QStringLiteral("order_id"));
     QVERIFY(h.catalog.attributeModel()->index(row, 0).data(AttributeTableModel::PendingRole).toBool());
+    // Attribute edits are undoable too: the edit goes, the new attribute stays.
+    auto* undo = h.window.findChild<QAction*>(QStringLiteral("undoAction"));
+    QVERIFY(undo && undo->isEnabled());
+    undo->trigger();
+    QVERIFY(!h.catalog.attributeModel()->index(row, 0).data(AttributeTableModel::PendingRole).toBool());
+    QCOMPARE(store.demands().changes(demand->key)->size(), 1);
+    h.window.findChild<QAction*>(QStringLiteral("redoAction"))->trigger();
+    QVERIFY(h.catalog.attributeModel()->index(row, 0).data(AttributeTableModel::PendingRole).toBool());
     // Its detail lists the events that use it.
     QVERIFY2(h.detail()->toPlainText().contains(QStringLiteral("order_submit")), qPrintable(h.detail()->toPlainText()));
 }
