@@ -17,6 +17,31 @@
 #include <optional>
 
 namespace tp {
+namespace {
+
+/// The state a demand proposes for an entity (its pending create or update), parsed.
+template <typename T, typename Parse>
+std::optional<T> pendingState(Store& store, const QString& demand, EntityKind kind, const QString& key, Parse parse)
+{
+    if (demand.isEmpty()) {
+        return std::nullopt;
+    }
+    auto changes = store.demands().changes(demand);
+    if (!changes) {
+        return std::nullopt;
+    }
+    for (const Change& c : std::as_const(*changes)) {
+        if (c.kind == kind && c.entityKey == key && c.op != ChangeOp::Delete) {
+            const auto parsed = parse(c.state);
+            if (const T* value = std::get_if<T>(&parsed)) {
+                return *value;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 /// One background load; written by the worker, read on the catalog's thread after the
 /// worker thread has finished.
@@ -236,22 +261,8 @@ Result<Change> PlanCatalog::saveAttribute(const Attribute& attribute)
 
 std::optional<Attribute> PlanCatalog::pendingAttribute(const QString& key) const
 {
-    if (m_activeDemand.isEmpty()) {
-        return std::nullopt;
-    }
-    auto changes = m_store.demands().changes(m_activeDemand);
-    if (!changes) {
-        return std::nullopt;
-    }
-    for (const Change& c : std::as_const(*changes)) {
-        if (c.kind == EntityKind::Attribute && c.entityKey == key && c.op != ChangeOp::Delete) {
-            const auto parsed = attributeFromJson(c.state);
-            if (const Attribute* a = std::get_if<Attribute>(&parsed)) {
-                return *a;
-            }
-        }
-    }
-    return std::nullopt;
+    return pendingState<Attribute>(m_store, m_activeDemand, EntityKind::Attribute, key,
+                                   [](const QJsonObject& o) { return attributeFromJson(o); });
 }
 
 std::optional<Attribute> PlanCatalog::proposedAttribute(const QString& key) const
@@ -282,22 +293,8 @@ Status PlanCatalog::discardChange(EntityKind kind, const QString& key)
 
 std::optional<Event> PlanCatalog::pendingEvent(const QString& key) const
 {
-    if (m_activeDemand.isEmpty()) {
-        return std::nullopt;
-    }
-    auto changes = m_store.demands().changes(m_activeDemand);
-    if (!changes) {
-        return std::nullopt;
-    }
-    for (const Change& c : std::as_const(*changes)) {
-        if (c.kind == EntityKind::Event && c.entityKey == key && c.op != ChangeOp::Delete) {
-            const auto parsed = eventFromJson(c.state, false);
-            if (const Event* e = std::get_if<Event>(&parsed)) {
-                return *e;
-            }
-        }
-    }
-    return std::nullopt;
+    return pendingState<Event>(m_store, m_activeDemand, EntityKind::Event, key,
+                               [](const QJsonObject& o) { return eventFromJson(o, false); });
 }
 
 std::optional<Event> PlanCatalog::proposedEvent(const QString& key) const
