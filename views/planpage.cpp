@@ -232,45 +232,23 @@ QLayout* PlanPage::createFilters()
 
 void PlanPage::fillFilterValues()
 {
-    QSet<QString> platforms;
-    QSet<QString> categories;
-    QSet<QString> owners;
-    QSet<QString> tags;
-    for (const Event& e : m_catalog->eventModel()->events()) {
-        for (const QString& p : e.platforms) {
-            platforms.insert(p);
-        }
-        categories.insert(e.category);
-        owners.insert(e.owner);
-        for (const QString& t : e.tags) {
-            tags.insert(t);
-        }
-    }
-    auto refill = [](QComboBox* box, const QSet<QString>& values) {
+    auto refill = [](QComboBox* box, const QStringList& values) {
         const QString current = box->currentData().toString();
         const QSignalBlocker block(box);
         while (box->count() > 1) {
             box->removeItem(1);
         }
-        QStringList sorted(values.cbegin(), values.cend());
-        sorted.removeAll(QString());
-        sorted.sort();
-        for (const QString& v : std::as_const(sorted)) {
+        for (const QString& v : values) {
             box->addItem(v, v);
         }
         box->setCurrentIndex(std::max(0, box->findData(current)));
     };
-    refill(m_platformFilter, platforms);
-    refill(m_categoryFilter, categories);
-    refill(m_ownerFilter, owners);
-    refill(m_tagFilter, tags);
-    QSet<QString> groups;
-    for (const Attribute& a : m_catalog->attributeModel()->attributes()) {
-        for (const QString& g : a.groups) {
-            groups.insert(g);
-        }
-    }
-    refill(m_groupFilter, groups);
+    const EventTableModel* events = m_catalog->eventModel();
+    refill(m_platformFilter, events->distinctValues(EventTableModel::PlatformsRole));
+    refill(m_categoryFilter, events->distinctValues(EventTableModel::CategoryRole));
+    refill(m_ownerFilter, events->distinctValues(EventTableModel::OwnerRole));
+    refill(m_tagFilter, events->distinctValues(EventTableModel::TagsRole));
+    refill(m_groupFilter, m_catalog->attributeModel()->groupNames());
     applyFilters();
 }
 
@@ -443,29 +421,11 @@ void PlanPage::openAttributeEditor(const Attribute& attribute, bool isNew)
     if (m_catalog->activeDemand().isEmpty()) {
         return;
     }
-    QSet<QString> taken;
-    for (const Attribute& a : m_catalog->attributeModel()->attributes()) {
-        if (a.key != attribute.key) {
-            taken.insert(normalizedKey(a.key));
-        }
-    }
-    auto* dialog = new AttributeEditorDialog(attribute, isNew, taken, m_catalog->activeDemand(), this);
+    auto* dialog = new AttributeEditorDialog(
+        attribute, isNew, m_catalog->takenKeys(EntityKind::Attribute, attribute.key), m_catalog->activeDemand(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
-        const Attribute edited = dialog->attribute();
-        const QString demand = m_catalog->activeDemand();
-        auto failed = std::make_shared<bool>(false);
-        m_undo->push(new SaveChangeCommand<Attribute>(m_catalog, edited, m_catalog->pendingAttribute(edited.key),
-                                                      [this, failed, key = edited.key](const Error& e) {
-                                                          *failed = true;
-                                                          say(tr("%1 was not saved: %2").arg(key, e.message), true);
-                                                      }));
-        if (*failed) {
-            return;
-        }
-        say(isNew ? tr("%1 is in %2 now; it joins the catalogue when the demand is merged.").arg(edited.key, demand)
-                  : tr("The change of %1 is in %2 (marked ✎ in the table).").arg(edited.key, demand),
-            false);
+        saveUndoably(dialog->attribute(), m_catalog->pendingAttribute(dialog->attribute().key), isNew);
     });
     dialog->open();
 }
@@ -475,31 +435,30 @@ void PlanPage::openEditor(const Event& event, bool isNew)
     if (m_catalog->activeDemand().isEmpty()) {
         return;
     }
-    QSet<QString> taken;
-    for (const Event& e : m_catalog->eventModel()->events()) {
-        if (e.key != event.key) {
-            taken.insert(normalizedKey(e.key));
-        }
-    }
-    auto* dialog = new EventEditorDialog(event, isNew, taken, m_catalog->attributeModel()->attributes(),
-                                         m_catalog->activeDemand(), this);
+    auto* dialog = new EventEditorDialog(event, isNew, m_catalog->takenKeys(EntityKind::Event, event.key),
+                                         m_catalog->attributeModel()->attributes(), m_catalog->activeDemand(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
-        const Event edited = dialog->event();
-        const QString demand = m_catalog->activeDemand();
-        auto failed = std::make_shared<bool>(false);
-        m_undo->push(new SaveChangeCommand<Event>(m_catalog, edited, m_catalog->pendingEvent(edited.key),
-                                                  [this, failed, key = edited.key](const Error& e) {
-                                                      *failed = true;
-                                                      say(tr("%1 was not saved: %2").arg(key, e.message), true);
-                                                  }));
-        if (!*failed) {
-            say(isNew ? tr("%1 is in %2 now; it joins the catalogue when the demand is merged.").arg(edited.key, demand)
-                      : tr("The change of %1 is in %2 (marked ✎ in the table).").arg(edited.key, demand),
-                false);
-        }
+        saveUndoably(dialog->event(), m_catalog->pendingEvent(dialog->event().key), isNew);
     });
     dialog->open();
+}
+
+template <typename Entity> void PlanPage::saveUndoably(const Entity& edited, std::optional<Entity> before, bool isNew)
+{
+    const QString demand = m_catalog->activeDemand();
+    // The command runs (redo) inside push(), and again on later undo/redo: the flag outlives this.
+    auto failed = std::make_shared<bool>(false);
+    m_undo->push(new SaveChangeCommand<Entity>(m_catalog, edited, std::move(before),
+                                               [this, failed, key = edited.key](const Error& e) {
+                                                   *failed = true;
+                                                   say(tr("%1 was not saved: %2").arg(key, e.message), true);
+                                               }));
+    if (!*failed) {
+        say(isNew ? tr("%1 is in %2 now; it joins the catalogue when the demand is merged.").arg(edited.key, demand)
+                  : tr("The change of %1 is in %2 (marked ✎ in the table).").arg(edited.key, demand),
+            false);
+    }
 }
 
 void PlanPage::say(const QString& text, bool error)
@@ -590,19 +549,8 @@ void PlanPage::updateDetail()
         m_detail->displayHint(tr("Select an attribute to see its definition."));
         return;
     }
-    QStringList usedByKeys; // the first events that bind it, in key order
-    for (const Event& e : m_catalog->eventModel()->events()) {
-        if (usedByKeys.size() >= 50) {
-            break;
-        }
-        for (const Binding& b : e.bindings) {
-            if (b.attributeKey == attribute->key) {
-                usedByKeys << e.key;
-                break;
-            }
-        }
-    }
-    m_detail->displayAttribute(*attribute, m_catalog->attributeModel()->usedBy(index.row()), usedByKeys);
+    m_detail->displayAttribute(*attribute, m_catalog->attributeModel()->usedBy(index.row()),
+                               m_catalog->eventModel()->keysBinding(attribute->key, 50));
 }
 
 void PlanPage::updateTabTitles()

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLayout;
@@ -64,6 +66,9 @@ private:
     void openEditor(const Event& event, bool isNew);
     void openAttributeEditor(const Attribute& attribute, bool isNew);
     void say(const QString& text, bool error);
+    /// Saves an edited event or attribute into the active demand through the undo stack and
+    /// says how it went.
+    template <typename Entity> void saveUndoably(const Entity& edited, std::optional<Entity> before, bool isNew);
 
     PlanCatalog* m_catalog;
     SearchFilterProxyModel* m_eventProxy;

@@ -85,6 +85,18 @@ int AttributeTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QStringList AttributeTableModel::groupNames() const
+{
+    QSet<QString> groups;
+    for (const Attribute& a : m_attributes) {
+        groups.unite(QSet<QString>(a.groups.cbegin(), a.groups.cend()));
+    }
+    groups.remove(QString());
+    QStringList sorted(groups.cbegin(), groups.cend());
+    sorted.sort();
+    return sorted;
+}
+
 void AttributeTableModel::setPendingKeys(QSet<QString> keys)
 {
     if (keys == m_pending) {

@@ -47,6 +47,8 @@ public:
     [[nodiscard]] const Attribute* attributeAt(int row) const;
     /// The attribute with this key, nullptr if there is none.
     [[nodiscard]] const Attribute* findAttribute(const QString& key) const;
+    /// The groups the attributes belong to, sorted (for filters).
+    [[nodiscard]] QStringList groupNames() const;
     /// Every attribute of the app, sorted by key.
     [[nodiscard]] const QList<Attribute>& attributes() const { return m_attributes; }
     [[nodiscard]] int rowOf(const QString& key) const;

@@ -6,7 +6,10 @@
 
 namespace tp {
 
-DemandListModel::DemandListModel(QObject* parent) : QAbstractTableModel(parent) {}
+DemandListModel::DemandListModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void DemandListModel::setDemands(QList<Demand> demands)
 {

@@ -11,7 +11,16 @@ namespace tp {
 class DemandListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { KeyColumn, TitleColumn, StatusColumn, PriorityColumn, OwnerColumn, TargetColumn, UpdatedColumn, ColumnCount };
+    enum Column {
+        KeyColumn,
+        TitleColumn,
+        StatusColumn,
+        PriorityColumn,
+        OwnerColumn,
+        TargetColumn,
+        UpdatedColumn,
+        ColumnCount
+    };
     enum Roles {
         KeyRole = Qt::UserRole + 1, ///< QString "DEM-0042"
         TitleRole,                  ///< QString
@@ -30,7 +39,8 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
 
 private:
     QList<Demand> m_demands;

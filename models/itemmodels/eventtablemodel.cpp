@@ -20,6 +20,49 @@ void EventTableModel::setEvents(QList<Event> events)
     rebuild();
 }
 
+QStringList EventTableModel::distinctValues(int role) const
+{
+    QSet<QString> values;
+    for (const Event& e : m_events) {
+        switch (role) {
+        case CategoryRole:
+            values.insert(e.category);
+            break;
+        case OwnerRole:
+            values.insert(e.owner);
+            break;
+        case PlatformsRole:
+            values.unite(QSet<QString>(e.platforms.cbegin(), e.platforms.cend()));
+            break;
+        case TagsRole:
+            values.unite(QSet<QString>(e.tags.cbegin(), e.tags.cend()));
+            break;
+        default:
+            break;
+        }
+    }
+    values.remove(QString());
+    QStringList sorted(values.cbegin(), values.cend());
+    sorted.sort();
+    return sorted;
+}
+
+QStringList EventTableModel::keysBinding(const QString& attributeKey, qsizetype limit) const
+{
+    QStringList keys;
+    for (const Event& e : m_events) {
+        if (keys.size() >= limit) {
+            break;
+        }
+        const bool binds = std::any_of(e.bindings.cbegin(), e.bindings.cend(),
+                                       [&attributeKey](const Binding& b) { return b.attributeKey == attributeKey; });
+        if (binds) {
+            keys << e.key;
+        }
+    }
+    return keys;
+}
+
 void EventTableModel::setPendingNew(QList<Event> events)
 {
     if (events == m_new) {

@@ -58,6 +58,11 @@ public:
 
     /// Every event held, fetched or not (pending new ones first).
     [[nodiscard]] const QList<Event>& events() const { return m_events; }
+    /// The different values of CategoryRole, OwnerRole, PlatformsRole or TagsRole over every
+    /// event held, sorted, without the empty one (for filters).
+    [[nodiscard]] QStringList distinctValues(int role) const;
+    /// Keys of the first `limit` events (in row order) that bind an attribute.
+    [[nodiscard]] QStringList keysBinding(const QString& attributeKey, qsizetype limit) const;
     /// Number of events held, fetched or not.
     [[nodiscard]] int totalCount() const { return int(m_events.size()); }
     /// Exposes every remaining row in one insertion.

@@ -7,6 +7,7 @@
 #include "enumlabels.h"
 #include "eventtablemodel.h"
 #include "plandiff.h"
+#include "rules.h"
 #include "store.h"
 #include "versionlistmodel.h"
 
@@ -17,31 +18,6 @@
 #include <optional>
 
 namespace tp {
-namespace {
-
-/// The state a demand proposes for an entity (its pending create or update), parsed.
-template <typename T, typename Parse>
-std::optional<T> pendingState(Store& store, const QString& demand, EntityKind kind, const QString& key, Parse parse)
-{
-    if (demand.isEmpty()) {
-        return std::nullopt;
-    }
-    auto changes = store.demands().changes(demand);
-    if (!changes) {
-        return std::nullopt;
-    }
-    for (const Change& c : std::as_const(*changes)) {
-        if (c.kind == kind && c.entityKey == key && c.op != ChangeOp::Delete) {
-            const auto parsed = parse(c.state);
-            if (const T* value = std::get_if<T>(&parsed)) {
-                return *value;
-            }
-        }
-    }
-    return std::nullopt;
-}
-
-} // namespace
 
 /// One background load; written by the worker, read on the catalog's thread after the
 /// worker thread has finished.
@@ -261,8 +237,8 @@ Result<Change> PlanCatalog::saveAttribute(const Attribute& attribute)
 
 std::optional<Attribute> PlanCatalog::pendingAttribute(const QString& key) const
 {
-    return pendingState<Attribute>(m_store, m_activeDemand, EntityKind::Attribute, key,
-                                   [](const QJsonObject& o) { return attributeFromJson(o); });
+    const auto it = m_pendingAttributes.constFind(key);
+    return it == m_pendingAttributes.constEnd() ? std::nullopt : std::optional<Attribute>(*it);
 }
 
 std::optional<Attribute> PlanCatalog::proposedAttribute(const QString& key) const
@@ -274,6 +250,26 @@ std::optional<Attribute> PlanCatalog::proposedAttribute(const QString& key) cons
         return *a;
     }
     return std::nullopt;
+}
+
+QSet<QString> PlanCatalog::takenKeys(EntityKind kind, const QString& except) const
+{
+    QSet<QString> taken;
+    auto add = [&taken, &except](const QString& key) {
+        if (key != except) {
+            taken.insert(normalizedKey(key));
+        }
+    };
+    if (kind == EntityKind::Event) {
+        for (const Event& e : m_events->events()) {
+            add(e.key);
+        }
+    } else {
+        for (const Attribute& a : m_attributes->attributes()) {
+            add(a.key);
+        }
+    }
+    return taken;
 }
 
 Result<QList<Revision>> PlanCatalog::history(EntityKind kind, const QString& key) const
@@ -293,8 +289,8 @@ Status PlanCatalog::discardChange(EntityKind kind, const QString& key)
 
 std::optional<Event> PlanCatalog::pendingEvent(const QString& key) const
 {
-    return pendingState<Event>(m_store, m_activeDemand, EntityKind::Event, key,
-                               [](const QJsonObject& o) { return eventFromJson(o, false); });
+    const auto it = m_pendingEvents.constFind(key);
+    return it == m_pendingEvents.constEnd() ? std::nullopt : std::optional<Event>(*it);
 }
 
 std::optional<Event> PlanCatalog::proposedEvent(const QString& key) const
@@ -311,9 +307,13 @@ std::optional<Event> PlanCatalog::proposedEvent(const QString& key) const
 
 void PlanCatalog::refreshActiveDemand()
 {
+    // The active demand's change set, read once per change of it: the tables' marks, the
+    // pending new rows and the proposed states the editors and the detail pane start from.
     QSet<QString> pending;
     QSet<QString> pendingAttributes;
     QList<Event> created;
+    m_pendingEvents.clear();
+    m_pendingAttributes.clear();
     if (!m_activeDemand.isEmpty()) {
         auto demand = m_store.demands().demand(m_activeDemand);
         auto changes = demand && demand->status == DemandStatus::Draft && demand->appKey == m_currentApp
@@ -324,10 +324,25 @@ void PlanCatalog::refreshActiveDemand()
             Q_EMIT activeDemandChanged(m_activeDemand);
         } else {
             for (const Change& c : std::as_const(*changes)) {
-                (c.kind == EntityKind::Event ? pending : pendingAttributes).insert(c.entityKey);
-                if (c.kind == EntityKind::Event && c.op == ChangeOp::Create) {
-                    const auto parsed = eventFromJson(c.state, false);
-                    if (const Event* e = std::get_if<Event>(&parsed)) {
+                if (c.kind == EntityKind::Attribute) {
+                    pendingAttributes.insert(c.entityKey);
+                    if (c.op == ChangeOp::Delete) {
+                        continue;
+                    }
+                    const auto parsed = attributeFromJson(c.state);
+                    if (const Attribute* a = std::get_if<Attribute>(&parsed)) {
+                        m_pendingAttributes.insert(c.entityKey, *a);
+                    }
+                    continue;
+                }
+                pending.insert(c.entityKey);
+                if (c.op == ChangeOp::Delete) {
+                    continue;
+                }
+                const auto parsed = eventFromJson(c.state, false);
+                if (const Event* e = std::get_if<Event>(&parsed)) {
+                    m_pendingEvents.insert(c.entityKey, *e);
+                    if (c.op == ChangeOp::Create) {
                         created.append(*e);
                     }
                 }

@@ -5,9 +5,11 @@
 #include "plandiff.h"
 #include "types.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -78,6 +80,9 @@ public:
     [[nodiscard]] Result<Change> saveAttribute(const Attribute& attribute);
     /// The active demand's pending state of an attribute, else the merged one; nullopt if none.
     [[nodiscard]] std::optional<Attribute> proposedAttribute(const QString& key) const;
+    /// Normalized keys (rules.h) of the app's events (pending new ones included) or attributes,
+    /// except `except`: what a new key must not collide with.
+    [[nodiscard]] QSet<QString> takenKeys(EntityKind kind, const QString& except) const;
     /// Every merged revision of an event or attribute of the current app, oldest first.
     [[nodiscard]] Result<QList<Revision>> history(EntityKind kind, const QString& key) const;
     /// Drops the active demand's pending change of an event (undo of a first edit).
@@ -154,6 +159,8 @@ private:
     AttributeTableModel* m_attributes;
     DemandListModel* m_demands;
     QString m_activeDemand;
+    QHash<QString, Event> m_pendingEvents; ///< proposed states in the active demand
+    QHash<QString, Attribute> m_pendingAttributes;
     QString m_stamp; ///< changeStamp() of what the models show
     QTimer* m_watch = nullptr;
     VersionListModel* m_versions;
