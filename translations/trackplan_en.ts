@@ -544,6 +544,33 @@
             <numerusform>and %n more</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n revision(s)</source>
+        <translation>
+            <numerusform>%1 — %n revision</numerusform>
+            <numerusform>%1 — %n revisions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::EventEditorDialog</name>
@@ -1060,33 +1087,6 @@
     </message>
     <message>
         <source>Select an event or attribute to see its history.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 — %n revision(s)</source>
-        <translation>
-            <numerusform>%1 — %n revision</numerusform>
-            <numerusform>%1 — %n revisions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no demand</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revision %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -542,6 +542,32 @@
             <numerusform>等另外 %n 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>无法读取历史：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n revision(s)</source>
+        <translation>
+            <numerusform>%1 — %n 个修订</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no demand</source>
+        <translation>无需求</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>修订 %1</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
 </context>
 <context>
     <name>tp::EventEditorDialog</name>
@@ -1057,32 +1083,6 @@
     <message>
         <source>Select an event or attribute to see its history.</source>
         <translation>选择一个事件或属性以查看其历史。</translation>
-    </message>
-    <message>
-        <source>The history cannot be read: %1</source>
-        <translation>无法读取历史：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 — %n revision(s)</source>
-        <translation>
-            <numerusform>%1 — %n 个修订</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no demand</source>
-        <translation>无需求</translation>
-    </message>
-    <message>
-        <source>Revision %1</source>
-        <translation>修订 %1</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>已删除</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>已创建</translation>
     </message>
     <message>
         <source>Filter by key, name, description or tag (%1)</source>

@@ -2,7 +2,9 @@
 
 #include "enumlabels.h"
 #include "enums.h"
+#include "jsontext.h"
 #include "leveldelegate.h"
+#include "plandiff.h"
 #include "richtext.h"
 
 #include <QLocale>
@@ -140,6 +142,38 @@ void DetailView::displayAttribute(const Attribute& a, int usedBy, const QStringL
                         .arg(esc(tr("and %n more", nullptr, int(usedBy - usedByKeys.size()))));
         }
         html += QStringLiteral("</p>");
+    }
+    setHtml(html);
+}
+
+void DetailView::displayHistory(const QString& key, const Result<QList<Revision>>& revisions)
+{
+    if (!revisions) {
+        setHtml(esc(tr("The history cannot be read: %1").arg(revisions.error().message)));
+        return;
+    }
+    QString html = richtext::style(palette());
+    html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("%1 — %n revision(s)", nullptr, int(revisions->size())).arg(key)));
+    for (qsizetype i = revisions->size() - 1; i >= 0; --i) { // newest first
+        const Revision& r = revisions->at(i);
+        const QString when = QLocale().toString(r.at.toLocalTime(), QLocale::ShortFormat);
+        const QString demand = r.demandKey.isEmpty() ? tr("no demand") : r.demandKey;
+        html += QStringLiteral("<p><b>%1</b> <span class='dim'>%2 · %3 · %4</span></p>")
+                    .arg(esc(tr("Revision %1").arg(r.revision)), esc(when), esc(r.author), esc(demand));
+        if (r.op == ChangeOp::Delete) {
+            html += QStringLiteral("<p><span class='removed'>%1</span></p>").arg(esc(tr("Removed")));
+            continue;
+        }
+        if (i == 0 || revisions->at(i - 1).op == ChangeOp::Delete) {
+            html += QStringLiteral("<p><span class='added'>%1</span></p>").arg(esc(tr("Created")));
+            continue;
+        }
+        html += QStringLiteral("<table>");
+        for (const FieldChange& f : diffObjects(revisions->at(i - 1).state, r.state)) {
+            html += QStringLiteral("<tr><td class='label'>%1</td><td><span class='dim'>%2</span> → %3</td></tr>")
+                        .arg(esc(f.field), esc(jsonValueText(f.before)), esc(jsonValueText(f.after)));
+        }
+        html += QStringLiteral("</table>");
     }
     setHtml(html);
 }

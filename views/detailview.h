@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "rules.h"
 #include "types.h"
 
@@ -20,6 +21,9 @@ public:
     /// `usedBy` counts the events binding it (every event for a common attribute); `usedByKeys`
     /// lists the binding events (the first ones when there are many).
     void displayAttribute(const Attribute& attribute, int usedBy, const QStringList& usedByKeys = {});
+    /// Every merged revision of an entity (oldest first, as PlanCatalog::history gives them),
+    /// shown newest first with time, author, demand and the fields each changed (old → new).
+    void displayHistory(const QString& key, const Result<QList<Revision>>& revisions);
     /// A grey hint instead of details ("Select an event …").
     void displayHint(const QString& text);
 };

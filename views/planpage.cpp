@@ -9,12 +9,9 @@
 #include "enums.h"
 #include "eventeditor.h"
 #include "eventtablemodel.h"
-#include "jsontext.h"
 #include "leveldelegate.h"
 #include "pendingdelegate.h"
 #include "plancatalog.h"
-#include "plandiff.h"
-#include "richtext.h"
 #include "rules.h"
 #include "searchfilterproxymodel.h"
 #include "tablepage.h"
@@ -33,7 +30,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -136,7 +132,7 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
     m_detailTabs = new QTabWidget(this);
     m_detailTabs->setObjectName(QStringLiteral("detailTabs"));
     m_detailTabs->setDocumentMode(true);
-    m_history = new QTextBrowser(m_detailTabs);
+    m_history = new DetailView(m_detailTabs);
     m_history->setObjectName(QStringLiteral("historyView"));
     m_detailTabs->addTab(m_detail, tr("Details"));
     m_detailTabs->addTab(m_history, tr("History"));
@@ -482,44 +478,11 @@ void PlanPage::updateHistory()
         const QModelIndex index = m_attributeProxy->mapToSource(m_attributePage->table()->currentIndex());
         key = index.isValid() ? index.data(AttributeTableModel::KeyRole).toString() : QString();
     }
-    const QString dim = palette().color(QPalette::PlaceholderText).name();
     if (key.isEmpty()) {
-        m_history->setHtml(QStringLiteral("<p style='color:%1'>%2</p>")
-                               .arg(dim, richtext::esc(tr("Select an event or attribute to see its history."))));
+        m_history->displayHint(tr("Select an event or attribute to see its history."));
         return;
     }
-    auto revisions = m_catalog->history(events ? EntityKind::Event : EntityKind::Attribute, key);
-    if (!revisions) {
-        m_history->setHtml(richtext::esc(tr("The history cannot be read: %1").arg(revisions.error().message)));
-        return;
-    }
-    QString html = richtext::style(palette());
-    html += QStringLiteral("<h3>%1</h3>")
-                .arg(richtext::esc(tr("%1 — %n revision(s)", nullptr, int(revisions->size())).arg(key)));
-    for (qsizetype i = revisions->size() - 1; i >= 0; --i) { // newest first
-        const Revision& r = revisions->at(i);
-        const QString when = QLocale().toString(r.at.toLocalTime(), QLocale::ShortFormat);
-        const QString demand = r.demandKey.isEmpty() ? tr("no demand") : r.demandKey;
-        html += QStringLiteral("<p><b>%1</b> <span class='dim'>%2 · %3 · %4</span></p>")
-                    .arg(richtext::esc(tr("Revision %1").arg(r.revision)), richtext::esc(when), richtext::esc(r.author),
-                         richtext::esc(demand));
-        if (r.op == ChangeOp::Delete) {
-            html += QStringLiteral("<p><span class='removed'>%1</span></p>").arg(richtext::esc(tr("Removed")));
-            continue;
-        }
-        if (i == 0 || revisions->at(i - 1).op == ChangeOp::Delete) {
-            html += QStringLiteral("<p><span class='added'>%1</span></p>").arg(richtext::esc(tr("Created")));
-            continue;
-        }
-        html += QStringLiteral("<table>");
-        for (const FieldChange& f : diffObjects(revisions->at(i - 1).state, r.state)) {
-            html += QStringLiteral("<tr><td class='label'>%1</td><td><span class='dim'>%2</span> → %3</td></tr>")
-                        .arg(richtext::esc(f.field), richtext::esc(jsonValueText(f.before)),
-                             richtext::esc(jsonValueText(f.after)));
-        }
-        html += QStringLiteral("</table>");
-    }
-    m_history->setHtml(html);
+    m_history->displayHistory(key, m_catalog->history(events ? EntityKind::Event : EntityKind::Attribute, key));
 }
 
 void PlanPage::updateDetail()

@@ -80,7 +80,7 @@ private:
     TablePage* m_attributePage = nullptr;
     DetailView* m_detail = nullptr;
     QTabWidget* m_detailTabs = nullptr;
-    QTextBrowser* m_history = nullptr;
+    DetailView* m_history = nullptr;
     QSplitter* m_splitter = nullptr;
     QPushButton* m_newEventButton = nullptr;
     QPushButton* m_editEventButton = nullptr;
