@@ -988,6 +988,97 @@
     </message>
 </context>
 <context>
+    <name>tp::PlanFilterBar</name>
+    <message>
+        <source>All levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only events of this governance level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only events in this lifecycle status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only events reported on this platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only events of this category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only events of this owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only events with this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only attributes of this type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only attributes of this privacy class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only attributes of this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only common attributes, or only the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not common</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::PlanPage</name>
     <message>
         <source>Events</source>
@@ -1094,54 +1185,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All levels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only events of this governance level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only events in this lifecycle status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All platforms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only events reported on this platform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only events of this category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All owners</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only events of this owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All tags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only events with this tag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New attribute…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1159,46 +1202,6 @@
     </message>
     <message>
         <source>Select an attribute first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only attributes of this type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any privacy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only attributes of this privacy class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only attributes of this group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Common or not</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only common attributes, or only the others</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Common only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not common</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -983,6 +983,97 @@
     </message>
 </context>
 <context>
+    <name>tp::PlanFilterBar</name>
+    <message>
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Show only events of this governance level</source>
+        <translation>只显示该治理等级的事件</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Show only events in this lifecycle status</source>
+        <translation>只显示处于该生命周期状态的事件</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>Show only events reported on this platform</source>
+        <translation>只显示在该平台上报的事件</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>Show only events of this category</source>
+        <translation>只显示该分类的事件</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>Show only events of this owner</source>
+        <translation>只显示该负责人的事件</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Show only events with this tag</source>
+        <translation>只显示带有该标签的事件</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Show only attributes of this type</source>
+        <translation>只显示该类型的属性</translation>
+    </message>
+    <message>
+        <source>Any privacy</source>
+        <translation>全部隐私级别</translation>
+    </message>
+    <message>
+        <source>Show only attributes of this privacy class</source>
+        <translation>只显示该隐私级别的属性</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>全部分组</translation>
+    </message>
+    <message>
+        <source>Show only attributes of this group</source>
+        <translation>只显示该分组的属性</translation>
+    </message>
+    <message>
+        <source>Common or not</source>
+        <translation>公共与否</translation>
+    </message>
+    <message>
+        <source>Show only common attributes, or only the others</source>
+        <translation>只显示公共属性，或只显示非公共属性</translation>
+    </message>
+    <message>
+        <source>Common only</source>
+        <translation>仅公共</translation>
+    </message>
+    <message>
+        <source>Not common</source>
+        <translation>非公共</translation>
+    </message>
+</context>
+<context>
     <name>tp::PlanPage</name>
     <message>
         <source>Events</source>
@@ -1089,54 +1180,6 @@
         <translation>按标识、名称、描述或标签筛选（%1）</translation>
     </message>
     <message>
-        <source>All levels</source>
-        <translation>全部等级</translation>
-    </message>
-    <message>
-        <source>Show only events of this governance level</source>
-        <translation>只显示该治理等级的事件</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Show only events in this lifecycle status</source>
-        <translation>只显示处于该生命周期状态的事件</translation>
-    </message>
-    <message>
-        <source>All platforms</source>
-        <translation>全部平台</translation>
-    </message>
-    <message>
-        <source>Show only events reported on this platform</source>
-        <translation>只显示在该平台上报的事件</translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation>全部分类</translation>
-    </message>
-    <message>
-        <source>Show only events of this category</source>
-        <translation>只显示该分类的事件</translation>
-    </message>
-    <message>
-        <source>All owners</source>
-        <translation>全部负责人</translation>
-    </message>
-    <message>
-        <source>Show only events of this owner</source>
-        <translation>只显示该负责人的事件</translation>
-    </message>
-    <message>
-        <source>All tags</source>
-        <translation>全部标签</translation>
-    </message>
-    <message>
-        <source>Show only events with this tag</source>
-        <translation>只显示带有该标签的事件</translation>
-    </message>
-    <message>
         <source>New attribute…</source>
         <translation>新建属性…</translation>
     </message>
@@ -1155,46 +1198,6 @@
     <message>
         <source>Select an attribute first.</source>
         <translation>请先选择一个属性。</translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <source>Show only attributes of this type</source>
-        <translation>只显示该类型的属性</translation>
-    </message>
-    <message>
-        <source>Any privacy</source>
-        <translation>全部隐私级别</translation>
-    </message>
-    <message>
-        <source>Show only attributes of this privacy class</source>
-        <translation>只显示该隐私级别的属性</translation>
-    </message>
-    <message>
-        <source>All groups</source>
-        <translation>全部分组</translation>
-    </message>
-    <message>
-        <source>Show only attributes of this group</source>
-        <translation>只显示该分组的属性</translation>
-    </message>
-    <message>
-        <source>Common or not</source>
-        <translation>公共与否</translation>
-    </message>
-    <message>
-        <source>Show only common attributes, or only the others</source>
-        <translation>只显示公共属性，或只显示非公共属性</translation>
-    </message>
-    <message>
-        <source>Common only</source>
-        <translation>仅公共</translation>
-    </message>
-    <message>
-        <source>Not common</source>
-        <translation>非公共</translation>
     </message>
 </context>
 <context>

@@ -5,18 +5,16 @@
 #include "attributetablemodel.h"
 #include "detailview.h"
 #include "editcommands.h"
-#include "enumlabels.h"
-#include "enums.h"
 #include "eventeditor.h"
 #include "eventtablemodel.h"
 #include "leveldelegate.h"
 #include "pendingdelegate.h"
 #include "plancatalog.h"
+#include "planfilterbar.h"
 #include "rules.h"
 #include "searchfilterproxymodel.h"
 #include "tablepage.h"
 
-#include <QComboBox>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,8 +23,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScopeGuard>
-#include <QSet>
-#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -117,7 +113,9 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
     top->addWidget(m_newAttributeButton);
     top->addWidget(m_editAttributeButton);
     layout->addLayout(top);
-    layout->addLayout(createFilters());
+    m_filters = new PlanFilterBar(catalog, m_eventProxy, m_attributeProxy, this);
+    connect(m_filters, &PlanFilterBar::changed, this, &PlanPage::updateTabTitles);
+    layout->addWidget(m_filters);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("planMessage"));
     m_message->setWordWrap(true);
@@ -183,111 +181,6 @@ QWidget* PlanPage::createTabs()
     return m_tabs;
 }
 
-QLayout* PlanPage::createFilters()
-{
-    auto* row = new QHBoxLayout;
-    auto add = [this, row](const char* name, const QString& all, const QString& tip) {
-        auto* box = new QComboBox(this);
-        box->setObjectName(QString::fromLatin1(name));
-        box->addItem(all);
-        box->setToolTip(tip);
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-        connect(box, &QComboBox::currentIndexChanged, this, &PlanPage::applyFilters);
-        row->addWidget(box);
-        return box;
-    };
-    m_levelFilter = add("levelFilter", tr("All levels"), tr("Show only events of this governance level"));
-    for (Level l : {Level::D, Level::C, Level::B, Level::A}) {
-        m_levelFilter->addItem(levelLabel(l), int(l));
-    }
-    m_statusFilter = add("eventStatusFilter", tr("All statuses"), tr("Show only events in this lifecycle status"));
-    for (EventStatus st : {EventStatus::Planned, EventStatus::Implementing, EventStatus::Testing, EventStatus::Live,
-                           EventStatus::Deprecated, EventStatus::Removed}) {
-        m_statusFilter->addItem(statusLabel(st), int(st));
-    }
-    m_platformFilter = add("platformFilter", tr("All platforms"), tr("Show only events reported on this platform"));
-    m_categoryFilter = add("categoryFilter", tr("All categories"), tr("Show only events of this category"));
-    m_ownerFilter = add("ownerFilter", tr("All owners"), tr("Show only events of this owner"));
-    m_tagFilter = add("tagFilter", tr("All tags"), tr("Show only events with this tag"));
-    m_typeFilter = add("attributeTypeFilter", tr("All types"), tr("Show only attributes of this type"));
-    for (AttrType t : {AttrType::String, AttrType::Integer, AttrType::Number, AttrType::Boolean, AttrType::DateTime,
-                       AttrType::Enum, AttrType::ArrayString, AttrType::ArrayInteger, AttrType::ArrayNumber}) {
-        m_typeFilter->addItem(toString(t), int(t));
-    }
-    m_privacyFilter = add("privacyFilter", tr("Any privacy"), tr("Show only attributes of this privacy class"));
-    for (Privacy p : {Privacy::None, Privacy::Pseudonymous, Privacy::Personal, Privacy::Sensitive}) {
-        m_privacyFilter->addItem(privacyLabel(p), int(p));
-    }
-    m_groupFilter = add("groupFilter", tr("All groups"), tr("Show only attributes of this group"));
-    m_commonFilter = add("commonFilter", tr("Common or not"), tr("Show only common attributes, or only the others"));
-    m_commonFilter->addItem(tr("Common only"), true);
-    m_commonFilter->addItem(tr("Not common"), false);
-    row->addStretch(1);
-    return row;
-}
-
-void PlanPage::fillFilterValues()
-{
-    auto refill = [](QComboBox* box, const QStringList& values) {
-        const QString current = box->currentData().toString();
-        const QSignalBlocker block(box);
-        while (box->count() > 1) {
-            box->removeItem(1);
-        }
-        for (const QString& v : values) {
-            box->addItem(v, v);
-        }
-        box->setCurrentIndex(std::max(0, box->findData(current)));
-    };
-    const EventTableModel* events = m_catalog->eventModel();
-    refill(m_platformFilter, events->distinctValues(EventTableModel::PlatformsRole));
-    refill(m_categoryFilter, events->distinctValues(EventTableModel::CategoryRole));
-    refill(m_ownerFilter, events->distinctValues(EventTableModel::OwnerRole));
-    refill(m_tagFilter, events->distinctValues(EventTableModel::TagsRole));
-    refill(m_groupFilter, m_catalog->attributeModel()->groupNames());
-    applyFilters();
-}
-
-void PlanPage::applyFilters()
-{
-    // Filtering has to see every event, not only the batches the view fetched so far.
-    if (filtersActive()) {
-        m_catalog->eventModel()->fetchAll();
-    }
-    m_eventProxy->setRoleFilter(EventTableModel::LevelRole, m_levelFilter->currentData());
-    m_eventProxy->setRoleFilter(EventTableModel::StatusRole, m_statusFilter->currentData());
-    m_eventProxy->setRoleFilter(EventTableModel::PlatformsRole, m_platformFilter->currentData());
-    m_eventProxy->setRoleFilter(EventTableModel::CategoryRole, m_categoryFilter->currentData());
-    m_eventProxy->setRoleFilter(EventTableModel::OwnerRole, m_ownerFilter->currentData());
-    m_eventProxy->setRoleFilter(EventTableModel::TagsRole, m_tagFilter->currentData());
-    m_attributeProxy->setRoleFilter(AttributeTableModel::TypeRole, m_typeFilter->currentData());
-    m_attributeProxy->setRoleFilter(AttributeTableModel::PrivacyRole, m_privacyFilter->currentData());
-    m_attributeProxy->setRoleFilter(AttributeTableModel::GroupsRole, m_groupFilter->currentData());
-    m_attributeProxy->setRoleFilter(AttributeTableModel::CommonRole, m_commonFilter->currentData());
-    updateTabTitles();
-}
-
-bool PlanPage::filtersActive() const
-{
-    for (const QComboBox* box :
-         {m_levelFilter, m_statusFilter, m_platformFilter, m_categoryFilter, m_ownerFilter, m_tagFilter}) {
-        if (box->currentIndex() > 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool PlanPage::attributeFiltersActive() const
-{
-    for (const QComboBox* box : {m_typeFilter, m_privacyFilter, m_groupFilter, m_commonFilter}) {
-        if (box->currentIndex() > 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 void PlanPage::focusSearch()
 {
     m_searchEdit->setFocus(Qt::ShortcutFocusReason);
@@ -317,7 +210,7 @@ void PlanPage::onPlanLoaded(const QString& appKey)
     if (!m_eventProxy->searchText().isEmpty() || m_eventProxy->sortColumn() >= 0) {
         m_catalog->eventModel()->fetchAll();
     }
-    fillFilterValues();
+    m_filters->refresh();
     fitColumns(m_eventPage->table(), 40);
     fitColumns(m_attributePage->table(), 40);
     updateTabTitles();
@@ -361,13 +254,7 @@ void PlanPage::updateEditing()
     const QModelIndex attributeIndex = m_attributeProxy->mapToSource(m_attributePage->table()->currentIndex());
     const bool haveAttribute =
         attributeIndex.isValid() && m_catalog->attributeModel()->attributeAt(attributeIndex.row()) != nullptr;
-    for (QComboBox* box :
-         {m_levelFilter, m_statusFilter, m_platformFilter, m_categoryFilter, m_ownerFilter, m_tagFilter}) {
-        box->setVisible(eventsTab); // each tab has its own filters
-    }
-    for (QComboBox* box : {m_typeFilter, m_privacyFilter, m_groupFilter, m_commonFilter}) {
-        box->setVisible(!eventsTab);
-    }
+    m_filters->showFor(eventsTab); // each tab has its own filters
     m_newEventButton->setVisible(eventsTab);
     m_editEventButton->setVisible(eventsTab);
     m_newAttributeButton->setVisible(!eventsTab);
@@ -521,12 +408,12 @@ void PlanPage::updateTabTitles()
     const QLocale locale;
     const int events = m_catalog->eventModel()->totalCount();
     const int attributes = m_catalog->attributeModel()->rowCount();
-    const bool filtered = filtersActive() || !m_eventProxy->searchText().isEmpty();
+    const bool filtered = m_filters->isFiltering(true) || !m_eventProxy->searchText().isEmpty();
     m_tabs->setTabText(
         EventsTab,
         filtered ? tr("Events (%1 of %2)").arg(locale.toString(m_eventProxy->rowCount()), locale.toString(events))
                  : tr("Events (%1)").arg(locale.toString(events)));
-    const bool attributesFiltered = attributeFiltersActive() || !m_attributeProxy->searchText().isEmpty();
+    const bool attributesFiltered = m_filters->isFiltering(false) || !m_attributeProxy->searchText().isEmpty();
     m_tabs->setTabText(AttributesTab,
                        attributesFiltered
                            ? tr("Attributes (%1 of %2)")

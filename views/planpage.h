@@ -6,9 +6,7 @@
 
 #include <optional>
 
-class QComboBox;
 class QLabel;
-class QLayout;
 class QLineEdit;
 class QPushButton;
 class QSplitter;
@@ -21,6 +19,7 @@ class QUndoStack;
 namespace tp {
 
 class DetailView;
+class PlanFilterBar;
 class PlanCatalog;
 class SearchFilterProxyModel;
 class TablePage;
@@ -57,11 +56,6 @@ private:
     void updateDetail();
     void updateTabTitles();
     void updateEditing();
-    QLayout* createFilters();
-    void fillFilterValues();
-    void applyFilters();
-    [[nodiscard]] bool filtersActive() const;
-    [[nodiscard]] bool attributeFiltersActive() const;
     void updateHistory();
     void openEditor(const Event& event, bool isNew);
     void openAttributeEditor(const Attribute& attribute, bool isNew);
@@ -88,17 +82,8 @@ private:
     QPushButton* m_editAttributeButton = nullptr;
     QLabel* m_message = nullptr;
     QUndoStack* m_undo = nullptr;
+    PlanFilterBar* m_filters = nullptr;
     qint64 m_lastSearchMs = 0; ///< how long the last filtering took (decides the debounce)
-    QComboBox* m_levelFilter = nullptr;
-    QComboBox* m_statusFilter = nullptr;
-    QComboBox* m_platformFilter = nullptr;
-    QComboBox* m_categoryFilter = nullptr;
-    QComboBox* m_ownerFilter = nullptr;
-    QComboBox* m_tagFilter = nullptr;
-    QComboBox* m_typeFilter = nullptr;
-    QComboBox* m_privacyFilter = nullptr;
-    QComboBox* m_groupFilter = nullptr;
-    QComboBox* m_commonFilter = nullptr;
 };
 
 } // namespace tp
