@@ -52,6 +52,26 @@ QString actionName(DemandAction action)
     return {};
 }
 
+/// "submitDemandButton" … (what tests and tools find the buttons by).
+QString actionObjectName(DemandAction action)
+{
+    switch (action) {
+    case DemandAction::Submit:
+        return QStringLiteral("submitDemandButton");
+    case DemandAction::Approve:
+        return QStringLiteral("approveDemandButton");
+    case DemandAction::Reject:
+        return QStringLiteral("rejectDemandButton");
+    case DemandAction::Reopen:
+        return QStringLiteral("reopenDemandButton");
+    case DemandAction::Merge:
+        return QStringLiteral("mergeDemandButton");
+    case DemandAction::Cancel:
+        return QStringLiteral("cancelDemandButton");
+    }
+    return {};
+}
+
 constexpr DemandAction kActions[] = {DemandAction::Submit, DemandAction::Approve, DemandAction::Reject,
                                      DemandAction::Reopen, DemandAction::Merge,   DemandAction::Cancel};
 
@@ -139,10 +159,8 @@ DemandsPage::DemandsPage(PlanCatalog* catalog, QWidget* parent)
     actions->addWidget(m_newButton);
     actions->addSpacing(12);
     for (DemandAction action : kActions) {
-        static const char* const names[] = {"submitDemandButton", "approveDemandButton", "rejectDemandButton",
-                                            "reopenDemandButton", "cancelDemandButton",  "mergeDemandButton"};
         auto* button = new QPushButton(actionName(action), this);
-        button->setObjectName(QString::fromLatin1(names[int(action)]));
+        button->setObjectName(actionObjectName(action));
         connect(button, &QPushButton::clicked, this, [this, action] { askAndRun(action); });
         actions->addWidget(button);
         m_actions.insert(int(action), button);
