@@ -139,6 +139,11 @@ int main(int argc, char* argv[])
     if (latencies.isEmpty()) {
         latencies << 0.0;
     }
+    QStringList inOrder;
+    for (const double ms : latencies) {
+        inOrder << QString::number(ms, 'f', 1);
+    }
+    std::printf("keystrokes in order (ms):      %s\n", qPrintable(inOrder.join(QLatin1Char(' '))));
     std::sort(latencies.begin(), latencies.end());
     std::printf(
         "keystroke to filtered table:   median %.1f ms, worst %.1f ms over %lld keystrokes  (target median <= 50 ms)\n",

@@ -222,20 +222,20 @@ void DemandsPage::focusSearch()
 
 QByteArray DemandsPage::saveState() const
 {
-    return m_splitter->saveState();
+    return packStates({m_splitter->saveState(), m_listPage->saveState()});
 }
 
 void DemandsPage::restoreState(const QByteArray& state)
 {
-    m_splitter->restoreState(state);
+    const QList<QByteArray> parts = unpackStates(state, 2);
+    m_splitter->restoreState(parts.at(0));
+    m_listPage->restoreState(parts.at(1));
 }
 
 void DemandsPage::onPlanLoaded()
 {
     select(m_selectedKey); // the list was reloaded (another app, or after a merge)
-    QTableView* table = m_listPage->table();
-    table->resizeColumnsToContents();
-    table->horizontalHeader()->setSectionResizeMode(DemandListModel::TitleColumn, QHeaderView::Stretch);
+    m_listPage->fitColumns(30);
     updateDetail();
 }
 

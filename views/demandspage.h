@@ -37,7 +37,7 @@ public:
     void runAction(DemandAction action, const QString& comment = {});
     /// The key of the selected demand, empty if none.
     [[nodiscard]] QString currentKey() const;
-    /// Splitter sizes between the list and the detail pane.
+    /// Splitter sizes between the list and the detail pane, column widths and sort order.
     [[nodiscard]] QByteArray saveState() const;
     void restoreState(const QByteArray& state);
 

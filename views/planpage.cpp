@@ -43,20 +43,6 @@ enum Tab { EventsTab, AttributesTab };
 constexpr qint64 kSlowSearchMs = 40;
 constexpr int kDebounceMs = 200;
 
-/// Sizes the columns to the rows in view (Qt measures only those, so this stays cheap for
-/// 100 000 rows), between the header's width and `maxChars` average characters.
-void fitColumns(QTableView* table, int maxChars)
-{
-    const int cap = maxChars * table->fontMetrics().averageCharWidth();
-    QHeaderView* header = table->horizontalHeader();
-    for (int column = 0; column < header->count(); ++column) {
-        // QTableView makes sizeHintForColumn() protected; the base class has it public.
-        const QAbstractItemView* view = table;
-        const int wanted = std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
-        header->resizeSection(column, std::min(wanted + 8, cap));
-    }
-}
-
 } // namespace
 
 PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
@@ -189,12 +175,15 @@ void PlanPage::focusSearch()
 
 QByteArray PlanPage::saveState() const
 {
-    return m_splitter->saveState();
+    return packStates({m_splitter->saveState(), m_eventPage->saveState(), m_attributePage->saveState()});
 }
 
 void PlanPage::restoreState(const QByteArray& state)
 {
-    m_splitter->restoreState(state);
+    const QList<QByteArray> parts = unpackStates(state, 3);
+    m_splitter->restoreState(parts.at(0));
+    m_eventPage->restoreState(parts.at(1));
+    m_attributePage->restoreState(parts.at(2));
 }
 
 void PlanPage::onPlanLoaded(const QString& appKey)
@@ -211,8 +200,8 @@ void PlanPage::onPlanLoaded(const QString& appKey)
         m_catalog->eventModel()->fetchAll();
     }
     m_filters->refresh();
-    fitColumns(m_eventPage->table(), 40);
-    fitColumns(m_attributePage->table(), 40);
+    m_eventPage->fitColumns(40);
+    m_attributePage->fitColumns(40);
     updateTabTitles();
     updateDetail();
 }

@@ -36,7 +36,7 @@ public:
 
     /// Puts the cursor in the search field (Ctrl+F).
     void focusSearch();
-    /// Splitter sizes between the tables and the detail pane.
+    /// Splitter sizes between the tables and the detail pane, column widths and sort order.
     [[nodiscard]] QByteArray saveState() const;
     void restoreState(const QByteArray& state);
     /// Opens the event editor for a new event, or for the selected one (editing needs an

@@ -1,6 +1,9 @@
 #include "tablepage.h"
 
+#include <algorithm>
+
 #include <QAbstractProxyModel>
+#include <QDataStream>
 #include <QHeaderView>
 #include <QLabel>
 #include <QStackedWidget>
@@ -41,6 +44,12 @@ TablePage::TablePage(QAbstractItemModel* model, QWidget* parent)
     columns->setStretchLastSection(false);
     columns->setHighlightSections(false);
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    connect(columns, &QHeaderView::sectionResized, this, [this, columns](int logical) {
+        // Stretched sections resize with the window; only interactive ones are the user's.
+        if (!m_fitting && columns->sectionResizeMode(logical) == QHeaderView::Interactive) {
+            m_userSized = true;
+        }
+    });
     connect(columns, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
         Q_EMIT aboutToSort();
         m_model->sort(column, order);
@@ -93,6 +102,80 @@ void TablePage::updateState()
     }
     m_message->setText(sourceRowCount() == 0 ? m_emptyText : m_noMatchText);
     m_stack->setCurrentWidget(m_message);
+}
+
+void TablePage::fitColumns(int maxChars)
+{
+    if (m_userSized) {
+        return;
+    }
+    m_fitting = true;
+    const int cap = maxChars * m_table->fontMetrics().averageCharWidth();
+    QHeaderView* header = m_table->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        if (header->sectionResizeMode(column) != QHeaderView::Interactive) {
+            continue;
+        }
+        // QTableView makes sizeHintForColumn() protected; the base class has it public.
+        const QAbstractItemView* view = m_table;
+        const int wanted = std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        header->resizeSection(column, std::min(wanted + 8, cap));
+    }
+    m_fitting = false;
+}
+
+QByteArray TablePage::saveState() const
+{
+    return m_table->horizontalHeader()->saveState();
+}
+
+bool TablePage::restoreState(const QByteArray& state)
+{
+    QHeaderView* columns = m_table->horizontalHeader();
+    if (state.isEmpty() || !columns->restoreState(state)) {
+        return false;
+    }
+    m_userSized = true;
+    // The header remembers the sort indicator; the model has to be sorted to match it.
+    if (columns->sortIndicatorSection() >= 0 && columns->sortIndicatorSection() < m_model->columnCount()) {
+        Q_EMIT aboutToSort();
+        m_model->sort(columns->sortIndicatorSection(), columns->sortIndicatorOrder());
+    }
+    return true;
+}
+
+namespace {
+constexpr quint32 kPackedStatesMagic = 0x54505653; // "TPVS"
+constexpr quint16 kPackedStatesVersion = 1;
+} // namespace
+
+QByteArray packStates(const QList<QByteArray>& parts)
+{
+    QByteArray data;
+    QDataStream out(&data, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_0);
+    out << kPackedStatesMagic << kPackedStatesVersion << parts;
+    return data;
+}
+
+QList<QByteArray> unpackStates(const QByteArray& data, qsizetype count)
+{
+    QList<QByteArray> parts;
+    QDataStream in(data);
+    in.setVersion(QDataStream::Qt_6_0);
+    quint32 magic = 0;
+    quint16 version = 0;
+    in >> magic >> version;
+    if (magic == kPackedStatesMagic && version == kPackedStatesVersion) {
+        in >> parts;
+        if (in.status() != QDataStream::Ok) {
+            parts.clear();
+        }
+    } else if (!data.isEmpty()) {
+        parts << data; // a bare splitter state, as saved by earlier versions
+    }
+    parts.resize(count);
+    return parts;
 }
 
 } // namespace tp

@@ -15,6 +15,7 @@
 #include "plandiffmodel.h"
 #include "planfixture.h"
 #include "planpage.h"
+#include "tablepage.h"
 #include "versionlistmodel.h"
 #include "versionspage.h"
 
@@ -362,11 +363,16 @@ void TestMainWindow::layoutIsSavedAndRestored()
     QList<int> sizes;
     {
         Harness h(*m_store);
-        h.clickApp(QStringLiteral("driver-app"));
+        h.clickApp(QStringLiteral("user-app"));
         auto* splitter = h.window.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
         QVERIFY(splitter);
         splitter->setSizes({333, 1000});
         sizes = splitter->sizes();
+        // Column widths and the sort order of the events table are remembered too.
+        auto* table = h.window.findChild<QTableView*>(QStringLiteral("eventTable"));
+        QVERIFY(table);
+        table->horizontalHeader()->resizeSection(1, 321);
+        table->horizontalHeader()->setSortIndicator(0, Qt::DescendingOrder);
         QSettings settings(path, QSettings::IniFormat);
         h.window.saveLayout(settings);
     }
@@ -379,8 +385,27 @@ void TestMainWindow::layoutIsSavedAndRestored()
     window.restoreLayout(settings);
     window.reload();
     window.show();
-    QCOMPARE(catalog.currentAppKey(), QStringLiteral("driver-app"));
+    QCOMPARE(catalog.currentAppKey(), QStringLiteral("user-app"));
     QCOMPARE(window.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes().first(), sizes.first());
+    auto* table = window.findChild<QTableView*>(QStringLiteral("eventTable"));
+    QCOMPARE(table->horizontalHeader()->sectionSize(1), 321);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), 0);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+    QVERIFY(table->model()->rowCount() > 1);
+    QVERIFY(table->model()->index(0, 0).data(EventTableModel::KeyRole).toString()
+            > table->model()->index(1, 0).data(EventTableModel::KeyRole).toString());
+
+    // Settings written before the tables' states were kept (a bare splitter state) still
+    // restore the splitter.
+    QSplitter reference(Qt::Horizontal);
+    reference.addWidget(new QWidget);
+    reference.addWidget(new QWidget);
+    reference.setSizes({120, 480});
+    const QList<QByteArray> parts = unpackStates(reference.saveState(), 3);
+    QCOMPARE(parts.size(), 3);
+    QCOMPARE(parts.at(0), reference.saveState());
+    QVERIFY(parts.at(1).isEmpty());
+    QCOMPARE(unpackStates(packStates({"a", "b"}), 3), (QList<QByteArray>{"a", "b", {}}));
 }
 
 void TestMainWindow::loadsPlansInTheBackground()
