@@ -39,7 +39,7 @@ QString numberText(const std::optional<double>& v)
 
 AttributeEditorDialog::AttributeEditorDialog(const Attribute& attribute, bool isNew, QSet<QString> takenKeys,
                                              const QString& demandKey, QWidget* parent)
-    : QDialog(parent)
+    : SavingDialog(parent)
     , m_original(attribute)
     , m_isNew(isNew)
     , m_taken(std::move(takenKeys))
@@ -166,8 +166,9 @@ AttributeEditorDialog::AttributeEditorDialog(const Attribute& attribute, bool is
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_findings);
+    layout->addWidget(saveErrorLabel());
     layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SavingDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit* edit : {m_key, m_displayName, m_pattern, m_min, m_max, m_unit, m_example, m_groups}) {
         connect(edit, &QLineEdit::textChanged, this, &AttributeEditorDialog::check);

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "savingdialog.h"
 #include "types.h"
 
-#include <QDialog>
 #include <QSet>
 
 class QCheckBox;
@@ -22,7 +22,7 @@ namespace tp {
 /// field for text, min/max for numbers, a maximum length for text. The plan's rules, the
 /// example against type and constraints included, are checked as one types; OK waits for
 /// errors. `takenKeys` are the normalized keys of the app's other attributes.
-class AttributeEditorDialog : public QDialog {
+class AttributeEditorDialog : public SavingDialog {
     Q_OBJECT
 public:
     AttributeEditorDialog(const Attribute& attribute, bool isNew, QSet<QString> takenKeys, const QString& demandKey,

@@ -38,7 +38,7 @@ QStringList splitList(const QString& text)
 
 EventEditorDialog::EventEditorDialog(const Event& event, bool isNew, QSet<QString> takenKeys,
                                      QList<Attribute> attributes, const QString& demandKey, QWidget* parent)
-    : QDialog(parent)
+    : SavingDialog(parent)
     , m_original(event)
     , m_isNew(isNew)
     , m_taken(std::move(takenKeys))
@@ -106,8 +106,9 @@ EventEditorDialog::EventEditorDialog(const Event& event, bool isNew, QSet<QStrin
     layout->addLayout(form);
     layout->addWidget(createBindings(), 1);
     layout->addWidget(m_findings);
+    layout->addWidget(saveErrorLabel());
     layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SavingDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit* edit :
          {m_key, m_displayName, m_trigger, m_category, m_owner, m_platforms, m_tags, m_introducedIn}) {

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "savingdialog.h"
 #include "types.h"
 
-#include <QDialog>
 #include <QHash>
 #include <QSet>
 
@@ -21,7 +21,7 @@ namespace tp {
 /// there is an error. The ordered attribute bindings: add from the app's attributes (type to
 /// search key or display name), required toggle, note, move up/down, remove. `takenKeys` are
 /// the normalized keys of the app's other events; `attributes` the app's attributes.
-class EventEditorDialog : public QDialog {
+class EventEditorDialog : public SavingDialog {
     Q_OBJECT
 public:
     EventEditorDialog(const Event& event, bool isNew, QSet<QString> takenKeys, QList<Attribute> attributes,

@@ -296,8 +296,8 @@ void PlanPage::openAttributeEditor(const Attribute& attribute, bool isNew)
     auto* dialog = new AttributeEditorDialog(
         attribute, isNew, m_catalog->takenKeys(EntityKind::Attribute, attribute.key), m_catalog->activeDemand(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
-        saveUndoably(dialog->attribute(), m_catalog->pendingAttribute(dialog->attribute().key), isNew);
+    dialog->setSaveAction([this, dialog, isNew] {
+        return saveUndoably(dialog->attribute(), m_catalog->pendingAttribute(dialog->attribute().key), isNew);
     });
     dialog->open();
 }
@@ -310,27 +310,29 @@ void PlanPage::openEditor(const Event& event, bool isNew)
     auto* dialog = new EventEditorDialog(event, isNew, m_catalog->takenKeys(EntityKind::Event, event.key),
                                          m_catalog->attributeModel()->attributes(), m_catalog->activeDemand(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
-        saveUndoably(dialog->event(), m_catalog->pendingEvent(dialog->event().key), isNew);
+    dialog->setSaveAction([this, dialog, isNew] {
+        return saveUndoably(dialog->event(), m_catalog->pendingEvent(dialog->event().key), isNew);
     });
     dialog->open();
 }
 
-template <typename Entity> void PlanPage::saveUndoably(const Entity& edited, std::optional<Entity> before, bool isNew)
+template <typename Entity>
+QString PlanPage::saveUndoably(const Entity& edited, std::optional<Entity> before, bool isNew)
 {
     const QString demand = m_catalog->activeDemand();
-    // The command runs (redo) inside push(), and again on later undo/redo: the flag outlives this.
-    auto failed = std::make_shared<bool>(false);
+    // The command runs (redo) inside push(), and again on later undo/redo: the error outlives this.
+    auto error = std::make_shared<QString>();
     m_undo->push(new SaveChangeCommand<Entity>(m_catalog, edited, std::move(before),
-                                               [this, failed, key = edited.key](const Error& e) {
-                                                   *failed = true;
+                                               [this, error, key = edited.key](const Error& e) {
+                                                   *error = e.message;
                                                    say(tr("%1 was not saved: %2").arg(key, e.message), true);
                                                }));
-    if (!*failed) {
+    if (error->isEmpty()) {
         say(isNew ? tr("%1 is in %2 now; it joins the catalogue when the demand is merged.").arg(edited.key, demand)
                   : tr("The change of %1 is in %2 (marked ✎ in the table).").arg(edited.key, demand),
             false);
     }
+    return *error;
 }
 
 void PlanPage::say(const QString& text, bool error)

@@ -61,8 +61,8 @@ private:
     void openAttributeEditor(const Attribute& attribute, bool isNew);
     void say(const QString& text, bool error);
     /// Saves an edited event or attribute into the active demand through the undo stack and
-    /// says how it went.
-    template <typename Entity> void saveUndoably(const Entity& edited, std::optional<Entity> before, bool isNew);
+    /// says how it went; returns the error, empty if saved.
+    template <typename Entity> QString saveUndoably(const Entity& edited, std::optional<Entity> before, bool isNew);
 
     PlanCatalog* m_catalog;
     SearchFilterProxyModel* m_eventProxy;

@@ -15,7 +15,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcSql, "trackplan.store.sql", QtWarningMsg)
 
-
 // Text columns are NOT NULL: a null QString means "empty" in our values, never SQL NULL.
 // Typed nulls of other types (QMetaType::Double …) stay NULL on purpose.
 QVariant bindable(const QVariant& v)
@@ -34,7 +33,11 @@ QString nextConnectionName()
 
 } // namespace
 
-Database::Database(StoreUrl url) : m_url(std::move(url)), m_name(nextConnectionName()) {}
+Database::Database(StoreUrl url)
+    : m_url(std::move(url))
+    , m_name(nextConnectionName())
+{
+}
 
 Database::~Database()
 {
@@ -53,18 +56,24 @@ Result<std::unique_ptr<Database>> Database::open(const StoreUrl& url)
     std::unique_ptr<Database> d(new Database(url));
     if (url.backend == StoreUrl::Backend::Sqlite) {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-            return makeError(Error::Code::Connection, QCoreApplication::translate("tp::store", "The Qt SQLite driver (QSQLITE) is not installed."));
+            return makeError(
+                Error::Code::Connection,
+                QCoreApplication::translate("tp::store", "The Qt SQLite driver (QSQLITE) is not installed."));
         }
         const QFileInfo fi(url.path);
         if (!QDir().mkpath(fi.absolutePath())) {
-            return makeError(Error::Code::Io, QCoreApplication::translate("tp::store", "Cannot create the folder %1.").arg(fi.absolutePath()));
+            return makeError(
+                Error::Code::Io,
+                QCoreApplication::translate("tp::store", "Cannot create the folder %1.").arg(fi.absolutePath()));
         }
         d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_name);
         d->m_db.setDatabaseName(url.path);
         d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     } else {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
-            return makeError(Error::Code::Connection, QCoreApplication::translate("tp::store", "The Qt PostgreSQL driver (QPSQL) is not installed."));
+            return makeError(
+                Error::Code::Connection,
+                QCoreApplication::translate("tp::store", "The Qt PostgreSQL driver (QPSQL) is not installed."));
         }
         d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_name);
         d->m_db.setHostName(url.host);
@@ -75,12 +84,13 @@ Result<std::unique_ptr<Database>> Database::open(const StoreUrl& url)
         d->m_db.setConnectOptions(QStringLiteral("connect_timeout=10"));
     }
     if (!d->m_db.open()) {
-        return makeError(Error::Code::Connection, QCoreApplication::translate("tp::store", "Cannot open the store %1: %2")
-                                                      .arg(url.displayString(), d->m_db.lastError().text()));
+        return makeError(Error::Code::Connection,
+                         QCoreApplication::translate("tp::store", "Cannot open the store %1: %2")
+                             .arg(url.displayString(), d->m_db.lastError().text()));
     }
     if (url.backend == StoreUrl::Backend::Sqlite) {
-        const QString pragmas = QStringLiteral(
-            "PRAGMA foreign_keys = ON;\nPRAGMA journal_mode = WAL;\nPRAGMA synchronous = NORMAL;\n");
+        const QString pragmas =
+            QStringLiteral("PRAGMA foreign_keys = ON;\nPRAGMA journal_mode = WAL;\nPRAGMA synchronous = NORMAL;\n");
         if (auto s = d->script(pragmas); !s) {
             return s.error();
         }
@@ -120,18 +130,43 @@ Result<QSqlQuery*> Database::run(const QString& sql, std::initializer_list<QVari
 
 Result<QSqlQuery*> Database::run(const QString& sql, const QVariantList& args)
 {
-    Error err;
-    QSqlQuery* q = prepared(sql, &err);
-    if (!q) {
-        return err;
+    for (int attempt = 0;; ++attempt) {
+        Error err;
+        QSqlQuery* q = prepared(sql, &err);
+        if (q) {
+            for (int i = 0; i < args.size(); ++i) {
+                q->bindValue(i, bindable(args.at(i)));
+            }
+            if (q->exec()) {
+                return q;
+            }
+            err = mapError(q->lastError(), sql);
+        }
+        // The server may have come back (restarted, network back): once more, reconnected.
+        if (attempt > 0 || !reconnectIfLost(err)) {
+            return err;
+        }
     }
-    for (int i = 0; i < args.size(); ++i) {
-        q->bindValue(i, bindable(args.at(i)));
+}
+
+bool Database::reconnectIfLost(const Error& error)
+{
+    // Only a PostgreSQL connection is lost this way, and only outside a transaction may a
+    // statement be sent again: inside one, the work done so far is gone with the connection.
+    if (!isPostgres() || m_depth > 0 || (error.code != Error::Code::Connection && error.code != Error::Code::Sql)) {
+        return false;
     }
-    if (!q->exec()) {
-        return mapError(q->lastError(), sql);
+    if (QSqlQuery probe(m_db); m_db.isOpen() && probe.exec(QStringLiteral("SELECT 1"))) {
+        return false; // the connection works: the statement itself failed
     }
-    return q;
+    clearStatementCache();
+    m_db.close();
+    if (!m_db.open()) {
+        qCDebug(lcSql, "reconnect failed: %s", qPrintable(m_db.lastError().text()));
+        return false;
+    }
+    qCDebug(lcSql, "reconnected to %s", qPrintable(m_url.displayString()));
+    return true;
 }
 
 Result<int> Database::change(const QString& sql, std::initializer_list<QVariant> args)
@@ -304,10 +339,17 @@ Status Database::begin()
         return Ok{};
     }
     m_failed = false;
-    QSqlQuery q(m_db);
-    if (!q.exec(isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))) {
+    const QString sql = isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    if (QSqlQuery q(m_db); !q.exec(sql)) {
         m_depth = 0;
-        return mapError(q.lastError(), QStringLiteral("BEGIN"));
+        const Error error = mapError(q.lastError(), sql);
+        if (!reconnectIfLost(error)) {
+            return error;
+        }
+        if (QSqlQuery again(m_db); !again.exec(sql)) {
+            return mapError(again.lastError(), sql);
+        }
+        m_depth = 1;
     }
     return Ok{};
 }
@@ -326,7 +368,9 @@ Status Database::commit()
     QSqlQuery q(m_db);
     if (m_failed) {
         q.exec(QStringLiteral("ROLLBACK"));
-        return makeError(Error::Code::Sql, QCoreApplication::translate("tp::store", "The transaction was rolled back by an inner failure."));
+        return makeError(
+            Error::Code::Sql,
+            QCoreApplication::translate("tp::store", "The transaction was rolled back by an inner failure."));
     }
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const Error e = mapError(q.lastError(), QStringLiteral("COMMIT"));
@@ -375,8 +419,7 @@ Error Database::mapError(const QSqlError& e, const QString& context) const
             c = Error::Code::Conflict;
         } else if (code == QLatin1String("42501")) {
             c = Error::Code::Permission;
-        } else if (code.startsWith(QLatin1String("08")) || e.type() == QSqlError::ConnectionError ||
-                   (!m_db.isOpen())) {
+        } else if (code.startsWith(QLatin1String("08")) || e.type() == QSqlError::ConnectionError || (!m_db.isOpen())) {
             c = Error::Code::Connection;
         }
     } else {

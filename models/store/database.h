@@ -85,6 +85,10 @@ public:
     void clearStatementCache();
 
 private:
+    /// After a failed statement outside a transaction: when the PostgreSQL connection is
+    /// gone (server restarted, network down), opens it again. True if the statement may be
+    /// sent again.
+    [[nodiscard]] bool reconnectIfLost(const Error& error);
     explicit Database(StoreUrl url);
     QSqlQuery* prepared(const QString& sql, Error* error);
     /// change()/insert() on SQLite: rows changed, or the new rowid when wantId.

@@ -427,6 +427,45 @@ private Q_SLOTS:
         QCOMPARE(h->size(), 3);
         QCOMPARE(h->at(1).op, ChangeOp::Delete);
     }
+    // The team store's server restarts (or the network drops) under a running desktop: the
+    // next statement outside a transaction reconnects; work inside a transaction fails
+    // cleanly and nothing half-done is kept.
+    void reconnectsAfterServerRestart()
+    {
+        const auto why = [](const auto& result) { return result ? QString() : result.error().message; };
+        QString url;
+        auto s = fresh(QStringLiteral("postgres"), &url);
+        const QString app = QStringLiteral("user-app");
+        auto before = s->changeStamp(app);
+        QVERIFY2(before, qPrintable(why(before)));
+
+        QString error;
+        QVERIFY2(m_backends.postgres().restart(&error), qPrintable(error));
+        auto after = s->changeStamp(app);
+        QVERIFY2(after, qPrintable(why(after)));
+        QCOMPARE(*after, *before);
+        auto d = s->demands().create(Demand{
+            {}, app, QStringLiteral("after restart"), {}, {}, Priority::P2, {}, {}, DemandStatus::Draft, {}, {}, 0});
+        QVERIFY2(d, qPrintable(why(d)));
+
+        // Lost inside a transaction: an error, and the transaction's writes are not there.
+        QVERIFY(s->db().begin());
+        QVERIFY(s->db().change(QStringLiteral("UPDATE demands SET title = 'half' WHERE key = ?"), {d->key}));
+        QVERIFY2(m_backends.postgres().restart(&error), qPrintable(error));
+        auto inside = s->db().change(QStringLiteral("UPDATE demands SET description = 'x' WHERE key = ?"), {d->key});
+        QVERIFY(!inside);
+        QCOMPARE(inside.error().code, Error::Code::Connection);
+        s->db().rollback();
+        auto title = s->db().scalar(QStringLiteral("SELECT title FROM demands WHERE key = ?"), {d->key});
+        QVERIFY2(title, qPrintable(why(title)));
+        QCOMPARE(title->toString(), QStringLiteral("after restart"));
+
+        // While the server is down the error says it is the connection (last: stop() drops the cluster).
+        m_backends.postgres().stop();
+        auto down = s->changeStamp(app);
+        QVERIFY(!down);
+        QCOMPARE(down.error().code, Error::Code::Connection);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstChangeset)

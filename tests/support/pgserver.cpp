@@ -348,6 +348,32 @@ bool PgServer::launch(const QString& bin, int port, bool* portTaken, QString* er
     return false;
 }
 
+bool PgServer::restart(QString* error)
+{
+    if (!m_process || !m_dir) {
+        return start(error);
+    }
+    if (m_process->state() != QProcess::NotRunning) {
+        // SIGINT is the fast shutdown: clients are disconnected, committed data is kept (an
+        // immediate shutdown would lose recent commits, since synchronous_commit is off).
+        ::kill(static_cast<pid_t>(m_process->processId()), SIGINT);
+        if (!m_process->waitForFinished(20'000)) {
+            m_process->kill();
+            m_process->waitForFinished();
+        }
+    }
+    m_process.reset();
+    const QString bin = m_binDir.isEmpty() ? binDir() : m_binDir;
+    QString err;
+    bool portTaken = false;
+    if (!launch(bin, m_port, &portTaken, &err)) {
+        if (error)
+            *error = err;
+        return false;
+    }
+    return true;
+}
+
 void PgServer::stop()
 {
     if (m_process) {

@@ -30,6 +30,9 @@ public:
 
     [[nodiscard]] bool start(QString* error);
     void stop();
+    // Stops the server (fast shutdown: every client is disconnected, as when an administrator
+    // restarts it) and starts it again on the same port with the same data.
+    [[nodiscard]] bool restart(QString* error);
     [[nodiscard]] bool isRunning() const;
 
     [[nodiscard]] int port() const { return m_port; }

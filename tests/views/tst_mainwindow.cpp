@@ -44,6 +44,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 #include <QTextBrowser>
 #include <QTreeView>
 
@@ -164,6 +165,7 @@ private Q_SLOTS:
     void mainWorkflow();
     void eventFiltersNarrowTheTable();
     void attributeConstraintEditor();
+    void failedSaveKeepsTheEditorOpen();
     void changesByOthersAppear();
     void languageIsChosenInTheMenu();
 
@@ -836,6 +838,38 @@ void TestMainWindow::editingUnderADemand()
 void TestMainWindow::undoAndRedoEdits()
 {
     SmallStore fixture;
+void TestMainWindow::failedSaveKeepsTheEditorOpen()
+{
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Store& store = *fixture.store;
+    auto demand = fixture.draft(QStringLiteral("Names"));
+    QVERIFY(demand);
+    Harness h(store);
+    h.clickApp(QStringLiteral("user-app"));
+    QVERIFY(h.catalog.setActiveDemand(demand->key));
+    auto* plan = h.window.findChild<PlanPage*>(QStringLiteral("planPage"));
+    QVERIFY(Harness::clickRow(h.eventTable(), QStringLiteral("order_submit")));
+    plan->editEvent();
+    auto* editor = plan->findChild<EventEditorDialog*>(QStringLiteral("eventEditor"));
+    QVERIFY(editor);
+    editor->findChild<QLineEdit*>(QStringLiteral("eventDisplayNameEdit"))->setText(QStringLiteral("改过的名字"));
+
+    // Meanwhile the demand is cancelled (another window, another client): the save fails, the
+    // editor stays open with the error and everything typed.
+    QVERIFY(store.demands().cancel(demand->key));
+    QTest::mouseClick(editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QVERIFY(editor->isVisible());
+    QCOMPARE(editor->result(), int(QDialog::Rejected));
+    auto* error = editor->findChild<QLabel*>(QStringLiteral("saveError"));
+    QVERIFY(error && error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("Not saved")), qPrintable(error->text()));
+    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("eventDisplayNameEdit"))->text(), QStringLiteral("改过的名字"));
+    QCOMPARE(store.demands().changes(demand->key)->size(), 0);
+    QCOMPARE(plan->undoStack()->count(), 0); // nothing to undo: nothing was saved
+    editor->reject();
+}
+
     QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
     Store& store = *fixture.store;
     auto demand = fixture.draft(QStringLiteral("Names"));
