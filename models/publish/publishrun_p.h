@@ -1,0 +1,87 @@
+#pragma once
+
+// Internal to tp_publish: one publish or rollback in progress (publisher.cpp drives it).
+
+#include "publisher.h"
+#include "rediskeys.h"
+
+#include <QSet>
+
+namespace tp::detail {
+
+/// tp:{app}:versions, :current and :routing as read or to be written.
+struct Pointers {
+    QMap<QString, QString> versions;
+    QString current;
+    QMap<QByteArray, QByteArray> routing; ///< level → canonical rule JSON
+    [[nodiscard]] bool isEmpty() const { return current.isEmpty() && versions.isEmpty() && routing.isEmpty(); }
+    [[nodiscard]] QSet<QString> snapshotIds() const;
+    friend bool operator==(const Pointers&, const Pointers&) = default;
+};
+
+/// What Redis holds about one snapshot id.
+struct SnapshotState {
+    qint64 ttl[3] = {-2, -2, -2}; ///< events, common, meta: -2 missing, -1 no expiry, else seconds
+    QMap<QByteArray, QByteArray> meta;
+    /// All keys there (a snapshot without events has no events HASH: Redis keeps no empty hash).
+    [[nodiscard]] bool complete() const
+    {
+        return ttl[1] != -2 && ttl[2] != -2 && (ttl[0] != -2 || meta.value("event_count") == "0");
+    }
+    [[nodiscard]] bool expiring() const { return ttl[0] >= 0 || ttl[1] >= 0 || ttl[2] >= 0; }
+};
+
+class PublishRun {
+public:
+    PublishRun(RedisClient& redis, const QString& appKey, const PublishOptions& options);
+
+    /// Reads the pointers and the previous ones; WATCHes them unless this is a dry run, so that
+    /// the final MULTI/EXEC fails when another client moved them meanwhile.
+    [[nodiscard]] Status readPointers();
+    /// Compiles, writes and verifies one version's snapshot; its id.
+    [[nodiscard]] Result<QString> publishVersion(const PublishRequest& request, const PublishVersion& version,
+                                                 const QByteArray& rulesKey, int percentFrom, int percentTo);
+    /// Moves the pointers to `next` in one MULTI/EXEC with the notification; the old pointers
+    /// go to tp:{app}:previous (keepPrevious) or tp:{app}:previous is cleared (a rollback).
+    [[nodiscard]] Status movePointers(const Pointers& next, const QStringList& notifyVersions, bool keepPrevious);
+
+    /// False when the run is to stop: the progress callback or the flag said so.
+    [[nodiscard]] bool progress(int percent, const QString& stage);
+    [[nodiscard]] Error cancelledError() const;
+
+    [[nodiscard]] const Pointers& pointers() const { return m_pointers; }
+    [[nodiscard]] const Pointers& previous() const { return m_previous; }
+    [[nodiscard]] bool hasPrevious() const { return m_hasPrevious; }
+    [[nodiscard]] const RedisKeys& keys() const { return m_keys; }
+    [[nodiscard]] Result<SnapshotState> snapshotState(const QString& id);
+
+    PublishReport report;
+
+private:
+    struct Compiled;
+    Result<Compiled> compile(const PublishRequest& request, const PublishVersion& version, int percentFrom,
+                             int percentTo);
+    Status writeSchemas(QList<std::pair<QByteArray, QByteArray>>& candidates);
+    Status writeSnapshot(const QByteArray& id, const Compiled& c, const PublishVersion& version,
+                         const QByteArray& rulesKey, const SnapshotState& before);
+    Status verifySnapshot(const QByteArray& id, const Compiled& c);
+    void addChange(KeyChange::Action action, const QByteArray& key, const QString& type, const QString& detail = {});
+    /// Result of a pipeline whose failure should carry what was being done.
+    Status finish(const QString& during);
+
+    RedisClient& m_redis;
+    RedisKeys m_keys;
+    QString m_appKey;
+    const PublishOptions& m_options;
+    Pointers m_pointers;
+    Pointers m_previous;
+    bool m_hasPrevious = false;
+    QSet<QByteArray> m_knownSchemas; ///< written or found in this run
+    QHash<QString, SnapshotState> m_snapshotStates;
+    QSet<QString> m_writtenIds; ///< snapshots this run wrote (their keys are "add" changes)
+};
+
+/// Canonical JSON of a version → id map, as kept in tp:{app}:previous.
+[[nodiscard]] QByteArray versionsJson(const QMap<QString, QString>& versions);
+
+} // namespace tp::detail

@@ -1,0 +1,59 @@
+#pragma once
+
+// JSON Schema (draft 2020-12) of the events and common attributes of a plan, as published to
+// Redis. The text is canonical (entityjson.h: keys in UTF-16 code unit order, no whitespace,
+// shortest numbers), so equal schemas are equal bytes and hash equal; the sha256 of the text
+// names the schema (tp:{app}:schema:{sha256}). docs/redis-contract.md shows examples.
+
+#include "types.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+
+namespace tp {
+
+struct SchemaOptions {
+    /// "additionalProperties": false in event schemas: a property that the event does not bind
+    /// and that is not a common attribute is unplanned. False leaves event schemas open.
+    bool closed = true;
+};
+
+struct CompiledSchema {
+    QByteArray text;   ///< canonical JSON
+    QByteArray sha256; ///< lower-case hex of the text's sha256
+};
+
+/// Compiles the schemas of one plan (one app at one version) under one governance policy.
+/// Attribute property schemas are built once per compiler and shared by the events.
+class SchemaCompiler {
+public:
+    SchemaCompiler(const Plan& plan, const GovernancePolicy& policy, SchemaOptions options = {});
+
+    /// Schema of an event at its schema version: its bound attributes as properties (required
+    /// ones in "required", sorted), "title" = the key, "x-level", "x-route" (routeOf() of its
+    /// level), "x-schema-version", and "deprecated": true for deprecated or removed events.
+    [[nodiscard]] QByteArray eventSchemaText(const Event& event);
+    [[nodiscard]] CompiledSchema eventSchema(const Event& event);
+    /// Schema of the plan's common attributes (title "common"); none of them is required.
+    [[nodiscard]] QByteArray commonSchemaText();
+
+    /// The property schema of one attribute: type, enum, pattern, minimum/maximum, maxLength
+    /// ("items" of arrays carry the element's), "format": "date-time" for datetimes, and
+    /// "x-privacy" when the attribute is not privacy class none.
+    [[nodiscard]] static QJsonObject attributeSchema(const Attribute& attribute);
+    /// Lower-case hex sha256.
+    [[nodiscard]] static QByteArray sha256Hex(QByteArrayView text);
+    /// "$schema" of every schema.
+    [[nodiscard]] static QString dialect() { return QStringLiteral("https://json-schema.org/draft/2020-12/schema"); }
+
+private:
+    const QByteArray& fragment(const QString& attributeKey);
+
+    const Plan& m_plan;
+    SchemaOptions m_options;
+    QByteArray m_levelTail[4]; ///< ,"x-level":"A","x-route":[...] per level
+    QHash<QString, QByteArray> m_fragments;
+};
+
+} // namespace tp
