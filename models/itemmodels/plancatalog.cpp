@@ -79,7 +79,20 @@ bool PlanCatalog::checkForChanges()
         return false; // the load in progress brings the news
     }
     auto stamp = m_store.changeStamp(m_currentApp);
-    if (!stamp || *stamp == m_stamp) {
+    if (!stamp) {
+        if (m_reachable) {
+            m_reachable = false;
+            Q_EMIT reachabilityChanged(false, stamp.error().message);
+        }
+        return false;
+    }
+    if (!m_reachable) {
+        // Back after an outage: whatever changed meanwhile is loaded again.
+        m_reachable = true;
+        m_stamp.clear();
+        Q_EMIT reachabilityChanged(true, {});
+    }
+    if (*stamp == m_stamp) {
         return false;
     }
     // The first two parts of the stamp are about the apps themselves.

@@ -123,6 +123,8 @@ public:
     void watchForChanges(int intervalMs);
     /// One such look, now: when the store changed since the models were loaded, reloads the
     /// current app (requestApp) or, if the apps changed, emits appsChanged(). True if so.
+    /// False while the store does not answer (see reachabilityChanged()).
+    [[nodiscard]] bool isReachable() const { return m_reachable; }
     bool checkForChanges();
 
     /// Reloads the list of apps. If the current app is gone its plan is cleared.
@@ -133,6 +135,8 @@ public:
     /// Like selectApp(), in the background when a store opener is set. Ends with planLoaded()
     /// or loadFailed().
     void requestApp(const QString& appKey);
+    /// A look that fails (the server is down, the network gone) emits reachabilityChanged(false)
+    /// once; the first one that succeeds again emits reachabilityChanged(true) and reloads.
 
 Q_SIGNALS:
     /// The plan of `appKey` (empty: none) is now in the models.
@@ -153,6 +157,8 @@ private:
     void clearPlan();
     void refreshActiveDemand(); ///< ends it if it is no longer a draft of the current app; pending keys
 
+    /// The store stopped answering (with the error's message) or answers again.
+    void reachabilityChanged(bool reachable, const QString& message);
     Store& m_store;
     AppListModel* m_apps;
     EventTableModel* m_events;
@@ -161,7 +167,8 @@ private:
     QString m_activeDemand;
     QHash<QString, Event> m_pendingEvents; ///< proposed states in the active demand
     QHash<QString, Attribute> m_pendingAttributes;
-    QString m_stamp; ///< changeStamp() of what the models show
+    QString m_stamp;         ///< changeStamp() of what the models show
+    bool m_reachable = true; ///< the last look for changes succeeded
     QTimer* m_watch = nullptr;
     VersionListModel* m_versions;
     QString m_currentApp;

@@ -353,7 +353,13 @@ bool PgServer::restart(QString* error)
     if (!m_process || !m_dir) {
         return start(error);
     }
-    if (m_process->state() != QProcess::NotRunning) {
+    halt();
+    return resume(error);
+}
+
+void PgServer::halt()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
         // SIGINT is the fast shutdown: clients are disconnected, committed data is kept (an
         // immediate shutdown would lose recent commits, since synchronous_commit is off).
         ::kill(static_cast<pid_t>(m_process->processId()), SIGINT);
@@ -363,6 +369,13 @@ bool PgServer::restart(QString* error)
         }
     }
     m_process.reset();
+}
+
+bool PgServer::resume(QString* error)
+{
+    if (!m_dir || m_port == 0) {
+        return start(error);
+    }
     const QString bin = m_binDir.isEmpty() ? binDir() : m_binDir;
     QString err;
     bool portTaken = false;

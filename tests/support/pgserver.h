@@ -33,6 +33,9 @@ public:
     // Stops the server (fast shutdown: every client is disconnected, as when an administrator
     // restarts it) and starts it again on the same port with the same data.
     [[nodiscard]] bool restart(QString* error);
+    // The two halves of restart(): the server is down between them, its data and port kept.
+    void halt();
+    [[nodiscard]] bool resume(QString* error);
     [[nodiscard]] bool isRunning() const;
 
     [[nodiscard]] int port() const { return m_port; }

@@ -6,6 +6,7 @@
 #include "eventtablemodel.h"
 #include "plancatalog.h"
 #include "planfixture.h"
+#include "support/pgserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void catalogReportsUnknownApp();
     void catalogLoadsInTheBackground();
     void catalogReportsBackgroundFailure();
+    void catalogNoticesTheStoreGoingAway();
 
 private:
     QTemporaryDir m_dir;
@@ -284,6 +286,45 @@ void TestItemModels::catalogReportsBackgroundFailure()
     QCOMPARE(loading.count(), 2); // started, ended
     QCOMPARE(events.totalCount(), 0);
     QCOMPARE(catalog.currentAppKey(), QString());
+}
+
+// The team store's server goes down under a running window and comes back: the catalog says
+// so once each way, and reloads what it shows when the store answers again.
+void TestItemModels::catalogNoticesTheStoreGoingAway()
+{
+    test::PgServer pg;
+    QString error;
+    QVERIFY2(pg.start(&error), qPrintable(error));
+    QVERIFY2(pg.createDatabase(QStringLiteral("outage"), &error), qPrintable(error));
+    auto store = Store::open(pg.url(QStringLiteral("outage")));
+    QVERIFY(store);
+    QVERIFY(test::fillSmallPlan(**store).ok());
+    AppListModel apps;
+    EventTableModel events;
+    AttributeTableModel attributes;
+    PlanCatalog catalog(**store, &apps, &events, &attributes);
+    QVERIFY(catalog.reloadApps().ok());
+    QVERIFY(catalog.selectApp(QStringLiteral("user-app")).ok());
+    QSignalSpy reachability(&catalog, &PlanCatalog::reachabilityChanged);
+    QVERIFY(!catalog.checkForChanges());
+    QCOMPARE(reachability.count(), 0);
+    QVERIFY(catalog.isReachable());
+
+    pg.halt();
+    QVERIFY(!catalog.checkForChanges());
+    QCOMPARE(reachability.count(), 1);
+    QCOMPARE(reachability.at(0).at(0).toBool(), false);
+    QVERIFY(!reachability.at(0).at(1).toString().isEmpty());
+    QVERIFY(!catalog.isReachable());
+    QVERIFY(!catalog.checkForChanges());
+    QCOMPARE(reachability.count(), 1); // said once
+    QCOMPARE(events.totalCount(), 5);  // what was shown stays
+
+    QVERIFY2(pg.resume(&error), qPrintable(error));
+    QVERIFY(catalog.checkForChanges());
+    QCOMPARE(reachability.count(), 2);
+    QCOMPARE(reachability.at(1).at(0).toBool(), true);
+    QVERIFY(catalog.isReachable());
 }
 
 QTEST_GUILESS_MAIN(TestItemModels)
