@@ -19,7 +19,7 @@
 namespace tp {
 
 NewDemandDialog::NewDemandDialog(const QString& owner, const QStringList& planningVersions, QWidget* parent)
-    : QDialog(parent)
+    : SavingDialog(parent)
     , m_title(new QLineEdit(this))
     , m_description(new QPlainTextEdit(this))
     , m_owner(new QLineEdit(owner, this))
@@ -56,8 +56,9 @@ NewDemandDialog::NewDemandDialog(const QString& owner, const QStringList& planni
     form->addRow(tr("Target &version:"), m_version);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(saveErrorLabel());
     layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SavingDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_title, &QLineEdit::textChanged, this, &NewDemandDialog::updateOk);
     updateOk();

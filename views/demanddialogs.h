@@ -1,6 +1,7 @@
 #pragma once
 
 #include "demandservice.h"
+#include "savingdialog.h"
 #include "types.h"
 
 #include <QDialog>
@@ -14,7 +15,7 @@ namespace tp {
 
 /// Asks for the fields of a new demand: title (required), description, owner, priority, link
 /// and the version in planning it targets.
-class NewDemandDialog : public QDialog {
+class NewDemandDialog : public SavingDialog {
     Q_OBJECT
 public:
     NewDemandDialog(const QString& owner, const QStringList& planningVersions, QWidget* parent = nullptr);

@@ -309,16 +309,17 @@ void DemandsPage::newDemand()
     }
     auto* dialog = new NewDemandDialog(m_catalog->actor(), planning, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    // Created on OK; a failure keeps the dialog open with what was typed.
+    dialog->setSaveAction([this, dialog] {
         auto created = m_catalog->createDemand(dialog->demand());
         if (!created) {
-            say(tr("The demand was not created: %1").arg(created.error().message), true);
-            return;
+            return created.error().message;
         }
         m_statusFilter->setCurrentIndex(0);
         m_searchEdit->clear();
         select(created->key);
         say(tr("%1 created as a draft. Add its changes, then submit it for review.").arg(created->key), false);
+        return QString();
     });
     dialog->open();
 }
