@@ -330,6 +330,25 @@ Result<std::vector<RedisReply>> RedisClient::finish()
     return kept;
 }
 
+Result<RedisReply> RedisClient::receive()
+{
+    Q_ASSERT(m_inFlight.empty());
+    if (m_broken) {
+        return m_connectionError
+            ? *m_connectionError
+            : makeError(Error::Code::Connection, detail::RedisText::tr("The connection is closed."));
+    }
+    SigPipeGuard guard;
+    void* raw = nullptr;
+    if (redisGetReply(m_ctx.get(), &raw) != REDIS_OK || !raw) {
+        m_connectionError = connectionError(detail::RedisText::tr("waiting for a message"));
+        return *m_connectionError;
+    }
+    std::unique_ptr<redisReply, void (*)(void*)> reply(static_cast<redisReply*>(raw), freeReplyObject);
+    m_lastKind = RedisErrorKind::None;
+    return convert(reply.get());
+}
+
 Error RedisClient::connectionError(const QString& during)
 {
     m_broken = true;

@@ -79,6 +79,9 @@ public:
     /// Sends what is queued and reads every reply. Fails with the first connection error, or
     /// with the first error reply once all replies are read (so the connection stays usable).
     [[nodiscard]] Result<std::vector<RedisReply>> finish();
+    /// The next reply the server pushes unasked: a message after SUBSCRIBE. Waits at most the
+    /// command timeout (then a Timeout error; the connection is then unusable).
+    [[nodiscard]] Result<RedisReply> receive();
     /// Commands appended since the connection was opened (for throughput figures).
     [[nodiscard]] qint64 commandsSent() const { return m_commands; }
 
