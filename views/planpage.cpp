@@ -161,6 +161,18 @@ QWidget* PlanPage::createTabs()
                                          new PendingDelegate(AttributeTableModel::PendingRole, attributes));
     connect(attributes->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlanPage::updateDetail);
 
+    // Enter or a double click on a row edits it, while working under a demand.
+    connect(events, &QAbstractItemView::activated, this, [this] {
+        if (m_editEventButton->isEnabled()) {
+            editEvent();
+        }
+    });
+    connect(attributes, &QAbstractItemView::activated, this, [this] {
+        if (m_editAttributeButton->isEnabled()) {
+            editAttribute();
+        }
+    });
+
     m_tabs->addTab(m_eventPage, tr("Events"));
     m_tabs->addTab(m_attributePage, tr("Attributes"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &PlanPage::updateDetail);

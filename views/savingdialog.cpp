@@ -1,6 +1,9 @@
 #include "savingdialog.h"
 
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
 
 namespace tp {
 
@@ -13,6 +16,15 @@ SavingDialog::SavingDialog(QWidget* parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(QStringLiteral("color: #cf222e;"));
     m_error->hide();
+    // Ctrl+S saves, as OK does (and only when OK is enabled: nothing invalid is saved).
+    auto* save = new QShortcut(QKeySequence::Save, this);
+    connect(save, &QShortcut::activated, this, [this] {
+        if (auto* box = findChild<QDialogButtonBox*>()) {
+            if (QPushButton* ok = box->button(QDialogButtonBox::Ok)) {
+                ok->click();
+            }
+        }
+    });
 }
 
 QString SavingDialog::saveError() const

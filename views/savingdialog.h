@@ -11,7 +11,7 @@ namespace tp {
 /// A dialog whose OK saves: accept() runs the save action first and closes only when it
 /// succeeded. A failure (lost connection, conflict, the demand submitted meanwhile) is shown
 /// in the dialog, which stays open with everything typed, so that nothing is lost and OK can
-/// be pressed again.
+/// be pressed again. Ctrl+S (QKeySequence::Save) presses OK.
 class SavingDialog : public QDialog {
     Q_OBJECT
 public:

@@ -162,10 +162,11 @@ private Q_SLOTS:
     void demandWorkflowFromThePage();
     void editingUnderADemand();
     void undoAndRedoEdits();
+    void failedSaveKeepsTheEditorOpen();
+    void keyboardEditing();
     void mainWorkflow();
     void eventFiltersNarrowTheTable();
     void attributeConstraintEditor();
-    void failedSaveKeepsTheEditorOpen();
     void changesByOthersAppear();
     void languageIsChosenInTheMenu();
 
@@ -864,12 +865,50 @@ void TestMainWindow::failedSaveKeepsTheEditorOpen()
     auto* error = editor->findChild<QLabel*>(QStringLiteral("saveError"));
     QVERIFY(error && error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("Not saved")), qPrintable(error->text()));
-    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("eventDisplayNameEdit"))->text(), QStringLiteral("改过的名字"));
+    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("eventDisplayNameEdit"))->text(),
+             QStringLiteral("改过的名字"));
     QCOMPARE(store.demands().changes(demand->key)->size(), 0);
     QCOMPARE(plan->undoStack()->count(), 0); // nothing to undo: nothing was saved
     editor->reject();
 }
 
+void TestMainWindow::keyboardEditing()
+{
+    SmallStore fixture;
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Store& store = *fixture.store;
+    auto demand = fixture.draft(QStringLiteral("Keys"));
+    QVERIFY(demand);
+    Harness h(store);
+    h.clickApp(QStringLiteral("user-app"));
+    auto* plan = h.window.findChild<PlanPage*>(QStringLiteral("planPage"));
+    QVERIFY(Harness::clickRow(h.eventTable(), QStringLiteral("order_submit")));
+    // Not working under a demand: Enter opens nothing.
+    QTest::keyClick(h.eventTable(), Qt::Key_Return);
+    QVERIFY(!plan->findChild<EventEditorDialog*>());
+
+    QVERIFY(h.catalog.setActiveDemand(demand->key));
+    QTest::keyClick(h.eventTable(), Qt::Key_Return);
+    auto* editor = plan->findChild<EventEditorDialog*>(QStringLiteral("eventEditor"));
+    QVERIFY(editor);
+    editor->activateWindow(); // shortcuts go to the active window
+    QVERIFY(QTest::qWaitForWindowActive(editor));
+    auto* name = editor->findChild<QLineEdit*>(QStringLiteral("eventDisplayNameEdit"));
+    name->setText(QString());
+    QTest::keySequence(name, QKeySequence::Save); // invalid: Ctrl+S saves nothing
+    QVERIFY(editor->isVisible());
+    QCOMPARE(store.demands().changes(demand->key)->size(), 0);
+    name->setText(QStringLiteral("用键盘改的"));
+    QTest::keySequence(name, QKeySequence::Save);
+    QVERIFY(!editor->isVisible());
+    auto changes = store.demands().changes(demand->key);
+    QVERIFY(changes && changes->size() == 1);
+    QCOMPARE(changes->first().state.value(QStringLiteral("display_name")).toString(), QStringLiteral("用键盘改的"));
+}
+
+void TestMainWindow::undoAndRedoEdits()
+{
+    SmallStore fixture;
     QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
     Store& store = *fixture.store;
     auto demand = fixture.draft(QStringLiteral("Names"));
