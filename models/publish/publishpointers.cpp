@@ -129,6 +129,12 @@ Status PublishRun::readPointers()
 
 Status PublishRun::movePointers(const Pointers& next, const QStringList& notifyVersions, bool keepPrevious)
 {
+    report.versions = next.versions;
+    report.current = next.current;
+    report.pointersMoved = next != m_pointers;
+    if (!report.pointersMoved) {
+        return Ok{}; // everything published already: previous keeps what a rollback would restore
+    }
     const auto action = [](bool existed) { return existed ? KeyChange::Action::Change : KeyChange::Action::Add; };
     const QString hash = QStringLiteral("HASH");
     QList<std::vector<QByteArray>> commands; // inside MULTI/EXEC, in order
@@ -199,10 +205,7 @@ Status PublishRun::movePointers(const Pointers& next, const QStringList& notifyV
             }
         }
     }
-    report.versions = next.versions;
-    report.current = next.current;
-    report.pointersMoved = next != m_pointers;
-    if (!report.pointersMoved || m_options.dryRun) {
+    if (m_options.dryRun) {
         return Ok{};
     }
     if (m_options.cancelled && m_options.cancelled->load()) {

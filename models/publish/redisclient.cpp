@@ -5,6 +5,7 @@
 #include "publishtext_p.h"
 
 #include <QCoreApplication>
+#include <QVarLengthArray>
 
 #include <cerrno>
 #include <csignal>
@@ -217,16 +218,13 @@ Result<RedisReply> RedisClient::command(const std::vector<QByteArray>& argv)
 
 void RedisClient::append(std::initializer_list<QByteArrayView> argv, bool keep)
 {
-    const char* args[16];
-    size_t lengths[16];
-    Q_ASSERT(argv.size() <= 16);
-    int n = 0;
+    QVarLengthArray<const char*, 16> args;
+    QVarLengthArray<size_t, 16> lengths;
     for (QByteArrayView a : argv) {
-        args[n] = a.data();
-        lengths[n] = size_t(a.size());
-        ++n;
+        args.append(a.data());
+        lengths.append(size_t(a.size()));
     }
-    appendArgv(n, args, lengths, keep);
+    appendArgv(int(args.size()), args.data(), lengths.data(), keep);
 }
 
 void RedisClient::append(const std::vector<QByteArrayView>& argv, bool keep)
