@@ -170,10 +170,8 @@ Result<std::unique_ptr<RedisClient>> RedisClient::connect(const RedisUrl& url, c
         if (!r) {
             const RedisErrorKind k =
                 client->lastErrorKind() == RedisErrorKind::Other ? RedisErrorKind::AuthFailed : client->lastErrorKind();
-            return fail(k,
-                        k == RedisErrorKind::AuthFailed ? detail::RedisText::tr("Redis at %1 refused the login: %2")
-                                                              .arg(url.displayString(), r.error().message)
-                                                        : r.error().message);
+            // The reply error reads "Redis at …: authentication failed (the server's reason)".
+            return fail(k, r.error().message);
         }
     }
     // PING proves the server serves us (NOAUTH when it wants a password we did not give).
