@@ -7,10 +7,12 @@
 #include "eventtablemodel.h"
 #include "plancatalog.h"
 #include "planpage.h"
+#include "recentstores.h"
+#include "settingsdialog.h"
+#include "storedialog.h"
 #include "versionspage.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -120,26 +122,25 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open store…"), this, &MainWindow::chooseStore);
+    open->setObjectName(QStringLiteral("openStoreAction"));
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Recent &stores"));
+    m_recentMenu->setObjectName(QStringLiteral("recentStoresMenu"));
+    // Another window or instance may have opened stores meanwhile.
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentStoresMenu);
+    fillRecentStoresMenu();
     QAction* reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::reload);
     reloadAction->setObjectName(QStringLiteral("reloadAction"));
     reloadAction->setShortcut(QKeySequence::Refresh);
-    QMenu* language = file->addMenu(tr("&Language"));
-    language->setObjectName(QStringLiteral("languageMenu"));
-    auto* languages = new QActionGroup(this);
-    const QString chosen = QSettings().value(QString::fromLatin1(kLanguageSetting)).toString();
-    for (const auto& [code, name] :
-         {std::pair{QString(), tr("System language")}, std::pair{QStringLiteral("en"), QStringLiteral("English")},
-          std::pair{QStringLiteral("zh_CN"), QStringLiteral("简体中文")}}) {
-        QAction* a = language->addAction(name);
-        a->setObjectName(QStringLiteral("language_%1").arg(code.isEmpty() ? QStringLiteral("system") : code));
-        a->setCheckable(true);
-        a->setChecked(code == chosen);
-        languages->addAction(a);
-        connect(a, &QAction::triggered, this, [this, code] {
-            QSettings().setValue(QString::fromLatin1(kLanguageSetting), code);
-            statusBar()->showMessage(tr("The new language shows when TrackPlan starts again."), 10000);
-        });
-    }
+    file->addSeparator();
+    QAction* settings = file->addAction(tr("Se&ttings…"), this, &MainWindow::editSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    // The platform's own shortcut; where it has none (X11 without a desktop's theme), Ctrl+,.
+    settings->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                               ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                               : QKeySequence::keyBindings(QKeySequence::Preferences));
+    settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -171,6 +172,75 @@ void MainWindow::createActions()
     about->setMenuRole(QAction::AboutRole);
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::fillRecentStoresMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentStores(QSettings());
+    const QString current = storeUrl();
+    for (int i = 0; i < recent.size(); ++i) {
+        const auto url = StoreUrl::parse(recent.at(i));
+        if (!url) {
+            continue;
+        }
+        // Display strings never contain a password (nor do the stored URLs).
+        QAction* a = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(url->displayString()));
+        a->setObjectName(QStringLiteral("recentStore_%1").arg(i));
+        a->setData(recent.at(i));
+        a->setCheckable(true);
+        a->setChecked(recent.at(i) == current);
+        connect(a, &QAction::triggered, this, [this, a] {
+            const QString url = a->data().toString();
+            a->setChecked(url == storeUrl());
+            if (url != storeUrl()) {
+                Q_EMIT openStoreRequested(StoreChoice{url, {}, false});
+            }
+        });
+    }
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent stores"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("&Clear the list"), this, [] {
+        QSettings settings;
+        clearRecentStores(settings);
+    });
+    clear->setObjectName(QStringLiteral("clearRecentStoresAction"));
+}
+
+void MainWindow::chooseStore()
+{
+    StoreDialog dialog(recentStores(QSettings()), this);
+    dialog.setUrl(storeUrl());
+    dialog.setKeychainProblem(m_keychainProblem);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    Q_EMIT openStoreRequested(dialog.choice());
+}
+
+void MainWindow::editSettings()
+{
+    const DesktopSettings before = DesktopSettings::load(QSettings());
+    SettingsDialog dialog(before, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const DesktopSettings after = dialog.settings();
+    QSettings settings;
+    after.save(settings);
+    m_catalog->watchForChanges(after.pollSeconds * 1000);
+    if (after.language != before.language) {
+        statusBar()->showMessage(tr("The new language shows when TrackPlan starts again."), 10000);
+    }
+}
+
+QString MainWindow::storeUrl() const
+{
+    const auto url = StoreUrl::parse(m_catalog->storeDisplayName());
+    return url ? url->toString() : QString();
 }
 
 QWidget* MainWindow::createAppPanel()
@@ -207,9 +277,21 @@ void MainWindow::createStatusBar()
     user->setObjectName(QStringLiteral("userLabel"));
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    m_storeNote = new QLabel(this);
+    m_storeNote->setObjectName(QStringLiteral("storeNoteLabel"));
+    m_storeNote->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    m_storeNote->hide();
     statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_storeNote);
     statusBar()->addPermanentWidget(store);
     statusBar()->addPermanentWidget(user);
+}
+
+void MainWindow::setStoreNote(const QString& note, const QString& details)
+{
+    m_storeNote->setText(note);
+    m_storeNote->setToolTip(details);
+    m_storeNote->setVisible(!note.isEmpty());
 }
 
 void MainWindow::reload()
@@ -278,7 +360,8 @@ void MainWindow::updateStoreState()
     m_emptyStore->setText(tr("<h3>No apps in this store yet</h3>"
                              "<p>Run <code>trackplanctl --db %1 demo</code> to fill it with a demo plan, "
                              "or <code>trackplanctl --db %1 import FILE</code> to load an export, "
-                             "then choose <b>File → Reload</b>.</p>")
+                             "then choose <b>File → Reload</b>. "
+                             "<b>File → Open store…</b> opens another store.</p>")
                               .arg(m_catalog->storeDisplayName().toHtmlEscaped()));
     m_rightStack->setCurrentWidget(empty ? m_emptyStore : m_modulesBox);
 }

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "error.h"
+#include "settingsdialog.h"
+#include "storedialog.h"
 
 #include <QMainWindow>
 
 class QFrame;
 class QLabel;
 class QListView;
+class QMenu;
 class QModelIndex;
 class QSettings;
 class QSplitter;
@@ -23,12 +26,13 @@ class VersionsPage;
 /// The main window: the apps of the store on the left, the module pages of the selected app on
 /// the right (its demands, its versions, its events and attributes), or a hint when the store has no apps
 /// yet; the store and user in the status bar.
-/// It wires actions and pages; the pages render.
+/// It wires actions and pages; the pages render. It opens no store itself: File → Open store…
+/// and File → Recent stores ask for one with openStoreRequested(), the app layer opens it.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    /// QSettings key of the UI language chosen in File → Language ("" = the system's).
-    static constexpr const char* kLanguageSetting = "ui/language";
+    /// QSettings key of the UI language chosen in File → Settings ("" = the system's).
+    static constexpr const char* kLanguageSetting = DesktopSettings::kLanguageKey;
 
     /// The catalog (and the store behind it) must outlive the window.
     explicit MainWindow(PlanCatalog* catalog, QWidget* parent = nullptr);
@@ -41,10 +45,26 @@ public:
     void restoreLayout(const QSettings& settings);
     void saveLayout(QSettings& settings) const;
 
+    /// The current store as StoreUrl::toString() (no password).
+    [[nodiscard]] QString storeUrl() const;
+    /// Why passwords cannot be remembered (no system keychain), as the app layer found out;
+    /// the store dialog says so.
+    void setKeychainProblem(const QString& problem) { m_keychainProblem = problem; }
+    /// A short note about the store beside it in the status bar (e.g. that its password was
+    /// not remembered), with the details as tooltip; empty hides it.
+    void setStoreNote(const QString& note, const QString& details = {});
+
+Q_SIGNALS:
+    /// The user chose a store to open (File → Open store…, File → Recent stores).
+    void openStoreRequested(const tp::StoreChoice& choice);
+
 private:
     void createActions();
     QWidget* createAppPanel();
     void createStatusBar();
+    void fillRecentStoresMenu();
+    void chooseStore();
+    void editSettings();
 
     void selectApp(const QModelIndex& index);
     void onPlanLoaded(const QString& appKey);
@@ -68,7 +88,10 @@ private:
     PlanPage* m_planPage = nullptr;
     QLabel* m_emptyStore = nullptr;
     QLabel* m_countLabel = nullptr;
+    QLabel* m_storeNote = nullptr;
+    QMenu* m_recentMenu = nullptr;
     QString m_preferredApp;
+    QString m_keychainProblem;
 };
 
 } // namespace tp

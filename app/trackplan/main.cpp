@@ -1,22 +1,16 @@
-// The desktop app's composition root: options, translations, the store, the models and the
-// main window. Everything else lives in the libraries.
+// The desktop app's entry point: options, translations and settings; then tp::app::Desktop
+// opens the store and shows it. Everything else lives in the libraries.
 
+#include "desktop.h"
+#include "keychain.h"
 #include "localization.h"
+#include "recentstores.h"
+#include "settingsdialog.h"
 #include "translators.h"
-
-#include "applistmodel.h"
-#include "attributetablemodel.h"
-#include "eventtablemodel.h"
-#include "mainwindow.h"
-#include "plancatalog.h"
-#include "store.h"
-#include "storeurl.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMessageBox>
 #include <QSettings>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -28,72 +22,62 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(TRACKPLAN_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("TrackPlan"));
 
-    // Options are parsed before translators exist (the language is one of them); their help
-    // text is therefore English, like trackplanctl's.
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("TrackPlan: manage an app's tracking plan."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption dbOption(
-        QStringLiteral("db"),
-        QStringLiteral("Store: a SQLite file or postgresql://user@host:port/db (default: $TRACKPLAN_DB, "
-                       "else the file in the user's data folder)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        QStringLiteral("UI language, e.g. zh_CN or en (default: the system's)."),
-                                        QStringLiteral("LANG"));
-    parser.addOption(dbOption);
-    parser.addOption(langOption);
-    parser.process(app);
-
-    // --lang, else the language chosen in File → Language, else the system's.
-    const QString lang = parser.isSet(langOption)
-        ? parser.value(langOption)
-        : QSettings().value(QString::fromLatin1(tp::MainWindow::kLanguageSetting)).toString();
-    if (!lang.isEmpty() && !tp::i18n::isKnownLanguage(lang)) {
-        std::fprintf(stderr, "trackplan: unknown language \"%s\"; using English\n", qUtf8Printable(lang));
-    }
+    // --lang, else the language chosen in File → Settings, else the system's. It is read ahead
+    // of the parser so that the options' help texts below are translated too.
+    const tp::DesktopSettings settings = tp::DesktopSettings::load(QSettings());
+    const QString langArgument = tp::app::languageArgument(QCoreApplication::arguments());
+    const QString lang = langArgument.isNull() ? settings.language : langArgument;
     const QLocale locale = tp::i18n::uiLocale(lang);
     QLocale::setDefault(locale);
     tp::i18n::installTranslators(app, locale);
     tp::app::applyCjkFont(app, locale);
 
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("trackplan", "TrackPlan: manage an app's tracking plan."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QCoreApplication::translate("trackplan",
+                                    "Store: a SQLite file or postgresql://user@host:port/db (default: $TRACKPLAN_DB, "
+                                    "else the store chosen in File → Settings: the one used last or the file in "
+                                    "the user's data folder). A password in the URL is used, never remembered; "
+                                    "without one it comes from the system keychain, ~/.pgpass or PGPASSWORD, "
+                                    "else TrackPlan asks."),
+        QCoreApplication::translate("trackplan", "URL"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("trackplan",
+                                    "UI language, e.g. zh_CN or en (default: the one chosen in "
+                                    "File → Settings, else the system's)."),
+        QCoreApplication::translate("trackplan", "LANG"));
+    parser.addOption(dbOption);
+    parser.addOption(langOption);
+    parser.process(app);
+
+    if (!lang.isEmpty() && !tp::i18n::isKnownLanguage(lang)) {
+        std::fprintf(stderr, "trackplan: unknown language \"%s\"; using English\n", qUtf8Printable(lang));
+    }
+
+    // --db, else $TRACKPLAN_DB, else per the settings: the store used last or the default file.
     QString url = parser.value(dbOption);
     if (url.isEmpty()) {
         url = qEnvironmentVariable("TRACKPLAN_DB");
     }
+    const bool explicitlyChosen = !url.isEmpty();
     if (url.isEmpty()) {
-        url = tp::defaultStorePath();
-    }
-    auto store = tp::Store::open(url);
-    if (!store) {
-        const auto parsed = tp::StoreUrl::parse(url);
-        const QString where = parsed ? parsed->displayString() : QString();
-        QMessageBox::critical(nullptr, QCoreApplication::translate("trackplan", "TrackPlan"),
-                              QCoreApplication::translate("trackplan", "Cannot open the store %1.\n\n%2")
-                                  .arg(where, store.error().toString()));
-        return 3;
+        const QStringList recent = tp::recentStores(QSettings());
+        url = settings.startupStore == tp::DesktopSettings::StartupStore::LastUsed && !recent.isEmpty()
+            ? recent.first()
+            : tp::defaultStorePath();
     }
 
-    tp::AppListModel apps;
-    tp::EventTableModel events;
-    tp::AttributeTableModel attributes;
-    tp::PlanCatalog catalog(**store, &apps, &events, &attributes);
-    // Plans load on a worker thread over a connection of its own (a Store is per thread).
-    catalog.setStoreOpener([url] { return tp::Store::open(url); });
-    // Changes made by others (another window, another client) show up within seconds.
-    catalog.watchForChanges(3000);
-    tp::MainWindow window(&catalog);
-    {
-        const QSettings settings;
-        window.restoreLayout(settings);
+    tp::secrets::Keychain keychain;
+    tp::app::Desktop desktop(keychain);
+    if (!desktop.start(url, explicitlyChosen)) {
+        return 3;
     }
-    window.show();
-    // Load after the window is up so that a large plan shows a busy cursor, not nothing.
-    QTimer::singleShot(0, &window, &tp::MainWindow::reload);
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, [&window] {
-        QSettings settings;
-        window.saveLayout(settings);
-    });
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &desktop, [&desktop] { desktop.saveLayout(); });
     return QApplication::exec();
 }

@@ -31,7 +31,12 @@ Result<std::unique_ptr<Store>> Store::openRaw(const QString& url)
     if (!parsed) {
         return parsed.error();
     }
-    auto db = Database::open(*parsed);
+    return openRaw(*parsed);
+}
+
+Result<std::unique_ptr<Store>> Store::openRaw(const StoreUrl& url)
+{
+    auto db = Database::open(url);
     if (!db) {
         return db.error();
     }
@@ -39,6 +44,15 @@ Result<std::unique_ptr<Store>> Store::openRaw(const QString& url)
 }
 
 Result<std::unique_ptr<Store>> Store::open(const QString& url)
+{
+    auto parsed = StoreUrl::parse(url);
+    if (!parsed) {
+        return parsed.error();
+    }
+    return open(*parsed);
+}
+
+Result<std::unique_ptr<Store>> Store::open(const StoreUrl& url)
 {
     auto store = openRaw(url);
     if (!store) {

@@ -28,8 +28,12 @@ public:
     /// Opens the store named by a URL (file path or postgresql://…) and migrates it to the
     /// latest schema. The acting user defaults to the login name of the process.
     [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString& url);
+    /// The same for a parsed URL: the desktop app keeps the password apart from the URL text
+    /// (it comes from a dialog or the system keychain, never from settings).
+    [[nodiscard]] static Result<std::unique_ptr<Store>> open(const StoreUrl& url);
     /// Opens without migrating (for migration tests and `trackplanctl` diagnostics).
     [[nodiscard]] static Result<std::unique_ptr<Store>> openRaw(const QString& url);
+    [[nodiscard]] static Result<std::unique_ptr<Store>> openRaw(const StoreUrl& url);
 
     [[nodiscard]] Database& db() { return *m_db; }
     [[nodiscard]] const StoreUrl& url() const { return m_db->url(); }

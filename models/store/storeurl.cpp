@@ -54,6 +54,22 @@ QString StoreUrl::displayString() const
         .arg(database);
 }
 
+QString StoreUrl::toString() const
+{
+    if (backend == Backend::Sqlite) {
+        return path;
+    }
+    // QUrl encodes what needs it (an '@' in a user name, an IPv6 host) so that parse() reads
+    // the same fields back; the port is always written, as displayString() does.
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setUserName(user);
+    url.setHost(host);
+    url.setPort(port);
+    url.setPath(QLatin1Char('/') + database);
+    return url.toString(QUrl::RemovePassword);
+}
+
 QString defaultStorePath()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -21,6 +21,9 @@ struct StoreUrl {
     [[nodiscard]] static Result<StoreUrl> parse(const QString& text);
     /// For display and logs: never contains the password.
     [[nodiscard]] QString displayString() const;
+    /// The URL that parse() reads back to this store, without the password: what may be kept
+    /// in settings (recent stores) and names the password in the system keychain.
+    [[nodiscard]] QString toString() const;
 };
 
 /// The default SQLite file in the user's data folder (created on demand by the store).

@@ -15,6 +15,7 @@
 #include "plandiffmodel.h"
 #include "planfixture.h"
 #include "planpage.h"
+#include "settingsdialog.h"
 #include "tablepage.h"
 #include "versionlistmodel.h"
 #include "versionspage.h"
@@ -32,6 +33,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -46,6 +48,7 @@
 #include <QTest>
 #include <QUndoStack>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 
 #include <memory>
@@ -168,7 +171,7 @@ private Q_SLOTS:
     void eventFiltersNarrowTheTable();
     void attributeConstraintEditor();
     void changesByOthersAppear();
-    void languageIsChosenInTheMenu();
+    void languageIsChosenInSettings();
 
 private:
     QTemporaryDir m_dir;
@@ -1288,21 +1291,35 @@ void TestMainWindow::changesByOthersAppear()
     QCOMPARE(h.catalog.currentAppKey(), QStringLiteral("user-app"));
 }
 
-void TestMainWindow::languageIsChosenInTheMenu()
+void TestMainWindow::languageIsChosenInSettings()
 {
     QSettings().remove(QString::fromLatin1(MainWindow::kLanguageSetting));
     Harness h(*m_store);
-    auto* system = h.window.findChild<QAction*>(QStringLiteral("language_system"));
-    auto* chinese = h.window.findChild<QAction*>(QStringLiteral("language_zh_CN"));
-    QVERIFY(system && chinese);
-    QVERIFY(system->isChecked());
-    chinese->trigger();
+    // One place to choose it: File → Settings… (File → Language is gone).
+    QVERIFY(!h.window.findChild<QMenu*>(QStringLiteral("languageMenu")));
+    auto* settings = h.window.findChild<QAction*>(QStringLiteral("settingsAction"));
+    QVERIFY(settings);
+    // The dialog is modal: the choice is made from inside its event loop. Returns the
+    // language the dialog showed when it opened.
+    auto choose = [settings](const QString& code) {
+        QString shown = QStringLiteral("(no dialog)");
+        QTimer::singleShot(0, settings, [code, &shown] {
+            auto* dialog = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget());
+            if (!dialog) {
+                return;
+            }
+            auto* combo = dialog->findChild<QComboBox*>(QStringLiteral("languageCombo"));
+            shown = combo->currentData().toString();
+            combo->setCurrentIndex(combo->findData(code));
+            dialog->accept();
+        });
+        settings->trigger();
+        return shown;
+    };
+    QCOMPARE(choose(QStringLiteral("zh_CN")), QString()); // the system's until now
     QCOMPARE(QSettings().value(QString::fromLatin1(MainWindow::kLanguageSetting)).toString(), QStringLiteral("zh_CN"));
-    QVERIFY(chinese->isChecked() && !system->isChecked());
     QVERIFY(h.window.statusBar()->currentMessage().contains(QStringLiteral("starts again")));
-    Harness again(*m_store); // a new window shows the choice
-    QVERIFY(again.window.findChild<QAction*>(QStringLiteral("language_zh_CN"))->isChecked());
-    system->trigger();
+    QCOMPARE(choose(QString()), QStringLiteral("zh_CN")); // the dialog shows the choice
     QCOMPARE(QSettings().value(QString::fromLatin1(MainWindow::kLanguageSetting)).toString(), QString());
 }
 

@@ -1,0 +1,18 @@
+#include "session.h"
+
+namespace tp::app {
+
+Session::Session(std::unique_ptr<Store> store, const StoreUrl& url, const DesktopSettings& settings)
+    : m_store(std::move(store))
+    , m_catalog(*m_store, &m_apps, &m_events, &m_attributes)
+    , m_window(&m_catalog)
+{
+    // Plans load on a worker thread over a connection of its own (a Store is per thread).
+    m_catalog.setStoreOpener([url] { return Store::open(url); });
+    // Changes made by others (another window, another client) show up within seconds.
+    m_catalog.watchForChanges(settings.pollSeconds * 1000);
+}
+
+Session::~Session() = default;
+
+} // namespace tp::app
