@@ -46,10 +46,10 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUndoStack>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -839,9 +839,6 @@ void TestMainWindow::editingUnderADemand()
     QVERIFY(!button("editEventButton")->isEnabled());
 }
 
-void TestMainWindow::undoAndRedoEdits()
-{
-    SmallStore fixture;
 void TestMainWindow::failedSaveKeepsTheEditorOpen()
 {
     SmallStore fixture;
