@@ -93,6 +93,21 @@ MainWindow::MainWindow(PlanCatalog* catalog, QWidget* parent)
     bannerLayout->addWidget(m_bannerLabel, 1);
     bannerLayout->addWidget(stop);
     m_banner->hide();
+    // The banner that says the store does not answer (server down, network gone).
+    m_offlineBanner = new QFrame(modulesBox);
+    m_offlineBanner->setObjectName(QStringLiteral("connectionBanner"));
+    m_offlineBanner->setStyleSheet(
+        QStringLiteral("#connectionBanner { background: #ffebe9; border-bottom: 1px solid #ff8182; }"));
+    auto* offlineLayout = new QHBoxLayout(m_offlineBanner);
+    offlineLayout->setContentsMargins(10, 6, 10, 6);
+    m_offlineLabel = new QLabel(m_offlineBanner);
+    m_offlineLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_offlineLabel->setWordWrap(true);
+    m_offlineLabel->setStyleSheet(QStringLiteral("color: #82071e;"));
+    offlineLayout->addWidget(m_offlineLabel, 1);
+    m_offlineBanner->hide();
+    modulesLayout->addWidget(m_offlineBanner);
+    connect(m_catalog, &PlanCatalog::reachabilityChanged, this, &MainWindow::onReachabilityChanged);
     modulesLayout->addWidget(m_banner);
     modulesLayout->addWidget(m_modules, 1);
     m_modulesBox = modulesBox;
@@ -374,6 +389,19 @@ void MainWindow::updateBanner()
     m_bannerLabel->setText(tr("✎ Working under <b>%1</b> %2 — new and changed events go into its change set.")
                                .arg(key.toHtmlEscaped(), title.toHtmlEscaped()));
     m_banner->setVisible(!key.isEmpty());
+}
+
+void MainWindow::onReachabilityChanged(bool reachable, const QString& message)
+{
+    if (reachable) {
+        m_offlineBanner->hide();
+        statusBar()->showMessage(tr("The store answers again; what changed meanwhile is loaded."), 10000);
+        return;
+    }
+    m_offlineLabel->setText(tr("The store does not answer (%1). What you see may be out of date, and saving waits "
+                               "until it answers again; an open editor keeps what you typed. TrackPlan keeps trying.")
+                                .arg(message));
+    m_offlineBanner->show();
 }
 
 void MainWindow::showError(const QString& what, const Error& error)

@@ -72,6 +72,7 @@ private:
     void onLoadFailed(const QString& appKey, const Error& error);
     void updateStoreState();
     void updateBanner();
+    void onReachabilityChanged(bool reachable, const QString& message);
     void showError(const QString& what, const Error& error);
     void showAbout();
 
@@ -83,6 +84,8 @@ private:
     QWidget* m_modulesBox = nullptr;
     QFrame* m_banner = nullptr;
     QLabel* m_bannerLabel = nullptr;
+    QFrame* m_offlineBanner = nullptr; ///< while the store does not answer
+    QLabel* m_offlineLabel = nullptr;
     DemandsPage* m_demandsPage = nullptr;
     VersionsPage* m_versionsPage = nullptr;
     PlanPage* m_planPage = nullptr;

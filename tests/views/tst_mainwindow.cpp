@@ -16,6 +16,7 @@
 #include "planfixture.h"
 #include "planpage.h"
 #include "settingsdialog.h"
+#include "support/pgserver.h"
 #include "tablepage.h"
 #include "versionlistmodel.h"
 #include "versionspage.h"
@@ -167,6 +168,7 @@ private Q_SLOTS:
     void undoAndRedoEdits();
     void failedSaveKeepsTheEditorOpen();
     void keyboardEditing();
+    void storeOutageShowsABanner();
     void mainWorkflow();
     void eventFiltersNarrowTheTable();
     void attributeConstraintEditor();
@@ -904,6 +906,38 @@ void TestMainWindow::keyboardEditing()
     auto changes = store.demands().changes(demand->key);
     QVERIFY(changes && changes->size() == 1);
     QCOMPARE(changes->first().state.value(QStringLiteral("display_name")).toString(), QStringLiteral("用键盘改的"));
+}
+
+// The PostgreSQL server goes away under the window and comes back: a banner says so while it
+// is away, and goes when the store answers again; nothing crashes, what was shown stays.
+void TestMainWindow::storeOutageShowsABanner()
+{
+    test::PgServer pg;
+    QString error;
+    QVERIFY2(pg.start(&error), qPrintable(error));
+    QVERIFY2(pg.createDatabase(QStringLiteral("outage"), &error), qPrintable(error));
+    auto store = Store::open(pg.url(QStringLiteral("outage")));
+    QVERIFY(store);
+    QVERIFY(test::fillSmallPlan(**store).ok());
+    Harness h(**store);
+    h.clickApp(QStringLiteral("user-app"));
+    auto* banner = h.window.findChild<QFrame*>(QStringLiteral("connectionBanner"));
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+    const int rows = h.eventTable()->model()->rowCount();
+    QVERIFY(rows > 0);
+
+    pg.halt();
+    h.catalog.checkForChanges(); // what the timer does every few seconds
+    QVERIFY(banner->isVisible());
+    const QString text = h.window.findChild<QLabel*>(QStringLiteral("connectionLabel"))->text();
+    QVERIFY2(text.contains(QStringLiteral("does not answer")), qPrintable(text));
+    QCOMPARE(h.eventTable()->model()->rowCount(), rows);
+
+    QVERIFY2(pg.resume(&error), qPrintable(error));
+    h.catalog.checkForChanges();
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(h.eventTable()->model()->rowCount(), rows);
 }
 
 void TestMainWindow::undoAndRedoEdits()
