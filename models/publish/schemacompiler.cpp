@@ -6,27 +6,29 @@
 #include "routing.h"
 #include "rules.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
+#include <QVarLengthArray>
+
+#include <openssl/sha.h>
 
 #include <algorithm>
 
 namespace tp {
 namespace {
 
-QString jsonType(AttrType t)
+const char* jsonType(AttrType t)
 {
     switch (t) {
     case AttrType::Integer:
     case AttrType::ArrayInteger:
-        return QStringLiteral("integer");
+        return "integer";
     case AttrType::Number:
     case AttrType::ArrayNumber:
-        return QStringLiteral("number");
+        return "number";
     case AttrType::Boolean:
-        return QStringLiteral("boolean");
+        return "boolean";
     default:
-        return QStringLiteral("string");
+        return "string";
     }
 }
 
@@ -35,41 +37,67 @@ bool isArrayType(AttrType t)
     return t == AttrType::ArrayString || t == AttrType::ArrayInteger || t == AttrType::ArrayNumber;
 }
 
-/// The constraints of one value (the attribute itself, or an item of an array attribute).
-QJsonObject valueSchema(const Attribute& a)
+/// Members of a JSON object written in canonical key order by the caller.
+class Members {
+public:
+    explicit Members(QByteArray& out)
+        : m_out(out)
+    {
+        m_out += '{';
+    }
+    QByteArray& key(const char* k)
+    {
+        if (!m_first) {
+            m_out += ',';
+        }
+        m_first = false;
+        m_out += '"';
+        m_out += k;
+        m_out += "\":";
+        return m_out;
+    }
+
+private:
+    QByteArray& m_out;
+    bool m_first = true;
+};
+
+/// The constraints of one value (the attribute itself, or an item of an array attribute), in
+/// canonical key order: enum < format < maxLength < maximum < minimum < pattern < type.
+/// The object is left open for the caller's further members.
+Members& appendValueSchema(Members& m, const Attribute& a)
 {
-    QJsonObject o{{QStringLiteral("type"), jsonType(a.type)}};
-    if (a.type == AttrType::DateTime) {
-        o.insert(QStringLiteral("format"), QStringLiteral("date-time"));
-    }
     if (allowsEnumValues(a.type) && !a.enumValues.isEmpty()) {
-        QJsonArray values;
-        for (const EnumValue& v : a.enumValues) {
-            values.append(v.value);
+        QByteArray& out = m.key("enum");
+        out += '[';
+        for (qsizetype i = 0; i < a.enumValues.size(); ++i) {
+            if (i > 0) {
+                out += ',';
+            }
+            json::appendString(out, a.enumValues.at(i).value);
         }
-        o.insert(QStringLiteral("enum"), values);
+        out += ']';
     }
-    if (allowsPattern(a.type) && !a.pattern.isEmpty()) {
-        o.insert(QStringLiteral("pattern"), a.pattern);
-    }
-    if (allowsRange(a.type)) {
-        if (a.minValue) {
-            o.insert(QStringLiteral("minimum"), *a.minValue);
-        }
-        if (a.maxValue) {
-            o.insert(QStringLiteral("maximum"), *a.maxValue);
-        }
+    if (a.type == AttrType::DateTime) {
+        m.key("format") += "\"date-time\"";
     }
     if (allowsMaxLength(a.type) && a.maxLength) {
-        o.insert(QStringLiteral("maxLength"), *a.maxLength);
+        json::appendInteger(m.key("maxLength"), *a.maxLength);
     }
-    return o;
-}
-
-void appendKey(QByteArray& out, QStringView key)
-{
-    json::appendString(out, key);
-    out += ':';
+    if (allowsRange(a.type) && a.maxValue) {
+        json::appendNumber(m.key("maximum"), *a.maxValue);
+    }
+    if (allowsRange(a.type) && a.minValue) {
+        json::appendNumber(m.key("minimum"), *a.minValue);
+    }
+    if (allowsPattern(a.type) && !a.pattern.isEmpty()) {
+        json::appendString(m.key("pattern"), a.pattern);
+    }
+    QByteArray& out = m.key("type");
+    out += '"';
+    out += jsonType(a.type);
+    out += '"';
+    return m;
 }
 
 } // namespace
@@ -78,6 +106,20 @@ SchemaCompiler::SchemaCompiler(const Plan& plan, const GovernancePolicy& policy,
     : m_plan(plan)
     , m_options(options)
 {
+    const qsizetype n = plan.attributes.size();
+    m_index.reserve(n);
+    m_properties.resize(n);
+    QList<int> order(n);
+    for (int i = 0; i < n; ++i) {
+        m_index.insert(plan.attributes.at(i).key, i);
+        order[i] = i;
+    }
+    // Plans keep attributes sorted by key; ranks make that no assumption of ours.
+    std::sort(order.begin(), order.end(),
+              [&plan](int a, int b) { return plan.attributes.at(a).key < plan.attributes.at(b).key; });
+    for (int r = 0; r < n; ++r) {
+        m_properties[order[r]].rank = r;
+    }
     for (Level level : {Level::A, Level::B, Level::C, Level::D}) {
         QByteArray& tail = m_levelTail[int(level)];
         tail += ",\"x-level\":";
@@ -87,35 +129,60 @@ SchemaCompiler::SchemaCompiler(const Plan& plan, const GovernancePolicy& policy,
     }
 }
 
-QJsonObject SchemaCompiler::attributeSchema(const Attribute& a)
+QByteArray SchemaCompiler::attributeSchemaText(const Attribute& a)
 {
-    QJsonObject o;
+    QByteArray out;
+    out.reserve(64 + a.pattern.size() + 16 * a.enumValues.size());
+    Members m(out);
     if (isArrayType(a.type)) {
-        o.insert(QStringLiteral("type"), QStringLiteral("array"));
-        o.insert(QStringLiteral("items"), valueSchema(a));
+        Members items(m.key("items"));
+        appendValueSchema(items, a);
+        out += '}';
+        m.key("type") += "\"array\"";
     } else {
-        o = valueSchema(a);
+        appendValueSchema(m, a);
     }
     if (a.privacy != Privacy::None) {
-        o.insert(QStringLiteral("x-privacy"), toString(a.privacy));
+        json::appendString(m.key("x-privacy"), toString(a.privacy));
     }
-    return o;
+    out += '}';
+    return out;
 }
 
 QByteArray SchemaCompiler::sha256Hex(QByteArrayView text)
 {
-    return QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex();
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(text.data()), std::size_t(text.size()), digest);
+    static constexpr char hex[] = "0123456789abcdef";
+    QByteArray out(2 * SHA256_DIGEST_LENGTH, Qt::Uninitialized);
+    for (int i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
+        out[2 * i] = hex[digest[i] >> 4];
+        out[2 * i + 1] = hex[digest[i] & 0xf];
+    }
+    return out;
 }
 
-const QByteArray& SchemaCompiler::fragment(const QString& attributeKey)
+int SchemaCompiler::property(const QString& attributeKey)
 {
-    auto it = m_fragments.constFind(attributeKey);
-    if (it == m_fragments.constEnd()) {
-        const Attribute* a = m_plan.findAttribute(attributeKey);
-        // A binding to an attribute the plan lacks (lint reports it) constrains nothing.
-        it = m_fragments.insert(attributeKey, a ? canonicalJson(attributeSchema(*a)) : QByteArray("{}"));
+    auto it = m_index.constFind(attributeKey);
+    int index = 0;
+    if (it == m_index.constEnd()) {
+        // A binding to an attribute the plan lacks (lint reports it) constrains nothing; it
+        // ranks after the plan's own and is sorted among its kind by key.
+        index = int(m_properties.size());
+        m_index.insert(attributeKey, index);
+        m_properties.append(Property{{}, {}, int(m_plan.attributes.size())});
+    } else {
+        index = *it;
     }
-    return *it;
+    Property& p = m_properties[index];
+    if (p.member.isEmpty()) {
+        json::appendString(p.quotedKey, attributeKey);
+        p.member = p.quotedKey + ':';
+        p.member +=
+            index < m_plan.attributes.size() ? attributeSchemaText(m_plan.attributes.at(index)) : QByteArray("{}");
+    }
+    return index;
 }
 
 QByteArray SchemaCompiler::eventSchemaText(const Event& e)
@@ -124,19 +191,36 @@ QByteArray SchemaCompiler::eventSchemaText(const Event& e)
     // "deprecated" < "properties" < "required" < "title" < "type" < "x-level" < "x-route" <
     // "x-schema-version" — from canonical fragments; tst_schemacompiler checks it against
     // canonicalJson() of the parsed text.
-    QList<const Binding*> bindings;
-    bindings.reserve(e.bindings.size());
+    struct Member {
+        const Property* property;
+        const QString* key;
+        bool required;
+    };
+    QVarLengthArray<int, 32> indexes;
     for (const Binding& b : e.bindings) {
-        bindings.append(&b);
+        indexes.append(property(b.attributeKey)); // may grow m_properties: pointers only after
     }
-    std::sort(bindings.begin(), bindings.end(),
-              [](const Binding* a, const Binding* b) { return a->attributeKey < b->attributeKey; });
-    bindings.erase(std::unique(bindings.begin(), bindings.end(),
-                               [](const Binding* a, const Binding* b) { return a->attributeKey == b->attributeKey; }),
-                   bindings.end());
+    QVarLengthArray<Member, 32> members;
+    bool unknown = false;
+    for (qsizetype i = 0; i < indexes.size(); ++i) {
+        const Property& p = m_properties.at(indexes[i]);
+        unknown = unknown || p.rank == m_plan.attributes.size();
+        members.append({&p, &e.bindings.at(i).attributeKey, e.bindings.at(i).required});
+    }
+    // Attribute keys are unique in a plan, so rank order is key order; unknown keys share a rank.
+    std::sort(members.begin(), members.end(), [unknown](const Member& a, const Member& b) {
+        return a.property->rank != b.property->rank ? a.property->rank < b.property->rank : unknown && *a.key < *b.key;
+    });
+    members.erase(std::unique(members.begin(), members.end(),
+                              [](const Member& a, const Member& b) { return a.property == b.property; }),
+                  members.end());
 
+    qsizetype size = 320 + e.key.size() * 3;
+    for (const Member& m : members) {
+        size += m.property->member.size() + m.property->quotedKey.size() + 2;
+    }
     QByteArray out;
-    out.reserve(256 + 96 * bindings.size());
+    out.reserve(size);
     out += "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"";
     if (m_options.closed) {
         out += ",\"additionalProperties\":false";
@@ -145,31 +229,31 @@ QByteArray SchemaCompiler::eventSchemaText(const Event& e)
         out += ",\"deprecated\":true";
     }
     out += ",\"properties\":{";
-    for (qsizetype i = 0; i < bindings.size(); ++i) {
+    for (qsizetype i = 0; i < members.size(); ++i) {
         if (i > 0) {
             out += ',';
         }
-        appendKey(out, bindings[i]->attributeKey);
-        out += fragment(bindings[i]->attributeKey);
+        out += members[i].property->member;
     }
     out += "},\"required\":[";
     bool first = true;
-    for (const Binding* b : std::as_const(bindings)) {
-        if (b->required) {
+    for (const Member& m : members) {
+        if (m.required) {
             if (!first) {
                 out += ',';
             }
             first = false;
-            json::appendString(out, b->attributeKey);
+            out += m.property->quotedKey;
         }
     }
     out += "],\"title\":";
     json::appendString(out, e.key);
     out += ",\"type\":\"object\"";
     out += m_levelTail[int(e.level)];
-    out += ",\"x-schema-version\":";
-    json::appendString(out, e.schemaVersion.toString());
-    out += '}';
+    out += ",\"x-schema-version\":\"";
+    out += QByteArray::number(e.schemaVersion.model) + '-' + QByteArray::number(e.schemaVersion.revision) + '-'
+        + QByteArray::number(e.schemaVersion.addition);
+    out += "\"}";
     return out;
 }
 
@@ -183,17 +267,21 @@ CompiledSchema SchemaCompiler::eventSchema(const Event& e)
 
 QByteArray SchemaCompiler::commonSchemaText()
 {
-    QJsonObject properties;
-    for (const Attribute& a : m_plan.attributes) {
-        if (a.common) {
-            properties.insert(a.key, attributeSchema(a));
+    QList<int> common; // plan indexes, in key order
+    for (int i = 0; i < int(m_plan.attributes.size()); ++i) {
+        if (m_plan.attributes.at(i).common) {
+            common.append(i);
         }
     }
-    return canonicalJson(QJsonObject{{QStringLiteral("$schema"), dialect()},
-                                     {QStringLiteral("properties"), properties},
-                                     {QStringLiteral("required"), QJsonArray()},
-                                     {QStringLiteral("title"), QStringLiteral("common")},
-                                     {QStringLiteral("type"), QStringLiteral("object")}});
+    std::sort(common.begin(), common.end(),
+              [this](int a, int b) { return m_properties.at(a).rank < m_properties.at(b).rank; });
+    QByteArray out = "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"properties\":{";
+    for (qsizetype i = 0; i < common.size(); ++i) {
+        out += i > 0 ? "," : "";
+        out += m_properties.at(property(m_plan.attributes.at(common[i]).key)).member;
+    }
+    out += "},\"required\":[],\"title\":\"common\",\"type\":\"object\"}";
+    return out;
 }
 
 } // namespace tp

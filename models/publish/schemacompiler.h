@@ -9,7 +9,6 @@
 
 #include <QByteArray>
 #include <QHash>
-#include <QJsonObject>
 
 namespace tp {
 
@@ -38,22 +37,29 @@ public:
     /// Schema of the plan's common attributes (title "common"); none of them is required.
     [[nodiscard]] QByteArray commonSchemaText();
 
-    /// The property schema of one attribute: type, enum, pattern, minimum/maximum, maxLength
-    /// ("items" of arrays carry the element's), "format": "date-time" for datetimes, and
-    /// "x-privacy" when the attribute is not privacy class none.
-    [[nodiscard]] static QJsonObject attributeSchema(const Attribute& attribute);
+    /// The property schema of one attribute, canonical: type, enum, pattern, minimum/maximum,
+    /// maxLength ("items" of arrays carry the element's), "format": "date-time" for datetimes,
+    /// and "x-privacy" when the attribute is not privacy class none.
+    [[nodiscard]] static QByteArray attributeSchemaText(const Attribute& attribute);
     /// Lower-case hex sha256.
     [[nodiscard]] static QByteArray sha256Hex(QByteArrayView text);
     /// "$schema" of every schema.
     [[nodiscard]] static QString dialect() { return QStringLiteral("https://json-schema.org/draft/2020-12/schema"); }
 
 private:
-    const QByteArray& fragment(const QString& attributeKey);
+    /// An attribute as a member of "properties": "key":{…}, and its key quoted for "required".
+    struct Property {
+        QByteArray member;
+        QByteArray quotedKey;
+        int rank = 0; ///< position in canonical key order among the plan's attributes
+    };
+    int property(const QString& attributeKey); ///< index into m_properties, built on first use
 
     const Plan& m_plan;
     SchemaOptions m_options;
-    QByteArray m_levelTail[4]; ///< ,"x-level":"A","x-route":[...] per level
-    QHash<QString, QByteArray> m_fragments;
+    QByteArray m_levelTail[4];    ///< ,"x-level":"A","x-route":[...] per level
+    QHash<QString, int> m_index;  ///< attribute key → index into m_properties
+    QList<Property> m_properties; ///< built on first use (member empty until then)
 };
 
 } // namespace tp

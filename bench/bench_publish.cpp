@@ -1,0 +1,258 @@
+// Publish benchmark (issue 5): publishes the current plans of a demo store to a redis-server it
+// starts itself and prints
+//   - the time to load the plans from the store (not part of the publish figures),
+//   - the full publish (every schema new): time, Redis commands/s and writes/s (a write is a key
+//     SET or a hash field set), against `redis-benchmark -P 64 -c 1 -t hset` with as many
+//     requests on the same server in the same run (ratio, target >= 0.5x),
+//   - a republish after 1% of the events changed (each gets a new schema version): time and
+//     ratio to the full publish (target <= 10%),
+//   - the peak RSS of this process and the server's peak memory.
+// Usage: bench_publish [--db STORE | --events N] [--trackplanctl PATH] [--percent P]
+// Figures only: it asserts nothing.
+
+#include "publisher.h"
+#include "redisclient.h"
+#include "schemacompiler.h"
+#include "store.h"
+
+#include "support/redisserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <sys/resource.h>
+
+using namespace tp;
+
+namespace {
+
+struct AppPlan {
+    QString app;
+    Plan plan;
+    GovernancePolicy policy;
+    QString checksum; ///< the store keeps it with each snapshot: computed outside the timings
+};
+
+struct Round {
+    double seconds = 0;
+    qint64 commands = 0;
+    qint64 writes = 0;
+    int schemasWritten = 0;
+    int events = 0;
+};
+
+/// Publishes each app's plan as version "bench" (the same code path as trackplanctl publish,
+/// without the store reads, which are timed apart).
+Round publishAll(RedisClient& redis, const QList<AppPlan>& plans)
+{
+    Round round;
+    QElapsedTimer t;
+    t.start();
+    Publisher publisher(redis);
+    for (const AppPlan& a : plans) {
+        const Plan* plan = &a.plan;
+        PublishRequest request{
+            a.app,
+            {PublishVersion{QStringLiteral("bench"), a.checksum, [plan]() -> Result<Plan> { return *plan; }}},
+            a.policy,
+            {}};
+        PublishOptions options;
+        options.actor = QStringLiteral("bench");
+        if (qEnvironmentVariableIsSet("TP_BENCH_TRACE")) {
+            // Where the time goes: the stages as the progress callback sees them.
+            options.progress = [&t, last = QString()](int percent, const QString& stage) mutable {
+                const QString kind = stage.section(QLatin1Char('('), 0, 0);
+                if (kind != last) {
+                    std::fprintf(stderr, "  %7.3f s [%3d%%] %s\n", double(t.nsecsElapsed()) / 1e9, percent,
+                                 qPrintable(stage));
+                    last = kind;
+                }
+                return true;
+            };
+        }
+        auto r = publisher.publish(request, options);
+        if (!r) {
+            std::fprintf(stderr, "publish of %s failed: %s\n", qPrintable(a.app), qPrintable(r.error().message));
+            std::exit(1);
+        }
+        round.commands += r->commands;
+        round.schemasWritten += r->schemasWritten;
+        round.events += r->eventsCompiled;
+        // SET per new schema, a hash field per event of a new snapshot, meta and pointers.
+        round.writes += r->schemasWritten + (r->snapshotsWritten > 0 ? r->eventsCompiled : 0) + 8 + 4 + 2;
+    }
+    round.seconds = double(t.nsecsElapsed()) / 1e9;
+    return round;
+}
+
+double peakRssMb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_maxrss) / 1024.0;
+}
+
+QString makeDemo(const QString& ctl, const QString& dir, const QString& events)
+{
+    const QString db = dir + QStringLiteral("/demo.sqlite");
+    std::printf("generating the demo store (%s events) with %s …\n", qPrintable(events), qPrintable(ctl));
+    std::fflush(stdout);
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(ctl, {QStringLiteral("--db"), db, QStringLiteral("demo"), QStringLiteral("--events"), events});
+    if (!p.waitForFinished(-1) || p.exitCode() != 0) {
+        std::fprintf(stderr, "trackplanctl demo failed\n");
+        std::exit(1);
+    }
+    return db;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addOption({QStringLiteral("db"), QStringLiteral("An existing store (skips generating the demo)."),
+                 QStringLiteral("STORE")});
+    p.addOption({QStringLiteral("events"), QStringLiteral("Demo size when generating."), QStringLiteral("N"),
+                 QStringLiteral("100000")});
+    p.addOption({QStringLiteral("trackplanctl"), QStringLiteral("Path of trackplanctl (to generate the demo)."),
+                 QStringLiteral("PATH"),
+                 QCoreApplication::applicationDirPath() + QStringLiteral("/../app/trackplanctl/trackplanctl")});
+    p.addOption({QStringLiteral("percent"), QStringLiteral("Share of events changed before the republish."),
+                 QStringLiteral("P"), QStringLiteral("1")});
+    p.process(app);
+
+    QTemporaryDir tmp;
+    const QString db = p.isSet(QStringLiteral("db"))
+        ? p.value(QStringLiteral("db"))
+        : makeDemo(QFileInfo(p.value(QStringLiteral("trackplanctl"))).absoluteFilePath(), tmp.path(),
+                   p.value(QStringLiteral("events")));
+    const QString redisBenchmark = QStandardPaths::findExecutable(QStringLiteral("redis-benchmark"));
+    if (redisBenchmark.isEmpty()) {
+        std::fprintf(stderr, "need redis-benchmark on PATH (Debian package redis-tools)\n");
+        return 2;
+    }
+
+    // 1. The plans, from the store.
+    QElapsedTimer t;
+    t.start();
+    auto store = Store::open(db);
+    if (!store) {
+        std::fprintf(stderr, "%s\n", qPrintable(store.error().message));
+        return 3;
+    }
+    QList<AppPlan> plans;
+    auto apps = (*store)->plan().apps();
+    if (!apps) {
+        std::fprintf(stderr, "%s\n", qPrintable(apps.error().message));
+        return 3;
+    }
+    for (const App& a : std::as_const(*apps)) {
+        auto plan = (*store)->versions().planAt(a.key, VersionService::currentName());
+        auto policy = (*store)->plan().policy(a.key);
+        if (!plan || !policy) {
+            std::fprintf(stderr, "cannot read %s\n", qPrintable(a.key));
+            return 3;
+        }
+        plans.append({a.key, std::move(*plan), *policy, {}});
+    }
+    store->reset();
+    qint64 events = 0;
+    for (AppPlan& a : plans) {
+        events += a.plan.events.size();
+        a.checksum = planChecksum(a.plan);
+    }
+    std::printf("TrackPlan publish benchmark: %lld events in %d apps (%s)\n", static_cast<long long>(events),
+                int(plans.size()), qPrintable(db));
+    std::printf("store load (current plans)            %8.2f s   (not in the publish figures)\n",
+                double(t.nsecsElapsed()) / 1e9);
+
+    // Compilation alone, for the breakdown.
+    t.restart();
+    qint64 bytes = 0;
+    for (const AppPlan& a : plans) {
+        SchemaCompiler compiler(a.plan, a.policy);
+        for (const Event& e : a.plan.events) {
+            bytes += compiler.eventSchema(e).text.size();
+        }
+    }
+    std::printf("compile only (schemas + sha256)       %8.2f s   (%.1f MB of schema text)\n",
+                double(t.nsecsElapsed()) / 1e9, double(bytes) / 1e6);
+
+    // 2. The server.
+    tp::test::RedisServer server;
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 3;
+    }
+    auto url = RedisUrl::parse(server.url());
+    auto redis = RedisClient::connect(*url);
+    if (!redis) {
+        std::fprintf(stderr, "%s\n", qPrintable(redis.error().message));
+        return 3;
+    }
+
+    // 3. Full publish, every schema new.
+    const Round full = publishAll(**redis, plans);
+    std::printf("full publish                          %8.2f s   %lld commands (%.0f/s), %lld writes (%.0f/s), "
+                "%d schemas\n",
+                full.seconds, static_cast<long long>(full.commands), double(full.commands) / full.seconds,
+                static_cast<long long>(full.writes), double(full.writes) / full.seconds, full.schemasWritten);
+
+    // 4. redis-benchmark on the same server, as many requests as the publish wrote.
+    QProcess bench;
+    bench.start(redisBenchmark,
+                {QStringLiteral("-P"), QStringLiteral("64"), QStringLiteral("-c"), QStringLiteral("1"),
+                 QStringLiteral("-t"), QStringLiteral("hset"), QStringLiteral("-n"), QString::number(full.writes),
+                 QStringLiteral("-p"), QString::number(server.port()), QStringLiteral("-q")});
+    bench.waitForFinished(-1);
+    const QString out = QString::fromUtf8(bench.readAllStandardOutput());
+    const QRegularExpressionMatch m =
+        QRegularExpression(QStringLiteral("HSET: ([0-9.]+) requests per second")).match(out);
+    const double hsetPerSecond = m.hasMatch() ? m.captured(1).toDouble() : 0;
+    std::printf("redis-benchmark -P 64 -c 1 -t hset -n %lld: %.0f requests/s\n", static_cast<long long>(full.writes),
+                hsetPerSecond);
+    if (hsetPerSecond > 0) {
+        std::printf("publish writes/s / redis-benchmark:   %8.2fx  (target >= 0.5x)\n",
+                    double(full.writes) / full.seconds / hsetPerSecond);
+        std::printf("publish commands/s / redis-benchmark: %8.2fx  (commands batch up to 1000 hash fields)\n",
+                    double(full.commands) / full.seconds / hsetPerSecond);
+    }
+
+    // 5. Republish after P% of the events changed (a new schema version each).
+    const double percent = p.value(QStringLiteral("percent")).toDouble();
+    const int every = std::max(1, int(100.0 / std::max(percent, 0.01)));
+    int changed = 0;
+    for (AppPlan& a : plans) {
+        for (qsizetype i = 0; i < a.plan.events.size(); i += every) {
+            ++a.plan.events[i].schemaVersion.addition;
+            ++changed;
+        }
+        a.checksum = planChecksum(a.plan);
+    }
+    const Round again = publishAll(**redis, plans);
+    std::printf("republish, %d events changed (%.1f%%) %8.2f s   %lld commands, %d new schemas\n", changed,
+                100.0 * changed / double(std::max<qint64>(events, 1)), again.seconds,
+                static_cast<long long>(again.commands), again.schemasWritten);
+    std::printf("republish / full publish:             %8.1f%%  (target <= 10%%)\n",
+                100.0 * again.seconds / full.seconds);
+
+    auto info = (*redis)->command({"INFO", "memory"});
+    const QRegularExpressionMatch peak = QRegularExpression(QStringLiteral("used_memory_peak_human:(\\S+)"))
+                                             .match(info ? QString::fromUtf8(info->string) : QString());
+    std::printf("peak RSS of this process:             %8.1f MB (plans of %lld events held in memory)\n", peakRssMb(),
+                static_cast<long long>(events));
+    std::printf("redis-server peak memory:             %8s\n", qPrintable(peak.captured(1)));
+    return 0;
+}
