@@ -210,6 +210,12 @@ DemandsPage::DemandsPage(PlanCatalog* catalog, QWidget* parent)
     layout->addWidget(m_splitter, 1);
 
     connect(m_catalog, &PlanCatalog::planLoaded, this, &DemandsPage::onPlanLoaded);
+    // The demands are also reloaded without a new plan (e.g. assigned to a version on the
+    // Versions page): the selection and its detail follow.
+    connect(m_catalog->demandModel(), &QAbstractItemModel::modelReset, this, [this] {
+        select(m_selectedKey);
+        updateDetail();
+    });
     connect(m_catalog, &PlanCatalog::activeDemandChanged, this, &DemandsPage::updateActions);
     onPlanLoaded();
 }

@@ -1,49 +1,116 @@
 #include "versionspage.h"
 
+#include "demandlistmodel.h"
+#include "enumlabels.h"
 #include "plancatalog.h"
 #include "plandiffmodel.h"
 #include "qachecklist.h"
+#include "richtext.h"
 #include "searchfilterproxymodel.h"
 #include "tablepage.h"
+#include "versiondialogs.h"
 #include "versionlistmodel.h"
 #include "versionservice.h"
 
 #include <QComboBox>
+#include <QDataStream>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSignalBlocker>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace tp {
+namespace {
+
+using richtext::code;
+using richtext::esc;
+using richtext::fieldRow;
+
+/// saveState(): magic, format, then the splitters' and the header's own states. Older
+/// versions saved the bare state of the splitter, which starts with QSplitter's own marker.
+constexpr quint32 kStateMagic = 0x54505653; // "TPVS"
+constexpr qint32 kStateFormat = 1;
+
+} // namespace
 
 VersionsPage::VersionsPage(PlanCatalog* catalog, QWidget* parent)
     : QWidget(parent)
     , m_catalog(catalog)
+    , m_versionProxy(new QSortFilterProxyModel(this))
     , m_diffModel(new PlanDiffModel(this))
     , m_diffProxy(new SearchFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("versionsPage"));
+    m_versionProxy->setSourceModel(catalog->versionModel());
+    m_versionProxy->setSortRole(VersionListModel::SortRole); // unsorted: newest first, as the model has them
     m_diffProxy->setSourceModel(m_diffModel);
     m_diffProxy->setSearchRoles({PlanDiffModel::KeyRole});
     m_diffProxy->setRecursiveFilteringEnabled(true); // groups stay while an entity under them matches
     m_diffProxy->setAutoAcceptChildRows(true);       // a matching entity keeps its fields
     m_diffProxy->setDynamicSortFilter(false);
 
-    m_versionList = new TablePage(catalog->versionModel(), this);
-    m_versionList->setEmptyText(tr("This app has no versions yet."));
+    // The versions: actions, the list and the selected one's detail, what the last action did.
+    auto* listBox = new QWidget(this);
+    auto* listLayout = new QVBoxLayout(listBox);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    auto* actions = new QHBoxLayout;
+    auto addButton = [listBox, actions](const QString& text, const char* name) {
+        auto* button = new QPushButton(text, listBox);
+        button->setObjectName(QString::fromLatin1(name));
+        actions->addWidget(button);
+        return button;
+    };
+    m_newButton = addButton(tr("New version…"), "newVersionButton");
+    m_newButton->setShortcut(QKeySequence::New);
+    connect(m_newButton, &QPushButton::clicked, this, &VersionsPage::newVersion);
+    actions->addSpacing(12);
+    m_assignButton = addButton(tr("Assign demands…"), "assignDemandsButton");
+    connect(m_assignButton, &QPushButton::clicked, this, &VersionsPage::assignDemands);
+    m_freezeButton = addButton(tr("Freeze…"), "freezeVersionButton");
+    connect(m_freezeButton, &QPushButton::clicked, this, &VersionsPage::freezeVersion);
+    m_releaseButton = addButton(tr("Release…"), "releaseVersionButton");
+    connect(m_releaseButton, &QPushButton::clicked, this, &VersionsPage::releaseVersion);
+    actions->addStretch(1);
+    listLayout->addLayout(actions);
+
+    m_versionList = new TablePage(m_versionProxy, listBox);
+    m_versionList->setEmptyText(tr("This app has no versions yet.<br>Create one with New version…, assign the "
+                                   "demands it brings, freeze it for QA and release it."));
     QTableView* table = m_versionList->table();
     table->setObjectName(QStringLiteral("versionTable"));
-    table->setSortingEnabled(false);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VersionsPage::onVersionSelected);
+    connect(table->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
+        // A width the user dragged is kept from then on (style changes resize sections too).
+        m_columnsSized = m_columnsSized || (!m_autoSizing && QGuiApplication::mouseButtons() != Qt::NoButton);
+    });
+    m_detail = new QTextBrowser(listBox);
+    m_detail->setObjectName(QStringLiteral("versionDetail"));
+    m_listSplitter = new QSplitter(Qt::Horizontal, listBox);
+    m_listSplitter->setObjectName(QStringLiteral("versionListSplitter"));
+    m_listSplitter->setChildrenCollapsible(false);
+    m_listSplitter->addWidget(m_versionList);
+    m_listSplitter->addWidget(m_detail);
+    m_listSplitter->setStretchFactor(0, 3);
+    m_listSplitter->setStretchFactor(1, 2);
+    listLayout->addWidget(m_listSplitter, 1);
+    m_message = new QLabel(listBox);
+    m_message->setObjectName(QStringLiteral("versionMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    listLayout->addWidget(m_message);
 
     auto* compareBox = new QWidget(this);
     auto* compareLayout = new QVBoxLayout(compareBox);
@@ -99,61 +166,172 @@ VersionsPage::VersionsPage(PlanCatalog* catalog, QWidget* parent)
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("versionSplitter"));
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_versionList);
+    m_splitter->addWidget(listBox);
     m_splitter->addWidget(compareBox);
     m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setSizes({220, 640});
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({400, 460});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_splitter);
 
     connect(m_catalog, &PlanCatalog::planLoaded, this, &VersionsPage::onPlanLoaded);
+    connect(m_versionProxy, &QAbstractItemModel::modelReset, this, &VersionsPage::onVersionsReset);
+    // Assigned demands show their title and status, which change on the Demands page.
+    connect(m_catalog->demandModel(), &QAbstractItemModel::modelReset, this, &VersionsPage::updateDetail);
+    onVersionsReset();
     onPlanLoaded();
 }
 
 QByteArray VersionsPage::saveState() const
 {
-    return m_splitter->saveState();
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << kStateMagic << kStateFormat << m_splitter->saveState() << m_listSplitter->saveState()
+        << m_versionList->table()->horizontalHeader()->saveState();
+    return state;
 }
 
 void VersionsPage::restoreState(const QByteArray& state)
 {
-    m_splitter->restoreState(state);
+    QDataStream in(state);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    qint32 format = 0;
+    in >> magic >> format;
+    if (magic != kStateMagic) {
+        m_splitter->restoreState(state); // saved by an older version: the splitter alone
+        return;
+    }
+    QByteArray outer;
+    QByteArray inner;
+    QByteArray columns;
+    in >> outer >> inner >> columns; // a newer format appends, so these come first in it too
+    if (in.status() != QDataStream::Ok || format < 1) {
+        return;
+    }
+    m_splitter->restoreState(outer);
+    m_listSplitter->restoreState(inner);
+    QHeaderView* header = m_versionList->table()->horizontalHeader();
+    m_autoSizing = true;
+    if (header->restoreState(columns)) {
+        m_columnsSized = true;
+        m_versionProxy->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    }
+    m_autoSizing = false;
+}
+
+QString VersionsPage::currentName() const
+{
+    const QModelIndex current = m_versionList->table()->currentIndex();
+    return current.isValid() ? current.data(VersionListModel::NameRole).toString() : QString();
+}
+
+const Version* VersionsPage::currentVersion() const
+{
+    const VersionListModel* model = m_catalog->versionModel();
+    const int row = model->rowOf(currentName());
+    return row < 0 ? nullptr : &model->versions().at(row);
+}
+
+void VersionsPage::select(const QString& name)
+{
+    if (name.isEmpty()) {
+        return;
+    }
+    const QModelIndexList hits =
+        m_versionProxy->match(m_versionProxy->index(0, 0), VersionListModel::NameRole, name, 1, Qt::MatchExactly);
+    if (!hits.isEmpty()) {
+        m_versionList->table()->setCurrentIndex(hits.first());
+    }
+}
+
+void VersionsPage::say(const QString& text, bool error)
+{
+    m_message->setStyleSheet(error ? QStringLiteral("color: #cf222e;") : QString());
+    m_message->setText(text);
+}
+
+void VersionsPage::resizeColumns()
+{
+    if (m_columnsSized) {
+        return;
+    }
+    m_autoSizing = true;
+    m_versionList->table()->resizeColumnsToContents();
+    m_autoSizing = false;
+}
+
+void VersionsPage::onVersionsReset()
+{
+    if (m_catalog->currentAppKey() != m_shownApp) {
+        m_shownApp = m_catalog->currentAppKey();
+        m_selectedName.clear();
+        say(QString(), false);
+    }
+    // A reload (ours after an action, or another client's change) keeps the version selected;
+    // another app starts at its newest version.
+    m_reselecting = true;
+    if (m_selectedName.isEmpty() && m_versionProxy->rowCount() > 0) {
+        m_versionList->table()->setCurrentIndex(m_versionProxy->index(0, 0));
+    } else {
+        select(m_selectedName);
+    }
+    m_reselecting = false;
+    resizeColumns();
+    updateActions();
+    updateDetail();
 }
 
 void VersionsPage::onPlanLoaded()
 {
-    m_versionList->table()->resizeColumnsToContents();
     // Newest first, then the plan as merged now; a new app compares its newest two.
-    const QStringList names = m_catalog->versionModel()->comparableNames();
-    {
-        const QSignalBlocker blockFrom(m_from);
-        const QSignalBlocker blockTo(m_to);
-        m_from->clear();
-        m_to->clear();
-        for (QComboBox* box : {m_from, m_to}) {
-            box->addItem(tr("Current plan"), VersionService::currentName());
-            for (const QString& name : names) {
-                box->addItem(name, name);
-            }
-        }
-        m_to->setCurrentIndex(0);
-        m_from->setCurrentIndex(names.isEmpty() ? 0 : 1);
-    }
+    fillCompareChoices({}, {});
+    updateActions();
+    updateDetail();
     refreshDiff();
+}
+
+void VersionsPage::fillCompareChoices(const QString& from, const QString& to)
+{
+    const QStringList names = m_catalog->versionModel()->comparableNames();
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    m_from->clear();
+    m_to->clear();
+    for (QComboBox* box : {m_from, m_to}) {
+        box->addItem(tr("Current plan"), VersionService::currentName());
+        for (const QString& name : names) {
+            box->addItem(name, name);
+        }
+    }
+    const int toIndex = to.isEmpty() ? -1 : m_to->findData(to);
+    const int fromIndex = from.isEmpty() ? -1 : m_from->findData(from);
+    m_to->setCurrentIndex(toIndex >= 0 ? toIndex : 0);
+    m_from->setCurrentIndex(fromIndex >= 0 ? fromIndex : (names.isEmpty() ? 0 : 1));
 }
 
 void VersionsPage::onVersionSelected()
 {
-    const QModelIndex current = m_versionList->table()->currentIndex();
-    if (!current.isValid() || !current.data(VersionListModel::HasSnapshotRole).toBool()) {
-        return;
+    const QString name = currentName();
+    if (!name.isEmpty()) {
+        m_selectedName = name;
     }
-    const QString name = current.data(VersionListModel::NameRole).toString();
+    updateActions();
+    updateDetail();
+    if (!m_reselecting && !name.isEmpty()) {
+        compareWithPrevious(name);
+    }
+}
+
+void VersionsPage::compareWithPrevious(const QString& name)
+{
     const QStringList names = m_catalog->versionModel()->comparableNames(); // newest first
     const qsizetype at = names.indexOf(name);
-    compare(at + 1 < names.size() ? names.at(at + 1) : name, name);
+    if (at >= 0) { // only a version with a snapshot can be compared
+        compare(at + 1 < names.size() ? names.at(at + 1) : name, name);
+    }
 }
 
 void VersionsPage::compare(const QString& from, const QString& to)
@@ -250,6 +428,259 @@ void VersionsPage::chooseChecklistFile()
     if (const Status s = exportChecklist(path); !s) {
         QMessageBox::warning(this, tr("Export QA checklist"), s.error().message);
     }
+}
+
+void VersionsPage::updateActions()
+{
+    const bool haveApp = !m_catalog->currentAppKey().isEmpty();
+    m_newButton->setEnabled(haveApp);
+    m_newButton->setToolTip(haveApp ? tr("Start a version of this app, in planning (%1)")
+                                          .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText))
+                                    : tr("Select an app first."));
+    const Version* v = currentVersion();
+    if (!v) {
+        const bool none = m_catalog->versionModel()->rowCount() == 0;
+        for (QPushButton* button : {m_assignButton, m_freezeButton, m_releaseButton}) {
+            button->setEnabled(false);
+            button->setToolTip(none ? tr("Create a version first.") : tr("Select a version first."));
+        }
+        return;
+    }
+    const QString status = versionStatusLabel(v->status);
+    const bool planning = v->status == VersionStatus::Planning;
+    m_assignButton->setEnabled(planning);
+    m_assignButton->setToolTip(
+        planning ? tr("Choose the demands that version %1 brings").arg(v->name)
+                 : tr("Version %1 is %2: demands can only be assigned while it is in planning.").arg(v->name, status));
+    m_freezeButton->setEnabled(planning);
+    m_freezeButton->setToolTip(planning
+                                   ? tr("Take the snapshot of the plan as merged now, for QA to test")
+                                   : tr("Only a version in planning can be frozen; %1 is %2.").arg(v->name, status));
+    const bool frozen = v->status == VersionStatus::Frozen;
+    m_releaseButton->setEnabled(frozen);
+    m_releaseButton->setToolTip(frozen ? tr("Mark version %1 as shipped; its snapshot stays as it is").arg(v->name)
+                                    : planning ? tr("Freeze version %1 before releasing it.").arg(v->name)
+                                               : tr("Version %1 is released already.").arg(v->name));
+}
+
+void VersionsPage::updateDetail()
+{
+    const Version* v = currentVersion();
+    if (!v) {
+        // Without versions the list itself says what to do.
+        const bool none = m_catalog->versionModel()->rowCount() == 0 && !m_catalog->currentAppKey().isEmpty();
+        m_detail->setHtml(none ? QString()
+                               : QStringLiteral("<p style='color:%1'>%2</p>")
+                                     .arg(palette().color(QPalette::PlaceholderText).name(),
+                                          esc(m_catalog->currentAppKey().isEmpty()
+                                                  ? tr("No app selected.")
+                                                  : tr("Select a version to see the demands it brings."))));
+        return;
+    }
+    const VersionListModel* versions = m_catalog->versionModel();
+    const QModelIndex row = versions->index(versions->rowOf(v->name), VersionListModel::SnapshotColumn);
+    const auto when = [](const QDateTime& t) {
+        return t.isValid() ? esc(QLocale().toString(t.toLocalTime(), QLocale::ShortFormat)) : QString();
+    };
+    // Compact: the list beside it has the times and the snapshot in columns as well.
+    QStringList facts{tr("created %1").arg(when(v->createdAt))};
+    if (v->frozenAt.isValid()) {
+        facts << tr("frozen %1").arg(when(v->frozenAt));
+    }
+    if (v->releasedAt.isValid()) {
+        facts << tr("released %1").arg(when(v->releasedAt));
+    }
+    if (row.data(VersionListModel::HasSnapshotRole).toBool()) {
+        facts << tr("snapshot of %1").arg(esc(row.data().toString()));
+    }
+    QString html = richtext::style(palette());
+    html += QStringLiteral("<h2>%1 <span class='dim'>· %2</span></h2><p class='sub'><span class='dim'>%3</span></p>")
+                .arg(esc(v->name), esc(versionStatusLabel(v->status)), facts.join(QStringLiteral(" · ")));
+    if (!v->description.isEmpty()) {
+        html += QStringLiteral("<p>%1</p>").arg(esc(v->description));
+    }
+    html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Demands (%1)").arg(v->demandKeys.size())));
+    const bool planning = v->status == VersionStatus::Planning;
+    if (v->demandKeys.isEmpty()) {
+        html += QStringLiteral("<p><span class='dim'>%1</span></p>")
+                    .arg(esc(planning ? tr("None assigned yet: choose them with Assign demands…")
+                                      : tr("No demand was assigned to it.")));
+        m_detail->setHtml(html);
+        return;
+    }
+    // Open ones first said, then listed: they hold the freeze up.
+    const DemandListModel* demands = m_catalog->demandModel();
+    QString rows;
+    int open = 0;
+    for (const QString& key : v->demandKeys) {
+        const int at = demands->rowOf(key);
+        QString title;
+        QString status;
+        if (at >= 0) {
+            const Demand& d = demands->demands().at(at);
+            title = esc(d.title);
+            status = esc(demandStatusLabel(d.status));
+            if (isOpen(d.status)) {
+                ++open;
+                status = QStringLiteral("<span class='changed'>%1</span>").arg(status);
+            }
+        }
+        rows += QStringLiteral("<tr><td class='key'>%1</td><td>%2</td><td>%3</td></tr>").arg(code(key), title, status);
+    }
+    if (open > 0 && planning) {
+        html += QStringLiteral("<p><span class='changed'>%1</span></p>")
+                    .arg(esc(tr("%n demand(s) still open: the version can be frozen once they are merged, "
+                                "rejected or cancelled.",
+                                nullptr, open)));
+    }
+    html += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th></tr>%4</table>")
+                .arg(esc(tr("Demand")), esc(tr("Title")), esc(tr("Status")), rows);
+    m_detail->setHtml(html);
+}
+
+int VersionsPage::openDemands(const QStringList& keys) const
+{
+    const DemandListModel* demands = m_catalog->demandModel();
+    int open = 0;
+    for (const QString& key : keys) {
+        const int row = demands->rowOf(key);
+        open += row >= 0 && isOpen(demands->demands().at(row).status) ? 1 : 0;
+    }
+    return open;
+}
+
+void VersionsPage::confirm(const QString& objectName, const QString& title, const QString& text, const QString& info,
+                           const QString& action, const std::function<void()>& run)
+{
+    auto* box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, this);
+    box->setObjectName(objectName);
+    box->setInformativeText(info);
+    QPushButton* yes = box->addButton(action, QMessageBox::AcceptRole);
+    yes->setObjectName(QStringLiteral("confirmButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(yes);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // finished, not accepted: a message box finishes with the clicked button's code.
+    connect(box, &QMessageBox::finished, this, [box, yes, run] {
+        if (box->clickedButton() == yes) {
+            run();
+        }
+    });
+    box->open();
+}
+
+void VersionsPage::newVersion()
+{
+    if (m_catalog->currentAppKey().isEmpty()) {
+        return;
+    }
+    QStringList taken;
+    for (const Version& v : m_catalog->versionModel()->versions()) {
+        taken << v.name;
+    }
+    auto* dialog = new NewVersionDialog(taken, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Created on OK; a failure (the name taken meanwhile, a lost connection) keeps the dialog.
+    dialog->setSaveAction([this, dialog] {
+        auto created = m_catalog->createVersion(dialog->name(), dialog->description());
+        if (!created) {
+            return created.error().message;
+        }
+        select(created->name);
+        say(tr("Version %1 created in planning. Assign the demands it brings, then freeze it.").arg(created->name),
+            false);
+        return QString();
+    });
+    dialog->open();
+}
+
+void VersionsPage::assignDemands()
+{
+    const Version* v = currentVersion();
+    if (!v || v->status != VersionStatus::Planning) {
+        return;
+    }
+    const QString name = v->name;
+    const QStringList before = v->demandKeys; // sorted
+    auto* dialog = new AssignDemandsDialog(name, m_catalog->demandModel()->demands(), before, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Applied on OK, all or nothing; a failure (the version frozen meanwhile) keeps the dialog.
+    dialog->setSaveAction([this, dialog, name, before] {
+        const QStringList keys = dialog->checkedKeys();
+        if (keys == before) {
+            say(tr("The demands of version %1 did not change.").arg(name), false);
+            return QString();
+        }
+        const Status s = m_catalog->setVersionDemands(name, keys);
+        select(name);
+        if (!s) {
+            return s.error().message;
+        }
+        QString text = tr("Version %1 now brings %n demand(s).", nullptr, int(keys.size())).arg(name);
+        if (const int open = openDemands(keys); open > 0) {
+            text += QLatin1Char(' ')
+                + tr("%n of them still open: merge, reject or cancel them before freezing the version.", nullptr, open);
+        }
+        say(text, false);
+        return QString();
+    });
+    dialog->open();
+}
+
+void VersionsPage::freezeVersion()
+{
+    const Version* v = currentVersion();
+    if (!v || v->status != VersionStatus::Planning) {
+        return;
+    }
+    const QString name = v->name;
+    const int open = openDemands(v->demandKeys);
+    QString info = tr("Its snapshot is taken from the plan as merged now: that is what QA tests and what the "
+                      "version keeps. No demand can be assigned to it afterwards.");
+    if (open > 0) { // the store decides; this only warns
+        info += QStringLiteral("\n\n")
+            + tr("%n assigned demand(s) still open: the freeze is refused until they are merged, rejected or "
+                 "cancelled.",
+                 nullptr, open);
+    }
+    confirm(QStringLiteral("confirmFreezeDialog"), tr("Freeze version"), tr("Freeze version %1?").arg(name), info,
+            tr("Freeze"), [this, name] {
+                // The snapshot of a large plan is read and hashed: seconds, on this thread.
+                QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+                auto frozen = m_catalog->freezeVersion(name);
+                QGuiApplication::restoreOverrideCursor();
+                select(name);
+                if (!frozen) {
+                    say(frozen.error().message, true); // e.g. which assigned demands are still open
+                    return;
+                }
+                fillCompareChoices(m_from->currentData().toString(), m_to->currentData().toString());
+                compareWithPrevious(name);
+                say(tr("Version %1 is frozen. Below: what changed since the version before it, the list QA "
+                       "tests. Release it when the app ships.")
+                        .arg(name),
+                    false);
+            });
+}
+
+void VersionsPage::releaseVersion()
+{
+    const Version* v = currentVersion();
+    if (!v || v->status != VersionStatus::Frozen) {
+        return;
+    }
+    const QString name = v->name;
+    confirm(QStringLiteral("confirmReleaseDialog"), tr("Release version"), tr("Release version %1?").arg(name),
+            tr("A released version is final: its snapshot stays as it was frozen, for the apps that run it."),
+            tr("Release"), [this, name] {
+                auto released = m_catalog->releaseVersion(name);
+                select(name);
+                if (!released) {
+                    say(released.error().message, true);
+                    return;
+                }
+                say(tr("Version %1 is released.").arg(name), false);
+            });
 }
 
 } // namespace tp

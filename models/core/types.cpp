@@ -75,4 +75,9 @@ QList<DemandStatus> demandActionFrom(DemandAction action)
     return {};
 }
 
+bool isOpen(DemandStatus status)
+{
+    return status == DemandStatus::Draft || status == DemandStatus::InReview || status == DemandStatus::Approved;
+}
+
 } // namespace tp

@@ -144,6 +144,9 @@ struct Demand {
 /// The statuses a demand must be in for `action`: draft → in review → approved → merged;
 /// reject from review or approved, reopen back to draft, cancel before the merge.
 [[nodiscard]] QList<DemandStatus> demandActionFrom(DemandAction action);
+/// Draft, in review or approved: not settled yet, so a version it is assigned to cannot be
+/// frozen.
+[[nodiscard]] bool isOpen(DemandStatus status);
 
 /// One pending edit of a demand's change set. For Create/Update `state` is the full proposed
 /// entity (canonical JSON, see entityjson.h); for Delete it is empty.

@@ -366,6 +366,11 @@ void PlanCatalog::refreshActiveDemand()
     m_events->setPendingNew(std::move(created));
     m_events->setPendingKeys(std::move(pending));
     m_attributes->setPendingKeys(std::move(pendingAttributes));
+    refreshStamp();
+}
+
+void PlanCatalog::refreshStamp()
+{
     // What the models show now, our own writes included (they need no reload).
     if (auto stamp = m_store.changeStamp(m_currentApp)) {
         m_stamp = *stamp;
@@ -456,6 +461,44 @@ Status PlanCatalog::reloadVersions()
     }
     m_versions->setVersions(*versions, *snapshots);
     return Ok{};
+}
+
+Result<Version> PlanCatalog::createVersion(const QString& name, const QString& description)
+{
+    Version v;
+    v.appKey = m_currentApp;
+    v.name = name;
+    v.description = description;
+    auto created = m_store.versions().create(v);
+    // Also after a failure: the name may have been taken by someone else meanwhile.
+    static_cast<void>(reloadVersions());
+    refreshStamp();
+    return created;
+}
+
+Status PlanCatalog::setVersionDemands(const QString& name, const QStringList& demandKeys)
+{
+    const Status s = m_store.versions().setDemands(m_currentApp, name, demandKeys);
+    // Also after a failure: someone else may have moved the version or the demands.
+    static_cast<void>(reloadVersions());
+    static_cast<void>(reloadDemands()); // and the stamp
+    return s;
+}
+
+Result<Version> PlanCatalog::freezeVersion(const QString& name)
+{
+    auto frozen = m_store.versions().freeze(m_currentApp, name);
+    static_cast<void>(reloadVersions());
+    refreshStamp();
+    return frozen;
+}
+
+Result<Version> PlanCatalog::releaseVersion(const QString& name)
+{
+    auto released = m_store.versions().release(m_currentApp, name);
+    static_cast<void>(reloadVersions());
+    refreshStamp();
+    return released;
 }
 
 Result<PlanCatalog::Comparison> PlanCatalog::compareVersions(const QString& from, const QString& to) const

@@ -102,6 +102,16 @@ public:
     /// The versions of the current app (owned by the catalog), loaded with its plan.
     [[nodiscard]] VersionListModel* versionModel() const { return m_versions; }
     [[nodiscard]] Status reloadVersions();
+    /// Creates a version in planning of the current app and reloads the versions.
+    [[nodiscard]] Result<Version> createVersion(const QString& name, const QString& description);
+    /// Makes `demandKeys` the demands assigned to a version in planning (all or nothing) and
+    /// reloads the versions and the demands (whose target versions change with it).
+    [[nodiscard]] Status setVersionDemands(const QString& name, const QStringList& demandKeys);
+    /// Freezes a version in planning: takes the snapshot of the plan as merged now. The store
+    /// refuses while a demand assigned to it is still open. Reloads the versions.
+    [[nodiscard]] Result<Version> freezeVersion(const QString& name);
+    /// Releases a frozen version and reloads the versions.
+    [[nodiscard]] Result<Version> releaseVersion(const QString& name);
     /// The differences of the current app's plan between two versions ("current" = as merged
     /// now), and the plan of `to`.
     struct Comparison;
@@ -113,6 +123,8 @@ public:
     [[nodiscard]] QString actor() const;
     /// Key of the app whose plan is loaded, empty if none.
     [[nodiscard]] QString currentAppKey() const { return m_currentApp; }
+    /// False while the store does not answer (see reachabilityChanged()).
+    [[nodiscard]] bool isReachable() const { return m_reachable; }
     /// True while a background load runs.
     [[nodiscard]] bool isLoading() const { return m_pendingGeneration != 0; }
     /// Worker threads whose result has not been handled yet, superseded ones included.
@@ -123,8 +135,8 @@ public:
     void watchForChanges(int intervalMs);
     /// One such look, now: when the store changed since the models were loaded, reloads the
     /// current app (requestApp) or, if the apps changed, emits appsChanged(). True if so.
-    /// False while the store does not answer (see reachabilityChanged()).
-    [[nodiscard]] bool isReachable() const { return m_reachable; }
+    /// A look that fails (the server is down, the network gone) emits reachabilityChanged(false)
+    /// once; the first one that succeeds again emits reachabilityChanged(true) and reloads.
     bool checkForChanges();
 
     /// Reloads the list of apps. If the current app is gone its plan is cleared.
@@ -135,8 +147,6 @@ public:
     /// Like selectApp(), in the background when a store opener is set. Ends with planLoaded()
     /// or loadFailed().
     void requestApp(const QString& appKey);
-    /// A look that fails (the server is down, the network gone) emits reachabilityChanged(false)
-    /// once; the first one that succeeds again emits reachabilityChanged(true) and reloads.
 
 Q_SIGNALS:
     /// The plan of `appKey` (empty: none) is now in the models.
@@ -147,6 +157,8 @@ Q_SIGNALS:
     void appsChanged();
     /// Edits now go into this demand (empty: editing stopped).
     void activeDemandChanged(const QString& key);
+    /// The store stopped answering (with the error's message) or answers again.
+    void reachabilityChanged(bool reachable, const QString& message);
     /// A background load started (true) or ended (false).
     void loadingChanged(bool loading);
 
@@ -156,9 +168,8 @@ private:
     void finishJob(const std::shared_ptr<Job>& job);
     void clearPlan();
     void refreshActiveDemand(); ///< ends it if it is no longer a draft of the current app; pending keys
+    void refreshStamp();        ///< our own writes are shown already: no reload for them
 
-    /// The store stopped answering (with the error's message) or answers again.
-    void reachabilityChanged(bool reachable, const QString& message);
     Store& m_store;
     AppListModel* m_apps;
     EventTableModel* m_events;

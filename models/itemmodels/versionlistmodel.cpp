@@ -58,6 +58,16 @@ QStringList VersionListModel::comparableNames() const
     return names;
 }
 
+int VersionListModel::rowOf(const QString& name) const
+{
+    for (qsizetype row = 0; row < m_versions.size(); ++row) {
+        if (m_versions.at(row).name == name) {
+            return int(row);
+        }
+    }
+    return -1;
+}
+
 int VersionListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_versions.size());
@@ -82,8 +92,30 @@ QVariant VersionListModel::data(const QModelIndex& index, int role) const
         return int(v.status);
     case HasSnapshotRole:
         return snapshot != m_snapshots.constEnd();
+    case DemandKeysRole:
+        return v.demandKeys;
     case Qt::ToolTipRole:
+        if (index.column() == DemandsColumn && !v.demandKeys.isEmpty()) {
+            return v.demandKeys.join(QLatin1String(", "));
+        }
         return v.description.isEmpty() ? QVariant() : QVariant(v.description);
+    case SortRole:
+        switch (index.column()) {
+        case NameColumn:
+            return int(m_versions.size()) - index.row(); // the rows are in version order, newest first
+        case StatusColumn:
+            return int(v.status);
+        case DemandsColumn:
+            return int(v.demandKeys.size());
+        case SnapshotColumn:
+            return snapshot == m_snapshots.constEnd() ? -1 : snapshot->events;
+        case FrozenColumn:
+            return v.frozenAt;
+        case ReleasedColumn:
+            return v.releasedAt;
+        default:
+            return {};
+        }
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:

@@ -10,7 +10,7 @@ namespace tp {
 struct SnapshotInfo;
 
 /// The versions of an app, newest first: name, status, demands, snapshot size, freeze and
-/// release times. Read-only; PlanCatalog fills it.
+/// release times. Read-only; PlanCatalog fills it. A sorting proxy sorts by SortRole.
 class VersionListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -19,6 +19,8 @@ public:
         NameRole = Qt::UserRole + 1, ///< QString "6.3.0"
         StatusRole,                  ///< int(VersionStatus)
         HasSnapshotRole,             ///< bool: frozen or released, so it can be compared
+        DemandKeysRole,              ///< QStringList: keys of the demands assigned to it
+        SortRole,                    ///< the column's value to sort by (names in version order)
     };
 
     explicit VersionListModel(QObject* parent = nullptr);
@@ -26,6 +28,8 @@ public:
     /// Replaces all versions (given oldest first, as the store lists them) and their snapshots.
     void setVersions(const QList<Version>& versions, const QList<SnapshotInfo>& snapshots);
     [[nodiscard]] const QList<Version>& versions() const { return m_versions; }
+    /// The row of the version with this name, -1 if none.
+    [[nodiscard]] int rowOf(const QString& name) const;
     /// Names of the versions with a snapshot, newest first.
     [[nodiscard]] QStringList comparableNames() const;
 

@@ -55,6 +55,12 @@ bool versionLess(const QString& a, const QString& b)
     return pa.size() < pb.size();
 }
 
+bool isVersionName(const QString& name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9]+(\\.[0-9]+)*([-+][0-9A-Za-z.-]+)?$"));
+    return pattern.match(name).hasMatch();
+}
+
 QString planChecksum(const Plan& plan)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
@@ -71,8 +77,7 @@ QString planChecksum(const Plan& plan)
 
 Result<Version> VersionService::create(const Version& input)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[0-9]+(\\.[0-9]+)*([-+][0-9A-Za-z.-]+)?$"));
-    if (!pattern.match(input.name).hasMatch()) {
+    if (!isVersionName(input.name)) {
         return makeError(Error::Code::Validation,
                          QCoreApplication::translate("tp::store", "Version name \"%1\" must look like 6.3.0 (numbers separated by dots).").arg(input.name));
     }
@@ -198,6 +203,37 @@ Status VersionService::unassignDemand(const QString& appKey, const QString& name
         }
         return m_ctx.audit(QStringLiteral("version.unassign_demand"), QStringLiteral("version"), name, appKey,
                            {{QStringLiteral("demand"), demandKey}});
+    });
+}
+
+Status VersionService::setDemands(const QString& appKey, const QString& name, const QStringList& demandKeys)
+{
+    return m_ctx.db->transact<Ok>([&]() -> Status {
+        auto v = version(appKey, name);
+        if (!v) {
+            return v.error();
+        }
+        if (v->status != VersionStatus::Planning) {
+            return makeError(Error::Code::InvalidState,
+                             QCoreApplication::translate(
+                                 "tp::store", "Version %1 is %2; demands can only be added while it is in planning.")
+                                 .arg(name, toString(v->status)));
+        }
+        for (const QString& key : std::as_const(v->demandKeys)) {
+            if (!demandKeys.contains(key)) {
+                if (const Status s = unassignDemand(appKey, name, key); !s) {
+                    return s;
+                }
+            }
+        }
+        for (const QString& key : demandKeys) {
+            if (!v->demandKeys.contains(key)) {
+                if (const Status s = assignDemand(appKey, name, key); !s) {
+                    return s;
+                }
+            }
+        }
+        return Ok{};
     });
 }
 

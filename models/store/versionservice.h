@@ -20,6 +20,10 @@ struct SnapshotInfo {
 /// Orders version names numerically ("6.10.0" after "6.9.1").
 [[nodiscard]] bool versionLess(const QString& a, const QString& b);
 
+/// True for a name the store accepts for a version: numbers separated by dots, optionally
+/// followed by a pre-release or build suffix ("6.3.0", "6.4", "7.0.0-rc.1").
+[[nodiscard]] bool isVersionName(const QString& name);
+
 /// sha256 (hex) over the canonical JSON of a plan's attributes and events.
 [[nodiscard]] QString planChecksum(const Plan& plan);
 
@@ -37,6 +41,9 @@ public:
     /// Targets a demand of the same app at a version in planning.
     [[nodiscard]] Status assignDemand(const QString& appKey, const QString& name, const QString& demandKey);
     [[nodiscard]] Status unassignDemand(const QString& appKey, const QString& name, const QString& demandKey);
+    /// Makes `demandKeys` the demands of a version in planning, in one transaction: assigns
+    /// the missing ones and unassigns the others, or changes nothing if one of them fails.
+    [[nodiscard]] Status setDemands(const QString& appKey, const QString& name, const QStringList& demandKeys);
     /// Takes the snapshot; every assigned demand must be merged, rejected or cancelled.
     [[nodiscard]] Result<Version> freeze(const QString& appKey, const QString& name);
     [[nodiscard]] Result<Version> release(const QString& appKey, const QString& name);
