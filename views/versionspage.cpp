@@ -13,7 +13,6 @@
 #include "versionservice.h"
 
 #include <QComboBox>
-#include <QDataStream>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -38,11 +37,6 @@ namespace {
 using richtext::code;
 using richtext::esc;
 using richtext::fieldRow;
-
-/// saveState(): magic, format, then the splitters' and the header's own states. Older
-/// versions saved the bare state of the splitter, which starts with QSplitter's own marker.
-constexpr quint32 kStateMagic = 0x54505653; // "TPVS"
-constexpr qint32 kStateFormat = 1;
 
 } // namespace
 
@@ -92,10 +86,6 @@ VersionsPage::VersionsPage(PlanCatalog* catalog, QWidget* parent)
     QTableView* table = m_versionList->table();
     table->setObjectName(QStringLiteral("versionTable"));
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VersionsPage::onVersionSelected);
-    connect(table->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
-        // A width the user dragged is kept from then on (style changes resize sections too).
-        m_columnsSized = m_columnsSized || (!m_autoSizing && QGuiApplication::mouseButtons() != Qt::NoButton);
-    });
     m_detail = new QTextBrowser(listBox);
     m_detail->setObjectName(QStringLiteral("versionDetail"));
     m_listSplitter = new QSplitter(Qt::Horizontal, listBox);
@@ -185,41 +175,16 @@ VersionsPage::VersionsPage(PlanCatalog* catalog, QWidget* parent)
 
 QByteArray VersionsPage::saveState() const
 {
-    QByteArray state;
-    QDataStream out(&state, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_4);
-    out << kStateMagic << kStateFormat << m_splitter->saveState() << m_listSplitter->saveState()
-        << m_versionList->table()->horizontalHeader()->saveState();
-    return state;
+    return packStates({m_splitter->saveState(), m_listSplitter->saveState(), m_versionList->saveState()});
 }
 
 void VersionsPage::restoreState(const QByteArray& state)
 {
-    QDataStream in(state);
-    in.setVersion(QDataStream::Qt_6_4);
-    quint32 magic = 0;
-    qint32 format = 0;
-    in >> magic >> format;
-    if (magic != kStateMagic) {
-        m_splitter->restoreState(state); // saved by an older version: the splitter alone
-        return;
-    }
-    QByteArray outer;
-    QByteArray inner;
-    QByteArray columns;
-    in >> outer >> inner >> columns; // a newer format appends, so these come first in it too
-    if (in.status() != QDataStream::Ok || format < 1) {
-        return;
-    }
-    m_splitter->restoreState(outer);
-    m_listSplitter->restoreState(inner);
-    QHeaderView* header = m_versionList->table()->horizontalHeader();
-    m_autoSizing = true;
-    if (header->restoreState(columns)) {
-        m_columnsSized = true;
-        m_versionProxy->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
-    }
-    m_autoSizing = false;
+    // Earlier versions saved the outer splitter alone: it comes back as the first part.
+    const QList<QByteArray> parts = unpackStates(state, 3);
+    m_splitter->restoreState(parts.at(0));
+    m_listSplitter->restoreState(parts.at(1));
+    m_versionList->restoreState(parts.at(2));
 }
 
 QString VersionsPage::currentName() const
@@ -253,16 +218,6 @@ void VersionsPage::say(const QString& text, bool error)
     m_message->setText(text);
 }
 
-void VersionsPage::resizeColumns()
-{
-    if (m_columnsSized) {
-        return;
-    }
-    m_autoSizing = true;
-    m_versionList->table()->resizeColumnsToContents();
-    m_autoSizing = false;
-}
-
 void VersionsPage::onVersionsReset()
 {
     if (m_catalog->currentAppKey() != m_shownApp) {
@@ -279,7 +234,7 @@ void VersionsPage::onVersionsReset()
         select(m_selectedName);
     }
     m_reselecting = false;
-    resizeColumns();
+    m_versionList->fitColumns(30); // unless the user sized them
     updateActions();
     updateDetail();
 }

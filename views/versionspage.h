@@ -80,7 +80,6 @@ private:
     [[nodiscard]] const Version* currentVersion() const;
     /// How many of these demands are still open (they hold a freeze up).
     [[nodiscard]] int openDemands(const QStringList& keys) const;
-    void resizeColumns();
 
     PlanCatalog* m_catalog;
     QSortFilterProxyModel* m_versionProxy;
@@ -107,8 +106,6 @@ private:
     QString m_shownApp;                  ///< whose versions the list shows
     bool m_stale = true;                 ///< the comparison waits until the page is shown
     bool m_reselecting = false;          ///< selecting the same version again after a reload
-    bool m_columnsSized = false;         ///< by the user or a restored state: left alone
-    bool m_autoSizing = false;
 };
 
 } // namespace tp
