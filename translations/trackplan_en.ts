@@ -13,6 +13,63 @@
     </message>
 </context>
 <context>
+    <name>tp::AssignDemandsDialog</name>
+    <message>
+        <source>Demands of version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open: the version can be frozen once it is merged, rejected or cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the demands that version %1 brings. Before it can be frozen, each of them must be merged, rejected or cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by key, title or status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app has no demands yet. Create them on the Demands page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n demand(s) checked.</source>
+        <translation>
+            <numerusform>%n demand checked.</numerusform>
+            <numerusform>%n demands checked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them still open.</source>
+        <translation>
+            <numerusform>%n of them still open.</numerusform>
+            <numerusform>%n of them still open.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK adds %1 and removes %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::AttributeEditorDialog</name>
     <message>
         <source>Carried by every event of the app</source>
@@ -333,10 +390,6 @@
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The demand was not created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -811,10 +864,6 @@
         </translation>
     </message>
     <message>
-        <source>&lt;h3&gt;No apps in this store yet&lt;/h3&gt;&lt;p&gt;Run &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; to fill it with a demo plan, or &lt;code&gt;trackplanctl --db %1 import FILE&lt;/code&gt; to load an export, then choose &lt;b&gt;File → Reload&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Demands</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,15 +892,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The new language shows when TrackPlan starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No apps in this store yet&lt;/h3&gt;&lt;p&gt;Run &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; to fill it with a demo plan, or &lt;code&gt;trackplanctl --db %1 import FILE&lt;/code&gt; to load an export, then choose &lt;b&gt;File → Reload&lt;/b&gt;. &lt;b&gt;File → Open store…&lt;/b&gt; opens another store.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store answers again; what changed meanwhile is loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store does not answer (%1). What you see may be out of date, and saving waits until it answers again; an open editor keeps what you typed. TrackPlan keeps trying.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -942,6 +1019,84 @@
     </message>
     <message>
         <source>A demand needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::NewVersionDialog</name>
+    <message>
+        <source>New version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this release brings (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version starts in planning: assign the demands it brings, freeze it to take the snapshot that QA tests, then release it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A version needs a name: its version number, such as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a version number: use numbers separated by dots, such as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the same version number as %2, which exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 will be created in planning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::PasswordDialog</name>
+    <message>
+        <source>Re&amp;member password in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;TrackPlan could not open &lt;b&gt;%1&lt;/b&gt;. If the server wants a password, enter it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password goes into the system keychain (Secret Service: GNOME Keyring, KWallet), never into TrackPlan&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwords cannot be remembered on this computer: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1217,6 +1372,200 @@
     </message>
 </context>
 <context>
+    <name>tp::SavingDialog</name>
+    <message>
+        <source>Not saved: %1
+Your edits are still here; press OK to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often TrackPlan looks for changes made by others (another window, another client of the shared store) and shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store used last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db and $TRACKPLAN_DB still choose the store when given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for &amp;changes by others every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Store at start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language shows when TrackPlan starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::StoreDialog</name>
+    <message>
+        <source>Open Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SQLite file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recent stores (double-click to open):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (file missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No store opened yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/path/to/plan.sqlite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store in one file on this computer: for one person, or to try things out. Choose an existing file or type the name of a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s shared store. Paste a URL or fill in the fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user name, if empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: from the system keychain, ~/.pgpass or PGPASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;member password in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password goes into the system keychain (Secret Service: GNOME Keyring, KWallet), never into TrackPlan&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or Create a Store File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TrackPlan stores (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PostgreSQL URL starts with postgresql://, e.g. postgresql://alice@db.example.com:5432/plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwords cannot be remembered on this computer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a SQLite file, or type the name of a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a PostgreSQL URL: paste it on the PostgreSQL server tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a file in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the host name of the PostgreSQL server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the store in this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not exist yet: a new, empty store is created in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::VersionListModel</name>
     <message>
         <source>%1 events, %2 attributes</source>
@@ -1249,10 +1598,6 @@
 </context>
 <context>
     <name>tp::VersionsPage</name>
-    <message>
-        <source>This app has no versions yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The older side of the comparison</source>
         <translation type="unfinished"></translation>
@@ -1311,6 +1656,217 @@
     </message>
     <message>
         <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign demands…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app has no versions yet.&lt;br&gt;Create one with New version…, assign the demands it brings, freeze it for QA and release it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a version of this app, in planning (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an app first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a version first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a version first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the demands that version %1 brings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is %2: demands can only be assigned while it is in planning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the snapshot of the plan as merged now, for QA to test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a version in planning can be frozen; %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark version %1 as shipped; its snapshot stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze version %1 before releasing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is released already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a version to see the demands it brings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frozen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>released %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demands (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None assigned yet: choose them with Assign demands…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demand was assigned to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n demand(s) still open: the version can be frozen once they are merged, rejected or cancelled.</source>
+        <translation>
+            <numerusform>%n demand still open: the version can be frozen once they are merged, rejected or cancelled.</numerusform>
+            <numerusform>%n demands still open: the version can be frozen once they are merged, rejected or cancelled.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 created in planning. Assign the demands it brings, then freeze it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demands of version %1 did not change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 now brings %n demand(s).</source>
+        <translation>
+            <numerusform>Version %1 now brings %n demand.</numerusform>
+            <numerusform>Version %1 now brings %n demands.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them still open: merge, reject or cancel them before freezing the version.</source>
+        <translation>
+            <numerusform>%n of them still open: merge, reject or cancel them before freezing the version.</numerusform>
+            <numerusform>%n of them still open: merge, reject or cancel them before freezing the version.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its snapshot is taken from the plan as merged now: that is what QA tests and what the version keeps. No demand can be assigned to it afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assigned demand(s) still open: the freeze is refused until they are merged, rejected or cancelled.</source>
+        <translation>
+            <numerusform>%n assigned demand still open: the freeze is refused until they are merged, rejected or cancelled.</numerusform>
+            <numerusform>%n assigned demands still open: the freeze is refused until they are merged, rejected or cancelled.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeze version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze version %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is frozen. Below: what changed since the version before it, the list QA tests. Release it when the app ships.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release version %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A released version is final: its snapshot stays as it was frozen, for the apps that run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::app::Desktop</name>
+    <message>
+        <source>TrackPlan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1. The store %2 stays open.
+
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1.
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was not remembered; the system keychain said: %1. TrackPlan asks for it again next time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1722,6 +2278,132 @@
     </message>
 </context>
 <context>
+    <name>tp::publish</name>
+    <message>
+        <source>Nothing to publish for %1: no version given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading what is published for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving the pointers of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run of %1 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to roll back for %1: %2 is empty (no publish since the last rollback).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot roll back %1: its previous snapshot %2 is no longer in Redis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no released version to publish; release one, or name a frozen version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No version %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of %2 is in planning; freeze it before publishing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The pointers were not moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The connection broke during the pointer move: check %2 to see whether it happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another client changed the pointers of %1 during this publish; nothing was moved. Publish again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis applied the pointer move of %1 only in part: %2. Run the publish again to complete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish of %1 cancelled; the published pointers were not moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (while %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: writing snapshot %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refreshing the expiry of snapshot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: verifying snapshot %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: loading the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: writing schemas (%2 of %3 events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing schemas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>writing snapshot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot %1 in Redis does not match what was written (checksum %2, meta %3, expected %4); the pointers were not moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot %1 refers to %2 schemas but only %3 are in Redis; the pointers were not moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::qa</name>
     <message>
         <source>new event</source>
@@ -1777,6 +2459,97 @@
     </message>
     <message>
         <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::redis</name>
+    <message>
+        <source>Cannot connect to Redis at %1: out of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis at %1 did not accept the connection within %2 ms (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis at %1 is unreachable: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis at %1 requires a password: give it in the URL, redis://:PASSWORD@host:port or redis://USER:PASSWORD@host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>formatting a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis at %1 did not answer in time while %2 (command timeout).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the connection to Redis at %1 while %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis at %1: %2 while %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis at %1 is out of memory and refused a write (%2). Raise maxmemory or free memory, then publish again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis at %1: authentication failed (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis at %1 answered with an error: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Redis URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (rediss://) is not supported by this build; use redis:// through a TLS tunnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected redis://[user[:password]@]host[:port][/db], for example redis://127.0.0.1:6379/0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database must be a number, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options after &apos;?&apos; or &apos;#&apos; are not supported.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2022,6 +2795,13 @@
     </message>
     <message>
         <source>Optional attribute %1 was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::secrets</name>
+    <message>
+        <source>The system keychain did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2422,13 +3202,23 @@
 <context>
     <name>trackplan</name>
     <message>
-        <source>TrackPlan</source>
+        <source>TrackPlan: manage an app&apos;s tracking plan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot open the store %1.
-
-%2</source>
+        <source>Store: a SQLite file or postgresql://user@host:port/db (default: $TRACKPLAN_DB, else the store chosen in File → Settings: the one used last or the file in the user&apos;s data folder). A password in the URL is used, never remembered; without one it comes from the system keychain, ~/.pgpass or PGPASSWORD, else TrackPlan asks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UI language, e.g. zh_CN or en (default: the one chosen in File → Settings, else the system&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LANG</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2738,6 +3528,71 @@ Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connectio
     </message>
     <message>
         <source>%1 %2 is now %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Redis (docs/redis-contract.md):
+  publish --redis URL --app KEY [--version V …] [--dry-run]
+                                publish the plan for the collection services
+  rollback --redis URL --app KEY
+                                restore the pointers of before the last publish
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Redis server: redis://[user[:password]@]host[:port][/db] (default: $TRACKPLAN_REDIS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only list the keys that would be added or changed; write nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs --app KEY and --redis URL (or $TRACKPLAN_REDIS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A version to publish (repeatable; frozen or released). Default: every released version; the newest becomes current.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the plan of an app&apos;s versions to Redis for the collection services: schemas, snapshots and routing rules, then the version pointers in one transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run, nothing written to %1: %n key(s) would be added or changed (new schemas: %2, new snapshots: %3).</source>
+        <translation>
+            <numerusform>Dry run, nothing written to %1: %n key would be added or changed (new schemas: %2, new snapshots: %3).</numerusform>
+            <numerusform>Dry run, nothing written to %1: %n keys would be added or changed (new schemas: %2, new snapshots: %3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is already published as it is at %2: %3. Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published %1 to %2: %3; current %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schemas: %1 new, %2 there already. Snapshots: %3 new, %4 reused. %5 Redis commands in %6 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the version pointers of an app in Redis to what they were before the last publish (one step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: a rollback of %1 would restore %2; current %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolled %1 back at %2: %3; current %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

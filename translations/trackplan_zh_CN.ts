@@ -13,6 +13,61 @@
     </message>
 </context>
 <context>
+    <name>tp::AssignDemandsDialog</name>
+    <message>
+        <source>Demands of version %1</source>
+        <translation>版本 %1 的需求</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Other versions</source>
+        <translation>其他版本</translation>
+    </message>
+    <message>
+        <source>Open: the version can be frozen once it is merged, rejected or cancelled.</source>
+        <translation>未结束：需求合并、驳回或取消后，版本才能冻结。</translation>
+    </message>
+    <message>
+        <source>Check the demands that version %1 brings. Before it can be frozen, each of them must be merged, rejected or cancelled.</source>
+        <translation>勾选版本 %1 包含的需求。冻结之前，每个需求都必须已合并、已驳回或已取消。</translation>
+    </message>
+    <message>
+        <source>Filter by key, title or status</source>
+        <translation>按键名、标题或状态筛选</translation>
+    </message>
+    <message>
+        <source>This app has no demands yet. Create them on the Demands page.</source>
+        <translation>该应用还没有需求。请在“需求”页创建。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n demand(s) checked.</source>
+        <translation>
+            <numerusform>已勾选 %n 个需求。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them still open.</source>
+        <translation>
+            <numerusform>其中 %n 个尚未结束。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK adds %1 and removes %2.</source>
+        <translation>确定后将加入 %1，移除 %2。</translation>
+    </message>
+</context>
+<context>
     <name>tp::AttributeEditorDialog</name>
     <message>
         <source>Carried by every event of the app</source>
@@ -334,10 +389,6 @@
     <message>
         <source> or </source>
         <translation>或</translation>
-    </message>
-    <message>
-        <source>The demand was not created: %1</source>
-        <translation>需求未创建：%1</translation>
     </message>
     <message>
         <source>%1 created as a draft. Add its changes, then submit it for review.</source>
@@ -806,10 +857,6 @@
         </translation>
     </message>
     <message>
-        <source>&lt;h3&gt;No apps in this store yet&lt;/h3&gt;&lt;p&gt;Run &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; to fill it with a demo plan, or &lt;code&gt;trackplanctl --db %1 import FILE&lt;/code&gt; to load an export, then choose &lt;b&gt;File → Reload&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;此存储库中还没有应用&lt;/h3&gt;&lt;p&gt;运行 &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; 生成演示方案，或运行 &lt;code&gt;trackplanctl --db %1 import 文件&lt;/code&gt; 载入导出文件，然后选择&lt;b&gt;文件 → 重新加载&lt;/b&gt;。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Demands</source>
         <translation>需求</translation>
     </message>
@@ -838,16 +885,44 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>系统语言</translation>
-    </message>
-    <message>
         <source>The new language shows when TrackPlan starts again.</source>
         <translation>新的语言将在 TrackPlan 下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Open store…</source>
+        <translation>打开存储库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;stores</source>
+        <translation>最近的存储库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent stores</source>
+        <translation>没有最近的存储库</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No apps in this store yet&lt;/h3&gt;&lt;p&gt;Run &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; to fill it with a demo plan, or &lt;code&gt;trackplanctl --db %1 import FILE&lt;/code&gt; to load an export, then choose &lt;b&gt;File → Reload&lt;/b&gt;. &lt;b&gt;File → Open store…&lt;/b&gt; opens another store.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;此存储库中还没有应用&lt;/h3&gt;&lt;p&gt;运行 &lt;code&gt;trackplanctl --db %1 demo&lt;/code&gt; 生成演示方案，或运行 &lt;code&gt;trackplanctl --db %1 import 文件&lt;/code&gt; 载入导出文件，然后选择&lt;b&gt;文件 → 重新加载&lt;/b&gt;。&lt;b&gt;文件 → 打开存储库…&lt;/b&gt;可打开其他存储库。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The store answers again; what changed meanwhile is loaded.</source>
+        <translation>存储库已恢复响应；期间的变更已重新加载。</translation>
+    </message>
+    <message>
+        <source>The store does not answer (%1). What you see may be out of date, and saving waits until it answers again; an open editor keeps what you typed. TrackPlan keeps trying.</source>
+        <translation>存储库没有响应（%1）。当前显示的内容可能已过时，保存要等到它恢复响应；已打开的编辑器会保留您输入的内容。TrackPlan 会持续重试。</translation>
     </message>
 </context>
 <context>
@@ -938,6 +1013,84 @@
     <message>
         <source>A demand needs a title.</source>
         <translation>需求必须有标题。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::NewVersionDialog</name>
+    <message>
+        <source>New version</source>
+        <translation>新建版本</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>What this release brings (optional)</source>
+        <translation>此版本带来的内容（可选）</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>The version starts in planning: assign the demands it brings, freeze it to take the snapshot that QA tests, then release it.</source>
+        <translation>版本从“规划中”开始：分配它包含的需求，冻结以生成供测试的快照，然后发布。</translation>
+    </message>
+    <message>
+        <source>A version needs a name: its version number, such as %1.</source>
+        <translation>版本需要一个名称：即版本号，例如 %1。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a version number: use numbers separated by dots, such as %2.</source>
+        <translation>“%1”不是版本号：请使用以点分隔的数字，例如 %2。</translation>
+    </message>
+    <message>
+        <source>Version %1 exists already.</source>
+        <translation>版本 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>%1 is the same version number as %2, which exists already.</source>
+        <translation>%1 与已存在的 %2 是同一个版本号。</translation>
+    </message>
+    <message>
+        <source>Version %1 will be created in planning.</source>
+        <translation>将以“规划中”状态创建版本 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::PasswordDialog</name>
+    <message>
+        <source>Re&amp;member password in the system keychain</source>
+        <translation>在系统钥匙串中记住密码(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;TrackPlan could not open &lt;b&gt;%1&lt;/b&gt;. If the server wants a password, enter it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;TrackPlan 无法打开 &lt;b&gt;%1&lt;/b&gt;。如果服务器需要密码，请输入。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The password goes into the system keychain (Secret Service: GNOME Keyring, KWallet), never into TrackPlan&apos;s settings.</source>
+        <translation>密码保存在系统钥匙串中（Secret Service：GNOME Keyring、KWallet），绝不写入 TrackPlan 的设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be remembered on this computer: %1</source>
+        <translation>此计算机无法记住密码：%1</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1365,201 @@
     </message>
 </context>
 <context>
+    <name>tp::SavingDialog</name>
+    <message>
+        <source>Not saved: %1
+Your edits are still here; press OK to try again.</source>
+        <translation>未保存：%1
+您的编辑仍在；按“确定”重试。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How often TrackPlan looks for changes made by others (another window, another client of the shared store) and shows them.</source>
+        <translation>TrackPlan 多久检查一次他人（另一个窗口、共享存储库的另一个客户端）所做的变更并显示出来。</translation>
+    </message>
+    <message>
+        <source>The store used last</source>
+        <translation>上次使用的存储库</translation>
+    </message>
+    <message>
+        <source>The default file (%1)</source>
+        <translation>默认文件（%1）</translation>
+    </message>
+    <message>
+        <source>--db and $TRACKPLAN_DB still choose the store when given.</source>
+        <translation>给出 --db 或 $TRACKPLAN_DB 时，仍以它们指定的存储库为准。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Look for &amp;changes by others every:</source>
+        <translation>检查他人变更的间隔(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Store at start:</source>
+        <translation>启动时打开的存储库(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The new language shows when TrackPlan starts again.</source>
+        <translation>新的语言将在 TrackPlan 下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::StoreDialog</name>
+    <message>
+        <source>Open Store</source>
+        <translation>打开存储库</translation>
+    </message>
+    <message>
+        <source>&amp;SQLite file</source>
+        <translation>SQLite 文件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;PostgreSQL server</source>
+        <translation>PostgreSQL 服务器(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent stores (double-click to open):</source>
+        <translation>最近的存储库（双击打开）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>%1 (file missing)</source>
+        <translation>%1（文件不存在）</translation>
+    </message>
+    <message>
+        <source>No store opened yet.</source>
+        <translation>还没有打开过存储库。</translation>
+    </message>
+    <message>
+        <source>/path/to/plan.sqlite</source>
+        <translation>/path/to/plan.sqlite</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A store in one file on this computer: for one person, or to try things out. Choose an existing file or type the name of a new one.</source>
+        <translation>保存在本机一个文件中的存储库：供一个人使用，或用来试用。选择已有文件，或输入新文件的名称。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The team&apos;s shared store. Paste a URL or fill in the fields.</source>
+        <translation>团队共享的存储库。粘贴 URL 或填写各字段。</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>the user name, if empty</source>
+        <translation>为空时与用户名相同</translation>
+    </message>
+    <message>
+        <source>empty: from the system keychain, ~/.pgpass or PGPASSWORD</source>
+        <translation>为空：从系统钥匙串、~/.pgpass 或 PGPASSWORD 获取</translation>
+    </message>
+    <message>
+        <source>Re&amp;member password in the system keychain</source>
+        <translation>在系统钥匙串中记住密码(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The password goes into the system keychain (Secret Service: GNOME Keyring, KWallet), never into TrackPlan&apos;s settings.</source>
+        <translation>密码保存在系统钥匙串中（Secret Service：GNOME Keyring、KWallet），绝不写入 TrackPlan 的设置。</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>用户(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Choose or Create a Store File</source>
+        <translation>选择或创建存储库文件</translation>
+    </message>
+    <message>
+        <source>TrackPlan stores (*.sqlite *.db);;All files (*)</source>
+        <translation>TrackPlan 存储库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL URL starts with postgresql://, e.g. postgresql://alice@db.example.com:5432/plan.</source>
+        <translation>PostgreSQL URL 以 postgresql:// 开头，例如 postgresql://alice@db.example.com:5432/plan。</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be remembered on this computer: %1</source>
+        <translation>此计算机无法记住密码：%1</translation>
+    </message>
+    <message>
+        <source>Choose a SQLite file, or type the name of a new one.</source>
+        <translation>请选择一个 SQLite 文件，或输入新文件的名称。</translation>
+    </message>
+    <message>
+        <source>This is a PostgreSQL URL: paste it on the PostgreSQL server tab.</source>
+        <translation>这是一个 PostgreSQL URL：请粘贴到“PostgreSQL 服务器”页。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a file in it.</source>
+        <translation>%1 是一个文件夹：请选择其中的文件。</translation>
+    </message>
+    <message>
+        <source>Enter the host name of the PostgreSQL server.</source>
+        <translation>请输入 PostgreSQL 服务器的主机名。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name.</source>
+        <translation>“%1”不是主机名。</translation>
+    </message>
+    <message>
+        <source>Opens the store in this file.</source>
+        <translation>打开此文件中的存储库。</translation>
+    </message>
+    <message>
+        <source>The file does not exist yet: a new, empty store is created in it.</source>
+        <translation>该文件尚不存在：将在其中创建一个新的空存储库。</translation>
+    </message>
+</context>
+<context>
     <name>tp::VersionListModel</name>
     <message>
         <source>%1 events, %2 attributes</source>
@@ -1244,10 +1592,6 @@
 </context>
 <context>
     <name>tp::VersionsPage</name>
-    <message>
-        <source>This app has no versions yet.</source>
-        <translation>该应用还没有版本。</translation>
-    </message>
     <message>
         <source>The older side of the comparison</source>
         <translation>比较中较旧的一方</translation>
@@ -1307,6 +1651,217 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>New version…</source>
+        <translation>新建版本…</translation>
+    </message>
+    <message>
+        <source>Assign demands…</source>
+        <translation>分配需求…</translation>
+    </message>
+    <message>
+        <source>Freeze…</source>
+        <translation>冻结…</translation>
+    </message>
+    <message>
+        <source>Release…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>This app has no versions yet.&lt;br&gt;Create one with New version…, assign the demands it brings, freeze it for QA and release it.</source>
+        <translation>该应用还没有版本。&lt;br&gt;用“新建版本…”创建一个，分配它包含的需求，冻结以供测试，然后发布。</translation>
+    </message>
+    <message>
+        <source>Start a version of this app, in planning (%1)</source>
+        <translation>为该应用开始一个版本，状态为规划中（%1）</translation>
+    </message>
+    <message>
+        <source>Select an app first.</source>
+        <translation>请先选择一个应用。</translation>
+    </message>
+    <message>
+        <source>Create a version first.</source>
+        <translation>请先创建一个版本。</translation>
+    </message>
+    <message>
+        <source>Select a version first.</source>
+        <translation>请先选择一个版本。</translation>
+    </message>
+    <message>
+        <source>Choose the demands that version %1 brings</source>
+        <translation>选择版本 %1 包含的需求</translation>
+    </message>
+    <message>
+        <source>Version %1 is %2: demands can only be assigned while it is in planning.</source>
+        <translation>版本 %1 的状态为 %2：只有规划中的版本才能分配需求。</translation>
+    </message>
+    <message>
+        <source>Take the snapshot of the plan as merged now, for QA to test</source>
+        <translation>为当前已合并的方案生成快照，供测试使用</translation>
+    </message>
+    <message>
+        <source>Only a version in planning can be frozen; %1 is %2.</source>
+        <translation>只有规划中的版本才能冻结；%1 的状态为 %2。</translation>
+    </message>
+    <message>
+        <source>Mark version %1 as shipped; its snapshot stays as it is</source>
+        <translation>将版本 %1 标记为已上线；其快照保持不变</translation>
+    </message>
+    <message>
+        <source>Freeze version %1 before releasing it.</source>
+        <translation>发布版本 %1 之前请先冻结它。</translation>
+    </message>
+    <message>
+        <source>Version %1 is released already.</source>
+        <translation>版本 %1 已经发布。</translation>
+    </message>
+    <message>
+        <source>Select a version to see the demands it brings.</source>
+        <translation>选择一个版本以查看它包含的需求。</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>frozen %1</source>
+        <translation>冻结于 %1</translation>
+    </message>
+    <message>
+        <source>released %1</source>
+        <translation>发布于 %1</translation>
+    </message>
+    <message>
+        <source>snapshot of %1</source>
+        <translation>%1 的快照</translation>
+    </message>
+    <message>
+        <source>Demands (%1)</source>
+        <translation>需求（%1）</translation>
+    </message>
+    <message>
+        <source>None assigned yet: choose them with Assign demands…</source>
+        <translation>尚未分配：请用“分配需求…”选择</translation>
+    </message>
+    <message>
+        <source>No demand was assigned to it.</source>
+        <translation>没有为它分配需求。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n demand(s) still open: the version can be frozen once they are merged, rejected or cancelled.</source>
+        <translation>
+            <numerusform>%n 个需求尚未结束：这些需求合并、驳回或取消后，版本才能冻结。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Version %1 created in planning. Assign the demands it brings, then freeze it.</source>
+        <translation>已创建规划中的版本 %1。请分配它包含的需求，然后冻结。</translation>
+    </message>
+    <message>
+        <source>The demands of version %1 did not change.</source>
+        <translation>版本 %1 的需求没有变化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 now brings %n demand(s).</source>
+        <translation>
+            <numerusform>版本 %1 现在包含 %n 个需求。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them still open: merge, reject or cancel them before freezing the version.</source>
+        <translation>
+            <numerusform>其中 %n 个尚未结束：冻结版本前请合并、驳回或取消它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its snapshot is taken from the plan as merged now: that is what QA tests and what the version keeps. No demand can be assigned to it afterwards.</source>
+        <translation>它的快照取自当前已合并的方案：这就是测试所验证、版本所保留的内容。冻结后不能再为它分配需求。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assigned demand(s) still open: the freeze is refused until they are merged, rejected or cancelled.</source>
+        <translation>
+            <numerusform>%n 个已分配的需求尚未结束：在它们合并、驳回或取消之前，冻结会被拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeze version</source>
+        <translation>冻结版本</translation>
+    </message>
+    <message>
+        <source>Freeze version %1?</source>
+        <translation>冻结版本 %1？</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Version %1 is frozen. Below: what changed since the version before it, the list QA tests. Release it when the app ships.</source>
+        <translation>版本 %1 已冻结。下方是相对上一个版本的变化，即测试要验证的清单。应用上线后请发布它。</translation>
+    </message>
+    <message>
+        <source>Release version</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <source>Release version %1?</source>
+        <translation>发布版本 %1？</translation>
+    </message>
+    <message>
+        <source>A released version is final: its snapshot stays as it was frozen, for the apps that run it.</source>
+        <translation>发布后的版本即为最终版本：其快照保持冻结时的样子，供运行该版本的应用使用。</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Version %1 is released.</source>
+        <translation>版本 %1 已发布。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::app::Desktop</name>
+    <message>
+        <source>TrackPlan</source>
+        <translation>TrackPlan</translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1. The store %2 stays open.
+
+%3</source>
+        <translation>无法打开存储库 %1。存储库 %2 保持打开。
+
+%3</translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1.
+
+%2</source>
+        <translation>无法打开存储库 %1。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation>密码未记住</translation>
+    </message>
+    <message>
+        <source>The password was not remembered; the system keychain said: %1. TrackPlan asks for it again next time.</source>
+        <translation>密码没有被记住；系统钥匙串返回：%1。下次 TrackPlan 会再次询问。</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +2272,131 @@
     </message>
 </context>
 <context>
+    <name>tp::publish</name>
+    <message>
+        <source>Nothing to publish for %1: no version given.</source>
+        <translation>%1 没有可推送的内容：未指定版本。</translation>
+    </message>
+    <message>
+        <source>Reading what is published for %1</source>
+        <translation>正在读取 %1 已推送的内容</translation>
+    </message>
+    <message>
+        <source>Moving the pointers of %1</source>
+        <translation>正在移动 %1 的指针</translation>
+    </message>
+    <message>
+        <source>Dry run of %1 done</source>
+        <translation>%1 的试运行完成</translation>
+    </message>
+    <message>
+        <source>Published %1</source>
+        <translation>已推送 %1</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back for %1: %2 is empty (no publish since the last rollback).</source>
+        <translation>%1 没有可回滚的内容：%2 为空（上次回滚之后没有推送过）。</translation>
+    </message>
+    <message>
+        <source>Cannot roll back %1: its previous snapshot %2 is no longer in Redis.</source>
+        <translation>无法回滚 %1：它之前的快照 %2 已不在 Redis 中。</translation>
+    </message>
+    <message>
+        <source>%1 has no released version to publish; release one, or name a frozen version.</source>
+        <translation>%1 没有可推送的已发布版本；请先发布一个版本，或指定一个已冻结的版本。</translation>
+    </message>
+    <message>
+        <source>No version %1 of %2.</source>
+        <translation>%2 没有版本 %1。</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2 is in planning; freeze it before publishing it.</source>
+        <translation>%2 的版本 %1 处于规划中；推送前请先冻结它。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>current %1</source>
+        <translation>当前 %1</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>%1 The pointers were not moved.</source>
+        <translation>%1 指针没有移动。</translation>
+    </message>
+    <message>
+        <source>%1 The connection broke during the pointer move: check %2 to see whether it happened.</source>
+        <translation>%1 移动指针时连接中断：请检查 %2，确认移动是否已发生。</translation>
+    </message>
+    <message>
+        <source>Another client changed the pointers of %1 during this publish; nothing was moved. Publish again.</source>
+        <translation>推送期间另一个客户端修改了 %1 的指针；没有移动任何指针。请重新推送。</translation>
+    </message>
+    <message>
+        <source>Redis applied the pointer move of %1 only in part: %2. Run the publish again to complete it.</source>
+        <translation>Redis 只部分执行了 %1 的指针移动：%2。请再次运行推送以完成。</translation>
+    </message>
+    <message>
+        <source>Publish of %1 cancelled; the published pointers were not moved.</source>
+        <translation>%1 的推送已取消；已推送的指针没有移动。</translation>
+    </message>
+    <message>
+        <source>%1 (while %2)</source>
+        <translation>%1（在%2时）</translation>
+    </message>
+    <message>
+        <source>%1: writing snapshot %2</source>
+        <translation>%1：正在写入快照 %2</translation>
+    </message>
+    <message>
+        <source>refreshing the expiry of snapshot %1</source>
+        <translation>正在刷新快照 %1 的过期时间</translation>
+    </message>
+    <message>
+        <source>%1: verifying snapshot %2</source>
+        <translation>%1：正在校验快照 %2</translation>
+    </message>
+    <message>
+        <source>%1: loading the plan</source>
+        <translation>%1：正在加载方案</translation>
+    </message>
+    <message>
+        <source>No plan for %1.</source>
+        <translation>没有 %1 的方案。</translation>
+    </message>
+    <message>
+        <source>%1: writing schemas (%2 of %3 events)</source>
+        <translation>%1：正在写入 Schema（%3 个事件中的 %2 个）</translation>
+    </message>
+    <message>
+        <source>writing schemas</source>
+        <translation>写入 Schema</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>writing snapshot %1</source>
+        <translation>写入快照 %1</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 in Redis does not match what was written (checksum %2, meta %3, expected %4); the pointers were not moved.</source>
+        <translation>Redis 中的快照 %1 与写入的内容不一致（校验和 %2，meta %3，预期 %4）；指针没有移动。</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 refers to %2 schemas but only %3 are in Redis; the pointers were not moved.</source>
+        <translation>快照 %1 引用了 %2 个 Schema，但 Redis 中只有 %3 个；指针没有移动。</translation>
+    </message>
+</context>
+<context>
     <name>tp::qa</name>
     <message>
         <source>new event</source>
@@ -1773,6 +2453,97 @@
     <message>
         <source>Checked</source>
         <translation>已检查</translation>
+    </message>
+</context>
+<context>
+    <name>tp::redis</name>
+    <message>
+        <source>Cannot connect to Redis at %1: out of memory.</source>
+        <translation>无法连接 %1 上的 Redis：内存不足。</translation>
+    </message>
+    <message>
+        <source>Redis at %1 did not accept the connection within %2 ms (%3).</source>
+        <translation>%1 上的 Redis 没有在 %2 毫秒内接受连接（%3）。</translation>
+    </message>
+    <message>
+        <source>Redis at %1 is unreachable: %2.</source>
+        <translation>无法访问 %1 上的 Redis：%2。</translation>
+    </message>
+    <message>
+        <source>Redis at %1 requires a password: give it in the URL, redis://:PASSWORD@host:port or redis://USER:PASSWORD@host:port.</source>
+        <translation>%1 上的 Redis 需要密码：请在 URL 中给出，redis://:密码@主机:端口 或 redis://用户:密码@主机:端口。</translation>
+    </message>
+    <message>
+        <source>formatting a command</source>
+        <translation>格式化命令</translation>
+    </message>
+    <message>
+        <source>sending commands</source>
+        <translation>发送命令</translation>
+    </message>
+    <message>
+        <source>reading replies</source>
+        <translation>读取响应</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>waiting for a message</source>
+        <translation>等待消息</translation>
+    </message>
+    <message>
+        <source>Redis at %1 did not answer in time while %2 (command timeout).</source>
+        <translation>%1 上的 Redis 在%2时没有及时响应（命令超时）。</translation>
+    </message>
+    <message>
+        <source>Lost the connection to Redis at %1 while %2: %3.</source>
+        <translation>在%2时与 %1 上的 Redis 失去连接：%3。</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>Redis at %1: %2 while %3.</source>
+        <translation>%1 上的 Redis：%2（在%3时）。</translation>
+    </message>
+    <message>
+        <source>Redis at %1 is out of memory and refused a write (%2). Raise maxmemory or free memory, then publish again.</source>
+        <translation>%1 上的 Redis 内存不足，拒绝了写入（%2）。请调高 maxmemory 或释放内存，然后重新推送。</translation>
+    </message>
+    <message>
+        <source>Redis at %1: authentication failed (%2).</source>
+        <translation>%1 上的 Redis：认证失败（%2）。</translation>
+    </message>
+    <message>
+        <source>Redis at %1 answered with an error: %2</source>
+        <translation>%1 上的 Redis 返回错误：%2</translation>
+    </message>
+    <message>
+        <source>Invalid Redis URL: %1</source>
+        <translation>无效的 Redis URL：%1</translation>
+    </message>
+    <message>
+        <source>TLS (rediss://) is not supported by this build; use redis:// through a TLS tunnel.</source>
+        <translation>此版本不支持 TLS（rediss://）；请通过 TLS 隧道使用 redis://。</translation>
+    </message>
+    <message>
+        <source>expected redis://[user[:password]@]host[:port][/db], for example redis://127.0.0.1:6379/0</source>
+        <translation>应为 redis://[用户[:密码]@]主机[:端口][/数据库]，例如 redis://127.0.0.1:6379/0</translation>
+    </message>
+    <message>
+        <source>the host is missing.</source>
+        <translation>缺少主机。</translation>
+    </message>
+    <message>
+        <source>the database must be a number, not &quot;%1&quot;.</source>
+        <translation>数据库必须是数字，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>options after &apos;?&apos; or &apos;#&apos; are not supported.</source>
+        <translation>不支持“?”或“#”之后的选项。</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2788,13 @@
     <message>
         <source>Optional attribute %1 was added.</source>
         <translation>新增了可选属性 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::secrets</name>
+    <message>
+        <source>The system keychain did not answer in time.</source>
+        <translation>系统钥匙串没有及时响应。</translation>
     </message>
 </context>
 <context>
@@ -2415,72 +3193,28 @@
 <context>
     <name>trackplan</name>
     <message>
-        <source>TrackPlan</source>
-        <translation>TrackPlan</translation>
+        <source>TrackPlan: manage an app&apos;s tracking plan.</source>
+        <translation>TrackPlan：管理应用的埋点方案。</translation>
     </message>
     <message>
-        <source>Cannot open the store %1.
-
-%2</source>
-        <translation>无法打开存储库 %1。
-
-%2</translation>
+        <source>Store: a SQLite file or postgresql://user@host:port/db (default: $TRACKPLAN_DB, else the store chosen in File → Settings: the one used last or the file in the user&apos;s data folder). A password in the URL is used, never remembered; without one it comes from the system keychain, ~/.pgpass or PGPASSWORD, else TrackPlan asks.</source>
+        <translation>存储库：SQLite 文件或 postgresql://用户@主机:端口/数据库（默认：$TRACKPLAN_DB，否则为“文件 → 设置”中选择的存储库：上次使用的，或用户数据文件夹中的文件）。URL 中的密码只会使用、不会被记住；没有密码时从系统钥匙串、~/.pgpass 或 PGPASSWORD 获取，否则 TrackPlan 会询问。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>UI language, e.g. zh_CN or en (default: the one chosen in File → Settings, else the system&apos;s).</source>
+        <translation>界面语言，例如 zh_CN 或 en（默认：“文件 → 设置”中选择的语言，否则为系统语言）。</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
     </message>
 </context>
 <context>
     <name>trackplanctl</name>
-    <message>
-        <source>Usage: trackplanctl [--db URL] [--json] COMMAND [ARGS…]
-
-Manage a TrackPlan tracking plan from the command line.
-
-Global options:
-  --db URL            the store: a SQLite file path or postgresql://user[:pass]@host:port/db
-                      (default: $TRACKPLAN_DB, else the file in your data folder)
-  --json              machine-readable output
-  --print-default-db  print the default SQLite store path and exit
-  -h, --help          this help; COMMAND --help for a command&apos;s help
-  --version           print the version
-
-Commands:
-  init                          create or upgrade the store schema
-  demo [--events N] [--seed S]  fill an empty store with the demo plan
-  export [-o FILE]              write the whole store as canonical JSON
-  import FILE                   load a native JSON export into an empty store
-  lint [--app KEY]              check the plan against the lint rules
-  diff --app KEY FROM TO        compare two versions (or &quot;current&quot;)
-  app list                      list apps
-  demand list|show|submit|approve|reject|cancel|merge …
-  version list|create|assign|freeze|release …
-
-Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connection error.
-</source>
-        <translation>用法：trackplanctl [--db URL] [--json] 命令 [参数…]
-
-在命令行中管理 TrackPlan 埋点方案。
-
-全局选项：
-  --db URL            存储库：SQLite 文件路径或 postgresql://用户[:密码]@主机:端口/数据库
-                      （默认：$TRACKPLAN_DB，否则为数据目录中的文件）
-  --json              机器可读的输出
-  --print-default-db  打印默认的 SQLite 存储库路径后退出
-  -h, --help          本帮助；“命令 --help”查看该命令的帮助
-  --version           打印版本号
-
-命令：
-  init                          创建存储库或升级其结构
-  demo [--events N] [--seed S]  用演示方案填充空存储库
-  export [-o 文件]              以规范 JSON 写出整个存储库
-  import 文件                   把原生 JSON 导出载入空存储库
-  lint [--app 标识]             按检查规则检查埋点方案
-  diff --app 标识 起始 目标     比较两个版本（或“current”）
-  app list                      列出应用
-  demand list|show|submit|approve|reject|cancel|merge …
-  version list|create|assign|freeze|release …
-
-退出码：0 成功，1 有检查发现或校验错误，2 用法错误，3 存储库或连接错误。
-</translation>
-    </message>
     <message>
         <source>trackplanctl: %1</source>
         <translation>trackplanctl：%1</translation>
@@ -2756,6 +3490,98 @@ Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connectio
     <message>
         <source>%1 %2 is now %3.</source>
         <translation>%1 %2 现在为 %3。</translation>
+    </message>
+    <message>
+        <source>The Redis server: redis://[user[:password]@]host[:port][/db] (default: $TRACKPLAN_REDIS).</source>
+        <translation>Redis 服务器：redis://[用户[:密码]@]主机[:端口][/数据库]（默认：$TRACKPLAN_REDIS）。</translation>
+    </message>
+    <message>
+        <source>Only list the keys that would be added or changed; write nothing.</source>
+        <translation>只列出将要新增或修改的键；不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 needs --app KEY and --redis URL (or $TRACKPLAN_REDIS).</source>
+        <translation>%1 需要 --app 应用 和 --redis URL（或 $TRACKPLAN_REDIS）。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>正在连接 %1</translation>
+    </message>
+    <message>
+        <source>A version to publish (repeatable; frozen or released). Default: every released version; the newest becomes current.</source>
+        <translation>要推送的版本（可重复；已冻结或已发布）。默认：所有已发布的版本；最新的成为当前版本。</translation>
+    </message>
+    <message>
+        <source>Publish the plan of an app&apos;s versions to Redis for the collection services: schemas, snapshots and routing rules, then the version pointers in one transaction.</source>
+        <translation>将应用各版本的方案推送到 Redis 供采集服务使用：先写 Schema、快照和路由规则，再在一个事务中移动版本指针。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run, nothing written to %1: %n key(s) would be added or changed (new schemas: %2, new snapshots: %3).</source>
+        <translation>
+            <numerusform>试运行，没有写入 %1：将新增或修改 %n 个键（新 Schema：%2，新快照：%3）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is already published as it is at %2: %3. Nothing changed.</source>
+        <translation>%1 已按当前内容推送于 %2：%3。没有任何变化。</translation>
+    </message>
+    <message>
+        <source>Published %1 to %2: %3; current %4.</source>
+        <translation>已将 %1 推送到 %2：%3；当前 %4。</translation>
+    </message>
+    <message>
+        <source>Schemas: %1 new, %2 there already. Snapshots: %3 new, %4 reused. %5 Redis commands in %6 s.</source>
+        <translation>Schema：新增 %1 个，已存在 %2 个。快照：新增 %3 个，复用 %4 个。%6 秒内执行了 %5 条 Redis 命令。</translation>
+    </message>
+    <message>
+        <source>Restore the version pointers of an app in Redis to what they were before the last publish (one step).</source>
+        <translation>将应用在 Redis 中的版本指针恢复到上次推送之前的状态（一步）。</translation>
+    </message>
+    <message>
+        <source>Dry run: a rollback of %1 would restore %2; current %3.</source>
+        <translation>试运行：回滚 %1 将恢复 %2；当前 %3。</translation>
+    </message>
+    <message>
+        <source>Rolled %1 back at %2: %3; current %4.</source>
+        <translation>已在 %2 回滚 %1：%3；当前 %4。</translation>
+    </message>
+    <message>
+        <source>Usage: trackplanctl [--db URL] [--json] COMMAND [ARGS…]
+
+Manage a TrackPlan tracking plan from the command line.
+
+Global options:
+  --db URL            the store: a SQLite file path or postgresql://user[:pass]@host:port/db
+                      (default: $TRACKPLAN_DB, else the file in your data folder)
+  --json              machine-readable output
+  --print-default-db  print the default SQLite store path and exit
+  -h, --help          this help; COMMAND --help for a command&apos;s help
+  --version           print the version
+
+Commands:
+  init                          create or upgrade the store schema
+  demo [--events N] [--seed S]  fill an empty store with the demo plan
+  export [-o FILE]              write the whole store as canonical JSON
+  import FILE                   load a native JSON export into an empty store
+  lint [--app KEY]              check the plan against the lint rules
+  diff --app KEY FROM TO        compare two versions (or &quot;current&quot;)
+  app list                      list apps
+  demand list|show|submit|approve|reject|cancel|merge …
+  version list|create|assign|freeze|release …
+
+Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connection error.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Redis (docs/redis-contract.md):
+  publish --redis URL --app KEY [--version V …] [--dry-run]
+                                publish the plan for the collection services
+  rollback --redis URL --app KEY
+                                restore the pointers of before the last publish
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
