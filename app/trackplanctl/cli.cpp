@@ -41,7 +41,13 @@ QString globalHelp()
               "  demand list|show|submit|approve|reject|cancel|merge …\n"
               "  version list|create|assign|freeze|release …\n"
               "\n"
-              "Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connection error.\n");
+              "Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connection error.\n")
+        + Ctl::tr("\n"
+                  "Redis (docs/redis-contract.md):\n"
+                  "  publish --redis URL --app KEY [--version V …] [--dry-run]\n"
+                  "                                publish the plan for the collection services\n"
+                  "  rollback --redis URL --app KEY\n"
+                  "                                restore the pointers of before the last publish\n");
 }
 
 } // namespace
@@ -163,7 +169,8 @@ int run(const QStringList& arguments, std::atomic<bool>* cancelled)
         {QStringLiteral("export"), cmdExport},   {QStringLiteral("import"), cmdImport},
         {QStringLiteral("lint"), cmdLint},       {QStringLiteral("diff"), cmdDiff},
         {QStringLiteral("demand"), cmdDemand},   {QStringLiteral("version"), cmdVersion},
-        {QStringLiteral("app"), cmdApp},
+        {QStringLiteral("app"), cmdApp},         {QStringLiteral("publish"), cmdPublish},
+        {QStringLiteral("rollback"), cmdRollback},
     };
     const QStringList rest = arguments.mid(i);
     const auto it = commands.constFind(rest.first());

@@ -68,5 +68,7 @@ int cmdDiff(Cli& cli, const QStringList& args);
 int cmdDemand(Cli& cli, const QStringList& args);
 int cmdVersion(Cli& cli, const QStringList& args);
 int cmdApp(Cli& cli, const QStringList& args);
+int cmdPublish(Cli& cli, const QStringList& args);
+int cmdRollback(Cli& cli, const QStringList& args);
 
 } // namespace tp::cli

@@ -7,6 +7,7 @@
 #include "store.h"
 #include "versionservice.h"
 
+#include "support/ctlrun.h"
 #include "support/pgserver.h"
 #include "support/tempstore.h"
 
@@ -40,23 +41,7 @@ QString S(const char* utf8)
 /// An unreachable PostgreSQL store: nothing listens on port 1.
 const QString kNowhere = QStringLiteral("postgresql://nobody@127.0.0.1:1/x");
 
-/// One finished run of trackplanctl.
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-    [[nodiscard]] QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3")
-            .arg(code)
-            .arg(out.left(3000), err.left(3000));
-    }
-    [[nodiscard]] QJsonValue json() const
-    {
-        const QJsonDocument d = QJsonDocument::fromJson(out.toUtf8());
-        return d.isObject() ? QJsonValue(d.object()) : (d.isArray() ? QJsonValue(d.array()) : QJsonValue());
-    }
-};
+using Run = tp::test::CtlRun;
 
 template <typename T> QString why(const Result<T>& r)
 {
