@@ -147,10 +147,13 @@ void TstPublishFailures::requirePass()
 void TstPublishFailures::aclUser()
 {
     RedisServer server;
-    // The default user is off: only the publisher may log in, and only to the tp: keys.
+    // The default user is off; the publisher and the collector have the rights that
+    // docs/redis-contract.md lists, on the tp: keys only.
     server.setAclLines({QStringLiteral("user default off"),
-                        QStringLiteral("user publisher on >pub-pass ~tp:* &tp:* +@all -@dangerous +keys +dbsize "
-                                       "+flushall")});
+                        QStringLiteral("user publisher on >pub-pass ~tp:* &tp:* +@read +@write +@transaction "
+                                       "+@pubsub +@connection"),
+                        QStringLiteral("user collector on >col-pass ~tp:* &tp:* +@read +@transaction +subscribe "
+                                       "+@connection")});
     startServer(server);
     const QString base = QStringLiteral("127.0.0.1:%1/0").arg(server.port());
     RedisErrorKind kind = RedisErrorKind::None;
@@ -174,6 +177,20 @@ void TstPublishFailures::aclUser()
     auto r = publisher.publish(requestOf({versionOf(QStringLiteral("1.0.0"), makePlan(10))}));
     QVERIFY2(r, qPrintable(r ? QString() : why(r.error())));
     QVERIFY(readSnapshot(**c, QStringLiteral("1.0.0")).error.isEmpty());
+    QVERIFY(publisher.publish(requestOf({versionOf(QStringLiteral("1.0.0"), makePlan(12))})));
+    QVERIFY2(publisher.rollback(kApp), "rollback as the publisher");
+
+    // The collector reads whole snapshots and may not write.
+    auto reader = tryConnect(QStringLiteral("redis://collector:col-pass@") + base, &kind);
+    QVERIFY(reader);
+    const ReadResult read = readSnapshot(**reader, QStringLiteral("1.0.0"));
+    QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+    QCOMPARE(read.snapshot, r->current);
+    auto write = (*reader)->command({"SET", "tp:shop-app:current", "x"});
+    QVERIFY(!write);
+    QVERIFY2(write.error().message.contains(QLatin1String("NOPERM")), qPrintable(why(write.error())));
+    auto other = (*c)->command({"GET", "not-ours"});
+    QVERIFY(!other); // the publisher is held to tp: keys
 }
 
 void TstPublishFailures::unreachable()
