@@ -1908,6 +1908,133 @@ Your edits are still here; press OK to try again.</source>
     </message>
 </context>
 <context>
+    <name>tp::fields</name>
+    <message>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>触发时机</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Introduced in</source>
+        <translation>引入版本</translation>
+    </message>
+    <message>
+        <source>Deprecated in</source>
+        <translation>废弃版本</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Schema 版本</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Enum values</source>
+        <translation>枚举值</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>格式（正则）</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>最大长度</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>隐私级别</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Common</source>
+        <translation>公共</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>是否必填</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>tp::json</name>
     <message>
         <source>null</source>
@@ -2390,10 +2517,6 @@ Your edits are still here; press OK to try again.</source>
     <message>
         <source>Snapshot %1 in Redis does not match what was written (checksum %2, meta %3, expected %4); the pointers were not moved.</source>
         <translation>Redis 中的快照 %1 与写入的内容不一致（校验和 %2，meta %3，预期 %4）；指针没有移动。</translation>
-    </message>
-    <message>
-        <source>Snapshot %1 refers to %2 schemas but only %3 are in Redis; the pointers were not moved.</source>
-        <translation>快照 %1 引用了 %2 个 Schema，但 Redis 中只有 %3 个；指针没有移动。</translation>
     </message>
 </context>
 <context>

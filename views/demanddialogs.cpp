@@ -122,8 +122,9 @@ MergeConflictDialog::MergeConflictDialog(const QString& demandKey, const QList<M
         for (const QString& field : std::as_const(sorted)) {
             const int row = table->rowCount();
             table->insertRow(row);
-            const QStringList cells{entity, field, jsonValueText(c.base.value(field)),
-                                    jsonValueText(c.theirs.value(field)), jsonValueText(c.mine.value(field))};
+            const QStringList cells{entity, fieldLabel(field), fieldValueText(field, c.base.value(field)),
+                                    fieldValueText(field, c.theirs.value(field)),
+                                    fieldValueText(field, c.mine.value(field))};
             for (int column = 0; column < cells.size(); ++column) {
                 auto* item = new QTableWidgetItem(cells.at(column));
                 item->setToolTip(cells.at(column));

@@ -104,10 +104,10 @@ QString changeHtml(const ChangeDiff& diff)
             continue; // a new entity: only the fields it sets
         }
         const QString value = c.op == ChangeOp::Create
-            ? esc(jsonValueText(f.after))
+            ? esc(fieldValueText(f.field, f.after))
             : QStringLiteral("<span class='dim'>%1</span> → %2")
-                  .arg(esc(jsonValueText(f.before)), esc(jsonValueText(f.after)));
-        html += QStringLiteral("<tr><td class='label'>%1</td><td>%2</td></tr>").arg(esc(f.field), value);
+                  .arg(esc(fieldValueText(f.field, f.before)), esc(fieldValueText(f.field, f.after)));
+        html += QStringLiteral("<tr><td class='label'>%1</td><td>%2</td></tr>").arg(esc(fieldLabel(f.field)), value);
     }
     if (diff.fields.isEmpty()) {
         html += QStringLiteral("<tr><td class='label'>%1</td></tr>").arg(esc(DemandsPage::tr("No field differs.")));

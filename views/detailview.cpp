@@ -171,7 +171,8 @@ void DetailView::displayHistory(const QString& key, const Result<QList<Revision>
         html += QStringLiteral("<table>");
         for (const FieldChange& f : diffObjects(revisions->at(i - 1).state, r.state)) {
             html += QStringLiteral("<tr><td class='label'>%1</td><td><span class='dim'>%2</span> → %3</td></tr>")
-                        .arg(esc(f.field), esc(jsonValueText(f.before)), esc(jsonValueText(f.after)));
+                        .arg(esc(fieldLabel(f.field)), esc(fieldValueText(f.field, f.before)),
+                             esc(fieldValueText(f.field, f.after)));
         }
         html += QStringLiteral("</table>");
     }

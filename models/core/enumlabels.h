@@ -1,6 +1,6 @@
 #pragma once
 
-// Translated, human-readable labels of domain enums for item models and views. The stable
+// Translated, human-readable labels of domain enums for messages, item models and views. The stable
 // machine spellings (SQL, JSON, command line) stay in enums.h.
 
 #include "types.h"

@@ -51,9 +51,9 @@ void PlanDiffModel::addEntity(int group, const EntityDiff& e, const QList<Bindin
             continue; // an added or removed entity: only the fields it has
         }
         Node field;
-        field.name = f.field;
-        field.before = e.kind == EntityDiff::Kind::Added ? QString() : jsonValueText(f.before);
-        field.after = e.kind == EntityDiff::Kind::Removed ? QString() : jsonValueText(f.after);
+        field.name = fieldLabel(f.field);
+        field.before = e.kind == EntityDiff::Kind::Added ? QString() : fieldValueText(f.field, f.before);
+        field.after = e.kind == EntityDiff::Kind::Removed ? QString() : fieldValueText(f.field, f.after);
         add(id, field);
     }
     for (const BindingDiff& b : bindings) {
@@ -71,10 +71,10 @@ void PlanDiffModel::addEntity(int group, const EntityDiff& e, const QList<Bindin
                 continue; // an empty note of a new or removed binding says nothing
             }
             if (b.kind != EntityDiff::Kind::Added) {
-                before << QStringLiteral("%1: %2").arg(f.field, jsonValueText(f.before));
+                before << QStringLiteral("%1: %2").arg(fieldLabel(f.field), fieldValueText(f.field, f.before));
             }
             if (b.kind != EntityDiff::Kind::Removed) {
-                after << QStringLiteral("%1: %2").arg(f.field, jsonValueText(f.after));
+                after << QStringLiteral("%1: %2").arg(fieldLabel(f.field), fieldValueText(f.field, f.after));
             }
         }
         binding.before = before.join(QLatin1String(", "));

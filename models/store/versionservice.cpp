@@ -1,9 +1,10 @@
 #include "versionservice.h"
 
 #include "entityjson.h"
+#include "enumlabels.h"
 #include "enums.h"
-#include "planrepository.h"
 #include "plandiff.h"
+#include "planrepository.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -14,7 +15,6 @@
 
 namespace tp {
 namespace {
-
 
 const QString kVersionSelect = QStringLiteral(
     "SELECT v.id, a.key, v.name, v.status, v.description, v.created_at, v.frozen_at, v.released_at, v.row_version "
@@ -79,7 +79,9 @@ Result<Version> VersionService::create(const Version& input)
 {
     if (!isVersionName(input.name)) {
         return makeError(Error::Code::Validation,
-                         QCoreApplication::translate("tp::store", "Version name \"%1\" must look like 6.3.0 (numbers separated by dots).").arg(input.name));
+                         QCoreApplication::translate(
+                             "tp::store", "Version name \"%1\" must look like 6.3.0 (numbers separated by dots).")
+                             .arg(input.name));
     }
     auto appId = m_ctx.appId(input.appKey);
     if (!appId) {
@@ -98,7 +100,8 @@ Result<Version> VersionService::create(const Version& input)
         if (!n) {
             if (n.error().code == Error::Code::Conflict) {
                 return makeError(Error::Code::Conflict,
-                                 QCoreApplication::translate("tp::store", "Version %1 of \"%2\" exists already.").arg(v.name, v.appKey));
+                                 QCoreApplication::translate("tp::store", "Version %1 of \"%2\" exists already.")
+                                     .arg(v.name, v.appKey));
             }
             return n.error();
         }
@@ -151,7 +154,8 @@ Result<Version> VersionService::version(const QString& appKey, const QString& na
             return v;
         }
     }
-    return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No version %1 of \"%2\".").arg(name, appKey));
+    return makeError(Error::Code::NotFound,
+                     QCoreApplication::translate("tp::store", "No version %1 of \"%2\".").arg(name, appKey));
 }
 
 Status VersionService::assignDemand(const QString& appKey, const QString& name, const QString& demandKey)
@@ -163,7 +167,8 @@ Status VersionService::assignDemand(const QString& appKey, const QString& name, 
         }
         if (v->status != VersionStatus::Planning) {
             return makeError(Error::Code::InvalidState,
-                             QCoreApplication::translate("tp::store", "Version %1 is %2; demands can only be added while it is in planning.")
+                             QCoreApplication::translate(
+                                 "tp::store", "Version %1 is %2; demands can only be added while it is in planning.")
                                  .arg(name, toString(v->status)));
         }
         auto n = m_ctx.db->change(
@@ -173,13 +178,17 @@ Status VersionService::assignDemand(const QString& appKey, const QString& name, 
             {appKey, name, demandKey});
         if (!n) {
             if (n.error().code == Error::Code::Conflict) {
-                return makeError(Error::Code::Conflict,
-                                 QCoreApplication::translate("tp::store", "Demand %1 is already assigned to version %2.").arg(demandKey, name));
+                return makeError(
+                    Error::Code::Conflict,
+                    QCoreApplication::translate("tp::store", "Demand %1 is already assigned to version %2.")
+                        .arg(demandKey, name));
             }
             return n.error();
         }
         if (*n == 0) {
-            return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No demand %1 in app \"%2\".").arg(demandKey, appKey));
+            return makeError(
+                Error::Code::NotFound,
+                QCoreApplication::translate("tp::store", "No demand %1 in app \"%2\".").arg(demandKey, appKey));
         }
         return m_ctx.audit(QStringLiteral("version.assign_demand"), QStringLiteral("version"), name, appKey,
                            {{QStringLiteral("demand"), demandKey}});
@@ -198,8 +207,10 @@ Status VersionService::unassignDemand(const QString& appKey, const QString& name
             return n.error();
         }
         if (*n == 0) {
-            return makeError(Error::Code::NotFound,
-                             QCoreApplication::translate("tp::store", "Demand %1 is not assigned to version %2 in planning.").arg(demandKey, name));
+            return makeError(
+                Error::Code::NotFound,
+                QCoreApplication::translate("tp::store", "Demand %1 is not assigned to version %2 in planning.")
+                    .arg(demandKey, name));
         }
         return m_ctx.audit(QStringLiteral("version.unassign_demand"), QStringLiteral("version"), name, appKey,
                            {{QStringLiteral("demand"), demandKey}});
@@ -245,8 +256,9 @@ Result<Version> VersionService::transition(const QString& appKey, const QString&
         return v.error();
     }
     if (v->status != from) {
-        return makeError(Error::Code::InvalidState, QCoreApplication::translate("tp::store", "Version %1 is %2; this action needs it to be %3.")
-                                                        .arg(name, toString(v->status), toString(from)));
+        return makeError(Error::Code::InvalidState,
+                         QCoreApplication::translate("tp::store", "Version %1 is %2; this action needs it to be %3.")
+                             .arg(name, toString(v->status), toString(from)));
     }
     const QString now = m_ctx.nowText();
     const QString column = to == VersionStatus::Frozen ? QStringLiteral("frozen_at") : QStringLiteral("released_at");
@@ -259,7 +271,9 @@ Result<Version> VersionService::transition(const QString& appKey, const QString&
         return n.error();
     }
     if (*n == 0) {
-        return makeError(Error::Code::Conflict, QCoreApplication::translate("tp::store", "Version %1 was changed meanwhile; reload it.").arg(name));
+        return makeError(
+            Error::Code::Conflict,
+            QCoreApplication::translate("tp::store", "Version %1 was changed meanwhile; reload it.").arg(name));
     }
     return version(appKey, name);
 }
@@ -281,14 +295,18 @@ Result<Version> VersionService::freeze(const QString& appKey, const QString& nam
         }
         QStringList pending;
         while ((*open)->next()) {
-            pending << QStringLiteral("%1 (%2)").arg((*open)->value(0).toString(), (*open)->value(1).toString());
+            const auto status = fromString<DemandStatus>((*open)->value(1).toString());
+            pending << QStringLiteral("%1 (%2)").arg(
+                (*open)->value(0).toString(), status ? demandStatusLabel(*status) : (*open)->value(1).toString());
         }
         (*open)->finish();
         if (!pending.isEmpty()) {
             pending.sort();
             return makeError(Error::Code::InvalidState,
-                             QCoreApplication::translate("tp::store", "Version %1 cannot be frozen while these demands are open: %2. Merge, reject or "
-                                "cancel them, or move them to another version.")
+                             QCoreApplication::translate(
+                                 "tp::store",
+                                 "Version %1 cannot be frozen while these demands are open: %2. Merge, reject or "
+                                 "cancel them, or move them to another version.")
                                  .arg(name, pending.join(QStringLiteral(", "))));
         }
         auto v = transition(appKey, name, VersionStatus::Planning, VersionStatus::Frozen);
@@ -304,11 +322,12 @@ Result<Version> VersionService::freeze(const QString& appKey, const QString& nam
             return plan.error();
         }
         const QString checksum = planChecksum(*plan);
-        auto n = m_ctx.db->change(QStringLiteral("INSERT INTO snapshots (version_id, plan_seq, created_at, event_count, "
-                                                 "attribute_count, checksum) SELECT id, ?, ?, ?, ?, ? FROM versions "
-                                                 "WHERE app_id = ? AND name = ?"),
-                                  {seq->toLongLong(), m_ctx.nowText(), int(plan->events.size()),
-                                   int(plan->attributes.size()), checksum, *appId, name});
+        auto n =
+            m_ctx.db->change(QStringLiteral("INSERT INTO snapshots (version_id, plan_seq, created_at, event_count, "
+                                            "attribute_count, checksum) SELECT id, ?, ?, ?, ?, ? FROM versions "
+                                            "WHERE app_id = ? AND name = ?"),
+                             {seq->toLongLong(), m_ctx.nowText(), int(plan->events.size()),
+                              int(plan->attributes.size()), checksum, *appId, name});
         if (!n) {
             return n.error();
         }
@@ -349,8 +368,9 @@ Result<QList<SnapshotInfo>> VersionService::snapshots(const QString& appKey)
     QList<SnapshotInfo> out;
     while ((*q)->next()) {
         const QSqlQuery& r = **q;
-        out.append({appKey, r.value(0).toString(), r.value(1).toLongLong(), StoreContext::parseTime(r.value(2).toString()),
-                    r.value(3).toInt(), r.value(4).toInt(), r.value(5).toString()});
+        out.append({appKey, r.value(0).toString(), r.value(1).toLongLong(),
+                    StoreContext::parseTime(r.value(2).toString()), r.value(3).toInt(), r.value(4).toInt(),
+                    r.value(5).toString()});
     }
     (*q)->finish();
     std::sort(out.begin(), out.end(),
@@ -369,8 +389,10 @@ Result<SnapshotInfo> VersionService::snapshot(const QString& appKey, const QStri
             return s;
         }
     }
-    return makeError(Error::Code::NotFound,
-                     QCoreApplication::translate("tp::store", "Version %1 of \"%2\" has no snapshot yet; freeze it first.").arg(name, appKey));
+    return makeError(
+        Error::Code::NotFound,
+        QCoreApplication::translate("tp::store", "Version %1 of \"%2\" has no snapshot yet; freeze it first.")
+            .arg(name, appKey));
 }
 
 Result<Plan> VersionService::planAtSeq(const QString& appKey, qint64 planSeq)
@@ -393,7 +415,8 @@ Result<Plan> VersionService::planAtSeq(const QString& appKey, qint64 planSeq)
     QHash<QString, Latest> latest[2];
     while ((*q)->next()) {
         const QSqlQuery& r = **q;
-        const int kind = r.value(0).toString() == QLatin1String("event") ? int(EntityKind::Event) : int(EntityKind::Attribute);
+        const int kind =
+            r.value(0).toString() == QLatin1String("event") ? int(EntityKind::Event) : int(EntityKind::Attribute);
         Latest& l = latest[kind][r.value(1).toString()];
         const int rev = r.value(2).toInt();
         if (rev > l.revision) {

@@ -3,7 +3,9 @@
 
 #include "applistmodel.h"
 #include "attributetablemodel.h"
+#include "enumlabels.h"
 #include "eventtablemodel.h"
+#include "jsontext.h"
 #include "plancatalog.h"
 #include "planfixture.h"
 #include "support/pgserver.h"
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void catalogLoadsInTheBackground();
     void catalogReportsBackgroundFailure();
     void catalogNoticesTheStoreGoingAway();
+    void fieldsReadAsPeopleSayThem();
 
 private:
     QTemporaryDir m_dir;
@@ -325,6 +328,23 @@ void TestItemModels::catalogNoticesTheStoreGoingAway()
     QCOMPARE(reachability.count(), 2);
     QCOMPARE(reachability.at(1).at(0).toBool(), true);
     QVERIFY(catalog.isReachable());
+}
+
+// Diffs and history show fields and enum values as people name them, not as JSON spells them.
+void TestItemModels::fieldsReadAsPeopleSayThem()
+{
+    QCOMPARE(fieldLabel(QStringLiteral("display_name")), QStringLiteral("Display name"));
+    QCOMPARE(fieldLabel(QStringLiteral("max_length")), QStringLiteral("Max length"));
+    QCOMPARE(fieldLabel(QStringLiteral("x_custom")), QStringLiteral("x_custom"));
+    QCOMPARE(fieldValueText(QStringLiteral("level"), QJsonValue(QStringLiteral("D"))), levelLabel(Level::D));
+    QCOMPARE(fieldValueText(QStringLiteral("status"), QJsonValue(QStringLiteral("implementing"))),
+             statusLabel(EventStatus::Implementing));
+    QCOMPARE(fieldValueText(QStringLiteral("privacy"), QJsonValue(QStringLiteral("personal"))),
+             privacyLabel(Privacy::Personal));
+    QCOMPARE(fieldValueText(QStringLiteral("required"), QJsonValue(true)), QStringLiteral("yes"));
+    QCOMPARE(fieldValueText(QStringLiteral("status"), QJsonValue(QStringLiteral("no_such"))),
+             QStringLiteral("no_such"));
+    QCOMPARE(fieldValueText(QStringLiteral("category"), QJsonValue(QStringLiteral("D"))), QStringLiteral("D"));
 }
 
 QTEST_GUILESS_MAIN(TestItemModels)

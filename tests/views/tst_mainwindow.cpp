@@ -573,7 +573,7 @@ void TestMainWindow::versionsPageComparesAndExports()
     const QModelIndex submit = tree->model()->index(1, 0, events);
     QVERIFY(tree->isExpanded(submit));
     const QModelIndex description = tree->model()->index(0, 0, submit);
-    QCOMPARE(description.data().toString(), QStringLiteral("description"));
+    QCOMPARE(description.data().toString(), QStringLiteral("Description"));
     QCOMPARE(description.siblingAtColumn(PlanDiffModel::AfterColumn).data().toString(),
              QStringLiteral("Sent when the server accepted the order"));
 
@@ -678,7 +678,7 @@ void TestMainWindow::demandWorkflowFromThePage()
         rows << QStringList{table->item(r, 1)->text(), table->item(r, 3)->text(), table->item(r, 4)->text()}.join(
             QLatin1Char('|'));
     }
-    QVERIFY2(rows.contains(QStringLiteral("description|theirs|mine")), qPrintable(rows.join(QLatin1Char('\n'))));
+    QVERIFY2(rows.contains(QStringLiteral("Description|theirs|mine")), qPrintable(rows.join(QLatin1Char('\n'))));
     conflicts->close();
     QCOMPARE(store.demands().demand(key)->status, DemandStatus::Approved); // nothing merged
     QCOMPARE(h.catalog.eventModel()->rowOf(QStringLiteral("coupon_claim")), -1);
