@@ -567,7 +567,7 @@
     </message>
     <message>
         <source>Used by</source>
-        <translation>使用事件数</translation>
+        <translation>使用它的事件</translation>
     </message>
     <message>
         <source>Attributes (%1)</source>
