@@ -158,18 +158,24 @@ Result<Version> VersionService::version(const QString& appKey, const QString& na
                      QCoreApplication::translate("tp::store", "No version %1 of \"%2\".").arg(name, appKey));
 }
 
+Result<Version> VersionService::planningVersion(const QString& appKey, const QString& name)
+{
+    auto v = version(appKey, name);
+    if (v && v->status != VersionStatus::Planning) {
+        return makeError(Error::Code::InvalidState,
+                         QCoreApplication::translate(
+                             "tp::store", "Version %1 is %2; demands can only be added while it is in planning.")
+                             .arg(name, toString(v->status)));
+    }
+    return v;
+}
+
 Status VersionService::assignDemand(const QString& appKey, const QString& name, const QString& demandKey)
 {
     return m_ctx.db->transact<Ok>([&]() -> Status {
-        auto v = version(appKey, name);
+        auto v = planningVersion(appKey, name);
         if (!v) {
             return v.error();
-        }
-        if (v->status != VersionStatus::Planning) {
-            return makeError(Error::Code::InvalidState,
-                             QCoreApplication::translate(
-                                 "tp::store", "Version %1 is %2; demands can only be added while it is in planning.")
-                                 .arg(name, toString(v->status)));
         }
         auto n = m_ctx.db->change(
             QStringLiteral("INSERT INTO version_demands (version_id, demand_id) SELECT v.id, d.id FROM versions v "
@@ -220,15 +226,9 @@ Status VersionService::unassignDemand(const QString& appKey, const QString& name
 Status VersionService::setDemands(const QString& appKey, const QString& name, const QStringList& demandKeys)
 {
     return m_ctx.db->transact<Ok>([&]() -> Status {
-        auto v = version(appKey, name);
+        auto v = planningVersion(appKey, name);
         if (!v) {
             return v.error();
-        }
-        if (v->status != VersionStatus::Planning) {
-            return makeError(Error::Code::InvalidState,
-                             QCoreApplication::translate(
-                                 "tp::store", "Version %1 is %2; demands can only be added while it is in planning.")
-                                 .arg(name, toString(v->status)));
         }
         for (const QString& key : std::as_const(v->demandKeys)) {
             if (!demandKeys.contains(key)) {

@@ -30,7 +30,10 @@ struct SnapshotInfo {
 /// Versions of an app: planning → frozen (snapshot taken) → released.
 class VersionService {
 public:
-    explicit VersionService(StoreContext& ctx) : m_ctx(ctx) {}
+    explicit VersionService(StoreContext& ctx)
+        : m_ctx(ctx)
+    {
+    }
 
     /// The name that stands for the plan as merged now in planAt()/diff().
     static QString currentName() { return QStringLiteral("current"); }
@@ -57,6 +60,8 @@ public:
     [[nodiscard]] Result<PlanDiff> diff(const QString& appKey, const QString& from, const QString& to);
 
 private:
+    /// The version, or InvalidState unless it is in planning (demands are assigned only then).
+    Result<Version> planningVersion(const QString& appKey, const QString& name);
     Result<Version> transition(const QString& appKey, const QString& name, VersionStatus from, VersionStatus to);
     StoreContext& m_ctx;
 };

@@ -7,6 +7,9 @@
 
 #include <QByteArray>
 #include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
 
 namespace tp::test {
 
@@ -127,5 +130,49 @@ inline Status fillLargeApp(Store& store, const QString& appKey, int count)
     return addApp(store, appKey, QStringLiteral("Large app"),
                   {makeAttribute(QStringLiteral("order_id"), QStringLiteral("订单号"), AttrType::String)}, events);
 }
+
+/// A store of its own with the small plan, for a test that changes it: a SQLite file in a
+/// temporary folder, or the store at `url` (e.g. a database on a PostgreSQL test server).
+struct SmallStore {
+    QTemporaryDir dir;
+    std::unique_ptr<Store> store;
+    QString error;
+    explicit SmallStore(const QString& url = {})
+    {
+        auto opened = Store::open(url.isEmpty() ? dir.filePath(QStringLiteral("plan.sqlite")) : url);
+        if (!opened) {
+            error = opened.error().toString();
+            return;
+        }
+        store = std::move(*opened);
+        if (const Status s = fillSmallPlan(*store); !s) {
+            error = s.error().toString();
+        }
+    }
+    /// A draft demand of user-app.
+    [[nodiscard]] Result<Demand> draft(const QString& title) const
+    {
+        Demand d;
+        d.appKey = QStringLiteral("user-app");
+        d.title = title;
+        return store->demands().create(d);
+    }
+    /// A version of user-app, moved on to `status`.
+    [[nodiscard]] Result<Version> version(const QString& name, VersionStatus status) const
+    {
+        const QString app = QStringLiteral("user-app");
+        Version v;
+        v.appKey = app;
+        v.name = name;
+        auto created = store->versions().create(v);
+        if (created && status != VersionStatus::Planning) {
+            created = store->versions().freeze(app, name);
+        }
+        if (created && status == VersionStatus::Released) {
+            created = store->versions().release(app, name);
+        }
+        return created;
+    }
+};
 
 } // namespace tp::test

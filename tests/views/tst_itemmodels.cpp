@@ -299,13 +299,12 @@ void TestItemModels::catalogNoticesTheStoreGoingAway()
     QString error;
     QVERIFY2(pg.start(&error), qPrintable(error));
     QVERIFY2(pg.createDatabase(QStringLiteral("outage"), &error), qPrintable(error));
-    auto store = Store::open(pg.url(QStringLiteral("outage")));
-    QVERIFY(store);
-    QVERIFY(test::fillSmallPlan(**store).ok());
+    const test::SmallStore fixture(pg.url(QStringLiteral("outage")));
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
     AppListModel apps;
     EventTableModel events;
     AttributeTableModel attributes;
-    PlanCatalog catalog(**store, &apps, &events, &attributes);
+    PlanCatalog catalog(*fixture.store, &apps, &events, &attributes);
     QVERIFY(catalog.reloadApps().ok());
     QVERIFY(catalog.selectApp(QStringLiteral("user-app")).ok());
     QSignalSpy reachability(&catalog, &PlanCatalog::reachabilityChanged);

@@ -55,6 +55,7 @@
 #include <memory>
 
 using namespace tp;
+using tp::test::SmallStore;
 
 namespace {
 
@@ -113,33 +114,6 @@ struct Harness {
     AttributeTableModel attributes;
     PlanCatalog catalog;
     MainWindow window; // last: destroyed first
-};
-
-/// A store of its own with the small fixture plan, for a test that changes it.
-struct SmallStore {
-    QTemporaryDir dir;
-    std::unique_ptr<Store> store;
-    QString error;
-    SmallStore()
-    {
-        auto opened = Store::open(dir.filePath(QStringLiteral("plan.sqlite")));
-        if (!opened) {
-            error = opened.error().toString();
-            return;
-        }
-        store = std::move(*opened);
-        if (const Status s = test::fillSmallPlan(*store); !s) {
-            error = s.error().toString();
-        }
-    }
-    /// A draft demand of user-app.
-    [[nodiscard]] Result<Demand> draft(const QString& title) const
-    {
-        Demand d;
-        d.appKey = QStringLiteral("user-app");
-        d.title = title;
-        return store->demands().create(d);
-    }
 };
 
 } // namespace
@@ -916,10 +890,9 @@ void TestMainWindow::storeOutageShowsABanner()
     QString error;
     QVERIFY2(pg.start(&error), qPrintable(error));
     QVERIFY2(pg.createDatabase(QStringLiteral("outage"), &error), qPrintable(error));
-    auto store = Store::open(pg.url(QStringLiteral("outage")));
-    QVERIFY(store);
-    QVERIFY(test::fillSmallPlan(**store).ok());
-    Harness h(**store);
+    const SmallStore fixture(pg.url(QStringLiteral("outage")));
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    Harness h(*fixture.store);
     h.clickApp(QStringLiteral("user-app"));
     auto* banner = h.window.findChild<QFrame*>(QStringLiteral("connectionBanner"));
     QVERIFY(banner);

@@ -35,50 +35,11 @@
 #include <memory>
 
 using namespace tp;
+using tp::test::SmallStore;
 
 namespace {
 
 const QString kApp = QStringLiteral("user-app");
-
-/// A store of its own with the small fixture plan (user-app: one merged demand).
-struct SmallStore {
-    QTemporaryDir dir;
-    std::unique_ptr<Store> store;
-    QString error;
-    SmallStore()
-    {
-        auto opened = Store::open(dir.filePath(QStringLiteral("plan.sqlite")));
-        if (!opened) {
-            error = opened.error().toString();
-            return;
-        }
-        store = std::move(*opened);
-        if (const Status s = test::fillSmallPlan(*store); !s) {
-            error = s.error().toString();
-        }
-    }
-    [[nodiscard]] Result<Demand> draft(const QString& title) const
-    {
-        Demand d;
-        d.appKey = kApp;
-        d.title = title;
-        return store->demands().create(d);
-    }
-    [[nodiscard]] Result<Version> version(const QString& name, VersionStatus status) const
-    {
-        Version v;
-        v.appKey = kApp;
-        v.name = name;
-        auto created = store->versions().create(v);
-        if (created && status != VersionStatus::Planning) {
-            created = store->versions().freeze(kApp, name);
-        }
-        if (created && status == VersionStatus::Released) {
-            created = store->versions().release(kApp, name);
-        }
-        return created;
-    }
-};
 
 /// The composition main.cpp makes, with the Versions page alone in its window.
 struct Harness {
