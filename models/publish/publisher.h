@@ -33,6 +33,9 @@ struct PublishVersion {
     QString planChecksum; ///< the store's checksum of the version's plan (SnapshotInfo::checksum)
     /// Loads the version's plan. Called only when the version's snapshot must be compiled: a
     /// version that is already published from the same plan under the same rules is not loaded.
+    /// Events and attributes with a revision (> 0) must be the store's: an event whose revision
+    /// and bound attributes' revisions equal those of a published snapshot takes its schema from
+    /// there instead of being compiled again. Plans built in memory leave revisions at 0.
     std::function<Result<Plan>()> loadPlan;
 };
 
@@ -82,9 +85,11 @@ struct PublishReport {
     int schemasWritten = 0;           ///< new schemas (would be written, in a dry run)
     int schemasExisting = 0;
     int snapshotsWritten = 0;
-    int snapshotsReused = 0; ///< already in Redis (verified), not written again
-    int eventsCompiled = 0;
-    qint64 commands = 0; ///< Redis commands sent
+    int snapshotsReused = 0;  ///< already in Redis (verified), not written again
+    int eventsCompiled = 0;   ///< events whose schema was compiled
+    int eventsReused = 0;     ///< events whose schema came from a published snapshot (same stamp)
+    qint64 fieldsWritten = 0; ///< hash fields set or deleted in new snapshots
+    qint64 commands = 0;      ///< Redis commands sent
 };
 
 class Publisher {

@@ -70,19 +70,19 @@ Result<SnapshotState> PublishRun::snapshotState(const QString& id)
         return *it;
     }
     const QByteArray sid = id.toLatin1();
-    m_redis.append({"TTL", m_keys.snapEvents(sid)}, true);
-    m_redis.append({"TTL", m_keys.snapCommon(sid)}, true);
-    m_redis.append({"TTL", m_keys.snapMeta(sid)}, true);
+    for (const QByteArray& key : m_keys.snapKeys(sid)) {
+        m_redis.append({"TTL", key}, true);
+    }
     m_redis.append({"HGETALL", m_keys.snapMeta(sid)}, true);
     auto r = m_redis.finish();
     if (!r) {
         return r.error();
     }
     SnapshotState s;
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 4; ++i) {
         s.ttl[i] = (*r)[std::size_t(i)].integer;
     }
-    for (const auto& [field, value] : (*r)[3].pairs()) {
+    for (const auto& [field, value] : (*r)[4].pairs()) {
         s.meta.insert(field, value);
     }
     m_snapshotStates.insert(id, s);
@@ -191,9 +191,8 @@ Status PublishRun::movePointers(const Pointers& next, const QStringList& notifyV
         if (!state) {
             return state.error();
         }
-        const QByteArray sid = id.toLatin1();
-        const QByteArray keys[3] = {m_keys.snapEvents(sid), m_keys.snapCommon(sid), m_keys.snapMeta(sid)};
-        for (int i = 0; i < 3; ++i) {
+        const std::array<QByteArray, 4> keys = m_keys.snapKeys(id.toLatin1());
+        for (int i = 0; i < 4; ++i) {
             if (referenced.contains(id) && state->ttl[i] >= 0) {
                 commands.append({"PERSIST", keys[i]});
                 if (!m_writtenIds.contains(id)) { // a snapshot written now is an "add" already

@@ -12,11 +12,8 @@ namespace {
 
 /// Events compiled, checked and written per block: bounds the schema texts held in memory.
 constexpr qsizetype kBlockEvents = 4096;
-/// Keys per multi-key EXISTS, fields per HSET.
+/// Keys per multi-key EXISTS.
 constexpr qsizetype kExistsKeys = 512;
-constexpr qsizetype kHsetFields = 1000;
-
-const QByteArray kHash = "HASH";
 
 /// Queues one multi-key EXISTS per kExistsKeys keys; each reply counts the chunk's keys that exist.
 void appendExists(RedisClient& redis, const QList<QByteArray>& keys)
@@ -32,13 +29,6 @@ void appendExists(RedisClient& redis, const QList<QByteArray>& keys)
 }
 
 } // namespace
-
-struct PublishRun::Compiled {
-    SnapshotManifest manifest;
-    QByteArray commonText;
-    QByteArray checksum;
-    QList<QByteArray> schemas; ///< distinct schema sha256s of the events
-};
 
 PublishRun::PublishRun(RedisClient& redis, const QString& appKey, const PublishOptions& options)
     : m_redis(redis)
@@ -98,7 +88,11 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
         }
     }
 
-    auto compiled = compile(request, version, percentFrom, percentFrom + (percentTo - percentFrom) * 3 / 4);
+    auto base = loadBase(version.name, rulesKey);
+    if (!base) {
+        return base.error();
+    }
+    auto compiled = compile(request, version, *base, percentFrom, percentFrom + (percentTo - percentFrom) * 3 / 4);
     if (!compiled) {
         return compiled.error();
     }
@@ -122,7 +116,7 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
         if (before->expiring()) {
             if (!m_options.dryRun) {
                 // Keep it alive until the pointer move persists it.
-                for (const QByteArray& key : {m_keys.snapEvents(id), m_keys.snapCommon(id), m_keys.snapMeta(id)}) {
+                for (const QByteArray& key : m_keys.snapKeys(id)) {
                     m_redis.append({"EXPIRE", key, QByteArray::number(m_options.orphanTtlSeconds)});
                 }
                 if (auto s =
@@ -134,7 +128,7 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
         }
         return QString::fromLatin1(id);
     }
-    if (auto s = writeSnapshot(id, *compiled, version, rulesKey, *before); !s) {
+    if (auto s = writeSnapshot(id, *compiled, version, rulesKey, *before, *base ? &**base : nullptr); !s) {
         return s.error();
     }
     ++report.snapshotsWritten;
@@ -151,7 +145,8 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
 }
 
 Result<PublishRun::Compiled> PublishRun::compile(const PublishRequest& request, const PublishVersion& version,
-                                                 int percentFrom, int percentTo)
+                                                 const std::optional<BaseSnapshot>& base, int percentFrom,
+                                                 int percentTo)
 {
     if (!progress(percentFrom, PublishText::tr("%1: loading the plan").arg(version.name))) {
         return cancelledError();
@@ -167,22 +162,34 @@ Result<PublishRun::Compiled> PublishRun::compile(const PublishRequest& request, 
     c.commonText = compiler.commonSchemaText();
     c.manifest.commonSha256 = SchemaCompiler::sha256Hex(c.commonText);
     c.manifest.events.reserve(plan->events.size());
-    QSet<QByteArray> distinct;
     QList<std::pair<QByteArray, QByteArray>> candidates; // (sha256, text) not seen in this run
     const qsizetype total = plan->events.size();
     for (qsizetype i = 0; i < total; ++i) {
         const Event& e = plan->events.at(i);
-        QByteArray text = compiler.eventSchemaText(e);
-        QByteArray sha = SchemaCompiler::sha256Hex(text);
-        if (!distinct.contains(sha)) {
-            distinct.insert(sha);
-            c.schemas.append(sha);
+        QByteArray key = e.key.toUtf8();
+        QByteArray stamp = compiler.stamp(e);
+        QByteArray sha;
+        if (base && !stamp.isEmpty()) {
+            // Compiled from the same revisions for a published snapshot: that schema exists.
+            if (auto it = base->stamps.constFind(key); it != base->stamps.constEnd() && *it == stamp) {
+                sha = base->events.value(key);
+            }
         }
-        if (!m_knownSchemas.contains(sha)) {
-            m_knownSchemas.insert(sha);
-            candidates.append({sha, std::move(text)});
+        if (sha.isEmpty()) {
+            QByteArray text = compiler.eventSchemaText(e);
+            sha = SchemaCompiler::sha256Hex(text);
+            ++report.eventsCompiled;
+            if (!m_knownSchemas.contains(sha)) {
+                m_knownSchemas.insert(sha);
+                candidates.append({sha, std::move(text)});
+            }
+        } else {
+            ++report.eventsReused;
         }
-        c.manifest.events.append({e.key.toUtf8(), std::move(sha)});
+        if (!stamp.isEmpty()) {
+            c.stamps.append({key, std::move(stamp)});
+        }
+        c.manifest.events.append({std::move(key), std::move(sha)});
         if ((i + 1) % kBlockEvents == 0 || i + 1 == total) {
             const int percent = percentFrom + int((percentTo - percentFrom) * (i + 1) / std::max<qsizetype>(total, 1));
             if (!progress(
@@ -198,8 +205,8 @@ Result<PublishRun::Compiled> PublishRun::compile(const PublishRequest& request, 
             }
         }
     }
-    report.eventsCompiled += int(total);
-    c.checksum = c.manifest.checksum();
+    c.checksum = c.manifest.checksum(); // sorts the manifest by key
+    std::sort(c.stamps.begin(), c.stamps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return c;
 }
 
@@ -249,101 +256,6 @@ Status PublishRun::writeSchemas(QList<std::pair<QByteArray, QByteArray>>& candid
         }
     }
     return finish(PublishText::tr("writing schemas"));
-}
-
-Status PublishRun::writeSnapshot(const QByteArray& id, const Compiled& c, const PublishVersion& version,
-                                 const QByteArray& rulesKey, const SnapshotState& before)
-{
-    const QByteArray events = m_keys.snapEvents(id);
-    const QByteArray common = m_keys.snapCommon(id);
-    const QByteArray meta = m_keys.snapMeta(id);
-    const auto action = [](qint64 ttl) { return ttl == -2 ? KeyChange::Action::Add : KeyChange::Action::Change; };
-    if (!c.manifest.events.isEmpty()) {
-        addChange(action(before.ttl[0]), events, QString::fromLatin1(kHash),
-                  PublishText::tr("%n event(s)", nullptr, int(c.manifest.events.size())));
-    }
-    addChange(action(before.ttl[1]), common, QStringLiteral("STRING"));
-    addChange(action(before.ttl[2]), meta, QString::fromLatin1(kHash));
-    if (m_options.dryRun) {
-        return Ok{};
-    }
-    // Leftovers of an unfinished write of the same id go first; meta is written last.
-    m_redis.append({"DEL", events, common, meta});
-    std::vector<QByteArrayView> argv;
-    for (qsizetype from = 0; from < c.manifest.events.size(); from += kHsetFields) {
-        argv.assign({QByteArrayView("HSET"), QByteArrayView(events)});
-        for (qsizetype i = from; i < std::min(c.manifest.events.size(), from + kHsetFields); ++i) {
-            argv.push_back(c.manifest.events[i].first);
-            argv.push_back(c.manifest.events[i].second);
-        }
-        m_redis.append(argv);
-    }
-    m_redis.append({"SET", common, c.commonText});
-    const QDateTime now = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTimeUtc();
-    const QByteArray count = QByteArray::number(c.manifest.events.size());
-    const QByteArray published = now.toUTC().toString(Qt::ISODateWithMs).toUtf8();
-    const QByteArray appKey = m_appKey.toUtf8();
-    const QByteArray versionName = version.name.toUtf8();
-    const QByteArray planChecksum = version.planChecksum.toUtf8();
-    const QByteArray by = m_options.actor.toUtf8();
-    m_redis.append({"HSET", meta, "app", appKey, "version", versionName, "event_count", count, "checksum", c.checksum,
-                    "plan_checksum", planChecksum, "rules", rulesKey, "published_at", published, "by", by});
-    // Unreferenced until the pointer move persists it; a publish that never gets there leaves
-    // nothing behind for long.
-    const QByteArray ttl = QByteArray::number(m_options.orphanTtlSeconds);
-    for (const QByteArray& key : {events, common, meta}) {
-        m_redis.append({"EXPIRE", key, ttl});
-    }
-    const Status s = finish(PublishText::tr("writing snapshot %1").arg(QString::fromLatin1(id)));
-    if (s) {
-        SnapshotState& state = m_snapshotStates[QString::fromLatin1(id)];
-        state.ttl[0] = c.manifest.events.isEmpty() ? -2 : m_options.orphanTtlSeconds;
-        state.ttl[1] = state.ttl[2] = m_options.orphanTtlSeconds;
-        m_writtenIds.insert(QString::fromLatin1(id));
-    }
-    return s;
-}
-
-Status PublishRun::verifySnapshot(const QByteArray& id, const Compiled& c)
-{
-    m_redis.append({"HGETALL", m_keys.snapEvents(id)}, true);
-    m_redis.append({"GET", m_keys.snapCommon(id)}, true);
-    m_redis.append({"HGET", m_keys.snapMeta(id), "checksum"}, true);
-    QList<QByteArray> keys;
-    keys.reserve(c.schemas.size());
-    for (const QByteArray& sha : c.schemas) {
-        keys.append(m_keys.schema(sha));
-    }
-    appendExists(m_redis, keys);
-    auto replies = m_redis.finish();
-    if (!replies) {
-        return replies.error();
-    }
-    SnapshotManifest read;
-    read.commonSha256 = SchemaCompiler::sha256Hex((*replies)[1].string);
-    read.events = (*replies)[0].pairs();
-    const QByteArray checksum = read.checksum();
-    qint64 schemas = 0;
-    for (std::size_t i = 3; i < replies->size(); ++i) {
-        schemas += (*replies)[i].integer;
-    }
-    const QString sid = QString::fromLatin1(id);
-    if (checksum != c.checksum || (*replies)[2].string != c.checksum) {
-        return makeError(Error::Code::Sql,
-                         PublishText::tr("Snapshot %1 in Redis does not match what was written (checksum %2, "
-                                         "meta %3, expected %4); the pointers were not moved.")
-                             .arg(sid, QString::fromLatin1(checksum), QString::fromLatin1((*replies)[2].string),
-                                  QString::fromLatin1(c.checksum)));
-    }
-    if (schemas != c.schemas.size()) {
-        return makeError(Error::Code::Sql,
-                         PublishText::tr("Snapshot %1 refers to %2 schemas but only %3 are in Redis; the "
-                                         "pointers were not moved.")
-                             .arg(sid)
-                             .arg(c.schemas.size())
-                             .arg(schemas));
-    }
-    return Ok{};
 }
 
 } // namespace tp::detail

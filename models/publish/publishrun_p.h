@@ -5,7 +5,10 @@
 #include "publisher.h"
 #include "rediskeys.h"
 
+#include <QHash>
 #include <QSet>
+
+#include <optional>
 
 namespace tp::detail {
 
@@ -21,14 +24,23 @@ struct Pointers {
 
 /// What Redis holds about one snapshot id.
 struct SnapshotState {
-    qint64 ttl[3] = {-2, -2, -2}; ///< events, common, meta: -2 missing, -1 no expiry, else seconds
+    /// Of RedisKeys::snapKeys() — events, common, meta, stamps: -2 missing, -1 no expiry, else seconds.
+    qint64 ttl[4] = {-2, -2, -2, -2};
     QMap<QByteArray, QByteArray> meta;
     /// All keys there (a snapshot without events has no events HASH: Redis keeps no empty hash).
     [[nodiscard]] bool complete() const
     {
         return ttl[1] != -2 && ttl[2] != -2 && (ttl[0] != -2 || meta.value("event_count") == "0");
     }
-    [[nodiscard]] bool expiring() const { return ttl[0] >= 0 || ttl[1] >= 0 || ttl[2] >= 0; }
+    [[nodiscard]] bool expiring() const { return ttl[0] >= 0 || ttl[1] >= 0 || ttl[2] >= 0 || ttl[3] >= 0; }
+};
+
+/// A published snapshot that a new one of the same app may take schemas from, event by event
+/// (same stamp, same rules), and whose hashes it starts from (COPY) instead of writing them all.
+struct BaseSnapshot {
+    QByteArray id;
+    QHash<QByteArray, QByteArray> events; ///< event key → schema sha256
+    QHash<QByteArray, QByteArray> stamps; ///< event key → stamp
 };
 
 class PublishRun {
@@ -59,11 +71,17 @@ public:
 
 private:
     struct Compiled;
-    Result<Compiled> compile(const PublishRequest& request, const PublishVersion& version, int percentFrom,
-                             int percentTo);
+    /// The snapshot the version is mapped to, else current, when published under `rulesKey`.
+    Result<std::optional<BaseSnapshot>> loadBase(const QString& versionName, const QByteArray& rulesKey);
+    Result<Compiled> compile(const PublishRequest& request, const PublishVersion& version,
+                             const std::optional<BaseSnapshot>& base, int percentFrom, int percentTo);
     Status writeSchemas(QList<std::pair<QByteArray, QByteArray>>& candidates);
     Status writeSnapshot(const QByteArray& id, const Compiled& c, const PublishVersion& version,
-                         const QByteArray& rulesKey, const SnapshotState& before);
+                         const QByteArray& rulesKey, const SnapshotState& before, const BaseSnapshot* base);
+    /// Queues the writes that make `key` hold `fields` (sorted by name): all of them, or from a
+    /// COPY of `baseKey` whose content is `base`, only the differences.
+    void appendHash(const QByteArray& key, const QList<std::pair<QByteArray, QByteArray>>& fields,
+                    const QByteArray& baseKey, const QHash<QByteArray, QByteArray>* base);
     Status verifySnapshot(const QByteArray& id, const Compiled& c);
     void addChange(KeyChange::Action action, const QByteArray& key, const QString& type, const QString& detail = {});
     /// Result of a pipeline whose failure should carry what was being done.
@@ -79,6 +97,14 @@ private:
     QSet<QByteArray> m_knownSchemas; ///< written or found in this run
     QHash<QString, SnapshotState> m_snapshotStates;
     QSet<QString> m_writtenIds; ///< snapshots this run wrote (their keys are "add" changes)
+};
+
+/// One version's compiled snapshot.
+struct PublishRun::Compiled {
+    SnapshotManifest manifest;                       ///< events sorted by key once checksum is set
+    QList<std::pair<QByteArray, QByteArray>> stamps; ///< (event key, stamp), sorted by key
+    QByteArray commonText;
+    QByteArray checksum;
 };
 
 /// Canonical JSON of a version → id map, as kept in tp:{app}:previous.

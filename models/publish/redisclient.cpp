@@ -326,6 +326,49 @@ Result<std::vector<RedisReply>> RedisClient::finish()
     return kept;
 }
 
+Status RedisClient::commandPairs(std::initializer_list<QByteArrayView> argv, const std::function<void(Pairs&)>& visit)
+{
+    Q_ASSERT(m_inFlight.empty());
+    append(argv, false);
+    if (m_broken || m_connectionError) {
+        return finish().error();
+    }
+    SigPipeGuard guard;
+    int done = 0;
+    while (!done) {
+        if (redisBufferWrite(m_ctx.get(), &done) != REDIS_OK) {
+            m_connectionError = connectionError(detail::RedisText::tr("sending commands"));
+            return finish().error();
+        }
+    }
+    m_unsent = 0;
+    m_unsentBytes = 0;
+    void* raw = nullptr;
+    if (redisGetReply(m_ctx.get(), &raw) != REDIS_OK || !raw) {
+        m_connectionError = connectionError(detail::RedisText::tr("reading replies"));
+        return finish().error();
+    }
+    m_inFlight.pop_front();
+    std::unique_ptr<redisReply, void (*)(void*)> reply(static_cast<redisReply*>(raw), freeReplyObject);
+    if (reply->type == REDIS_REPLY_ERROR) {
+        const QByteArray text(reply->str, qsizetype(reply->len));
+        m_lastKind = classifyReply(text);
+        return replyError(text);
+    }
+    Pairs pairs;
+    if (reply->type == REDIS_REPLY_ARRAY) {
+        pairs.reserve(reply->elements / 2);
+        for (std::size_t i = 0; i + 1 < reply->elements; i += 2) {
+            const redisReply* f = reply->element[i];
+            const redisReply* v = reply->element[i + 1];
+            pairs.emplace_back(QByteArrayView(f->str, qsizetype(f->len)), QByteArrayView(v->str, qsizetype(v->len)));
+        }
+    }
+    m_lastKind = RedisErrorKind::None;
+    visit(pairs);
+    return Ok{};
+}
+
 Result<RedisReply> RedisClient::receive()
 {
     Q_ASSERT(m_inFlight.empty());

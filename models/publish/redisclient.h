@@ -10,6 +10,7 @@
 #include <QList>
 
 #include <deque>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -79,6 +80,12 @@ public:
     /// Sends what is queued and reads every reply. Fails with the first connection error, or
     /// with the first error reply once all replies are read (so the connection stays usable).
     [[nodiscard]] Result<std::vector<RedisReply>> finish();
+    /// One command whose reply is field/value pairs (HGETALL), handed to `visit` as views into
+    /// the reply, without copies: they are valid during the call only (`visit` may reorder
+    /// them). For large hashes.
+    using Pairs = std::vector<std::pair<QByteArrayView, QByteArrayView>>;
+    [[nodiscard]] Status commandPairs(std::initializer_list<QByteArrayView> argv,
+                                      const std::function<void(Pairs&)>& visit);
     /// The next reply the server pushes unasked: a message after SUBSCRIBE. Waits at most the
     /// command timeout (then a Timeout error; the connection is then unusable).
     [[nodiscard]] Result<RedisReply> receive();

@@ -7,7 +7,9 @@
 #include <QList>
 #include <QString>
 
+#include <array>
 #include <utility>
+#include <vector>
 
 namespace tp {
 
@@ -22,6 +24,13 @@ public:
     [[nodiscard]] QByteArray snapEvents(QByteArrayView id) const { return snap(id) + ":events"; }
     [[nodiscard]] QByteArray snapCommon(QByteArrayView id) const { return snap(id) + ":common"; }
     [[nodiscard]] QByteArray snapMeta(QByteArrayView id) const { return snap(id) + ":meta"; }
+    /// Publisher-internal: event key → stamp of what its schema was compiled from.
+    [[nodiscard]] QByteArray snapStamps(QByteArrayView id) const { return snap(id) + ":stamps"; }
+    /// The keys of one snapshot: events, common, meta, stamps.
+    [[nodiscard]] std::array<QByteArray, 4> snapKeys(QByteArrayView id) const
+    {
+        return {snapEvents(id), snapCommon(id), snapMeta(id), snapStamps(id)};
+    }
     [[nodiscard]] QByteArray versions() const { return m_prefix + "versions"; }
     [[nodiscard]] QByteArray current() const { return m_prefix + "current"; }
     [[nodiscard]] QByteArray routing() const { return m_prefix + "routing"; }
@@ -52,6 +61,9 @@ struct SnapshotManifest {
     /// event in byte order of the UTF-8 keys (sorts `events`). A reader recomputes it from
     /// HGETALL …:events and GET …:common and compares it with the meta's "checksum".
     [[nodiscard]] QByteArray checksum();
+    /// The same over views (e.g. into a Redis reply); sorts `events`.
+    [[nodiscard]] static QByteArray checksum(QByteArrayView commonSha256,
+                                             std::vector<std::pair<QByteArrayView, QByteArrayView>>& events);
 };
 
 /// Snapshot id: the first 32 hex digits of sha256("{app}\n{version}\n{checksum}\n{planChecksum}").

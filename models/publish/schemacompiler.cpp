@@ -12,6 +12,7 @@
 #include <openssl/sha.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace tp {
 namespace {
@@ -112,6 +113,7 @@ SchemaCompiler::SchemaCompiler(const Plan& plan, const GovernancePolicy& policy,
     QList<int> order(n);
     for (int i = 0; i < n; ++i) {
         m_index.insert(plan.attributes.at(i).key, i);
+        m_properties[i].key = plan.attributes.at(i).key;
         order[i] = i;
     }
     // Plans keep attributes sorted by key; ranks make that no assumption of ours.
@@ -162,18 +164,29 @@ QByteArray SchemaCompiler::sha256Hex(QByteArrayView text)
     return out;
 }
 
+int SchemaCompiler::indexOf(const QString& attributeKey) const
+{
+    const void* data = attributeKey.constData();
+    // The text is compared too: a pointer alone could name another string by then.
+    if (auto it = m_byData.constFind(data); it != m_byData.constEnd() && m_properties.at(*it).key == attributeKey) {
+        return *it;
+    }
+    const int index = m_index.value(attributeKey, -1);
+    if (index >= 0) {
+        m_byData.insert(data, index);
+    }
+    return index;
+}
+
 int SchemaCompiler::property(const QString& attributeKey)
 {
-    auto it = m_index.constFind(attributeKey);
-    int index = 0;
-    if (it == m_index.constEnd()) {
+    int index = indexOf(attributeKey);
+    if (index < 0) {
         // A binding to an attribute the plan lacks (lint reports it) constrains nothing; it
         // ranks after the plan's own and is sorted among its kind by key.
         index = int(m_properties.size());
         m_index.insert(attributeKey, index);
-        m_properties.append(Property{{}, {}, int(m_plan.attributes.size())});
-    } else {
-        index = *it;
+        m_properties.append(Property{{}, {}, int(m_plan.attributes.size()), attributeKey});
     }
     Property& p = m_properties[index];
     if (p.member.isEmpty()) {
@@ -255,6 +268,40 @@ QByteArray SchemaCompiler::eventSchemaText(const Event& e)
         + QByteArray::number(e.schemaVersion.addition);
     out += "\"}";
     return out;
+}
+
+QByteArray SchemaCompiler::stamp(const Event& e) const
+{
+    // "{event revision}:{attribute revision},…" in binding order ("?" for an attribute the plan
+    // lacks, compiled as {} whatever it is). The event's revision fixes its bindings, so the
+    // attribute keys need not be repeated; the text is exact, no hash can collide.
+    if (e.revision <= 0) {
+        return {};
+    }
+    char buffer[16];
+    QByteArray text;
+    text.reserve(8 + 6 * e.bindings.size());
+    const auto number = [&](int n) {
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+        text.append(buffer, end - buffer);
+    };
+    number(e.revision);
+    char separator = ':';
+    for (const Binding& b : e.bindings) {
+        text += separator;
+        separator = ',';
+        const int index = indexOf(b.attributeKey);
+        if (index < 0 || index >= m_plan.attributes.size()) {
+            text += '?';
+            continue;
+        }
+        const int revision = m_plan.attributes.at(index).revision;
+        if (revision <= 0) {
+            return {};
+        }
+        number(revision);
+    }
+    return text;
 }
 
 CompiledSchema SchemaCompiler::eventSchema(const Event& e)

@@ -34,6 +34,11 @@ public:
     /// level), "x-schema-version", and "deprecated": true for deprecated or removed events.
     [[nodiscard]] QByteArray eventSchemaText(const Event& event);
     [[nodiscard]] CompiledSchema eventSchema(const Event& event);
+    /// What the event's schema is compiled from: its revision and the revisions of the attributes
+    /// it binds ("7:1,3,2"). For the same event key, equal stamps under equal rules give equal
+    /// schemas, because a store revision names one state of an entity. Empty when the event or a
+    /// bound attribute has no revision (0: not from a store), which means "compile it".
+    [[nodiscard]] QByteArray stamp(const Event& event) const;
     /// Schema of the plan's common attributes (title "common"); none of them is required.
     [[nodiscard]] QByteArray commonSchemaText();
 
@@ -52,14 +57,20 @@ private:
         QByteArray member;
         QByteArray quotedKey;
         int rank = 0; ///< position in canonical key order among the plan's attributes
+        QString key;
     };
     int property(const QString& attributeKey); ///< index into m_properties, built on first use
 
     const Plan& m_plan;
     SchemaOptions m_options;
     QByteArray m_levelTail[4];    ///< ,"x-level":"A","x-route":[...] per level
-    QHash<QString, int> m_index;  ///< attribute key → index into m_properties
     QList<Property> m_properties; ///< built on first use (member empty until then)
+    /// Attribute key → index into m_properties: by the key's text, and by its string data, since
+    /// plans from the store share one QString per attribute key among all bindings (a pointer
+    /// is hashed far faster than the text; a hit is confirmed by comparing the text).
+    QHash<QString, int> m_index;
+    mutable QHash<const void*, int> m_byData;
+    [[nodiscard]] int indexOf(const QString& attributeKey) const; ///< -1: the plan lacks it
 };
 
 } // namespace tp
