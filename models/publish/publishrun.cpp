@@ -84,6 +84,7 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
         if (state->complete() && state->meta.value("plan_checksum") == version.planChecksum.toUtf8()
             && state->meta.value("rules") == rulesKey && state->meta.value("version") == version.name.toUtf8()) {
             ++report.snapshotsReused;
+            m_lastPublished = mapped;
             return mapped;
         }
     }
@@ -126,6 +127,7 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
                 }
             }
         }
+        m_lastPublished = QString::fromLatin1(id);
         return QString::fromLatin1(id);
     }
     if (auto s = writeSnapshot(id, *compiled, version, rulesKey, *before, *base ? &**base : nullptr); !s) {
@@ -141,6 +143,7 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
             return s.error();
         }
     }
+    m_lastPublished = QString::fromLatin1(id);
     return QString::fromLatin1(id);
 }
 

@@ -71,7 +71,8 @@ public:
 
 private:
     struct Compiled;
-    /// The snapshot the version is mapped to, else current, when published under `rulesKey`.
+    /// The snapshot the version is mapped to, else the one published last in this run, else
+    /// current — the first of them published under `rulesKey` with stamps.
     Result<std::optional<BaseSnapshot>> loadBase(const QString& versionName, const QByteArray& rulesKey);
     Result<Compiled> compile(const PublishRequest& request, const PublishVersion& version,
                              const std::optional<BaseSnapshot>& base, int percentFrom, int percentTo);
@@ -97,6 +98,7 @@ private:
     QSet<QByteArray> m_knownSchemas; ///< written or found in this run
     QHash<QString, SnapshotState> m_snapshotStates;
     QSet<QString> m_writtenIds; ///< snapshots this run wrote (their keys are "add" changes)
+    QString m_lastPublished;    ///< the snapshot of the version this run published last
 };
 
 /// One version's compiled snapshot.

@@ -27,9 +27,10 @@ bool byName(const std::pair<QByteArray, QByteArray>& a, const QByteArray& name)
 
 Result<std::optional<BaseSnapshot>> PublishRun::loadBase(const QString& versionName, const QByteArray& rulesKey)
 {
-    // The version's own snapshot is the likeliest to share schemas; else current, which a new
-    // release mostly repeats.
-    for (const QString& id : {m_pointers.versions.value(versionName), m_pointers.current}) {
+    // The version's own snapshot is the likeliest to share schemas; else the one this run
+    // published last (the previous version: versions are published oldest first); else
+    // current, which a new release mostly repeats.
+    for (const QString& id : {m_pointers.versions.value(versionName), m_lastPublished, m_pointers.current}) {
         if (id.isEmpty()) {
             continue;
         }
@@ -149,6 +150,8 @@ Status PublishRun::writeSnapshot(const QByteArray& id, const Compiled& c, const 
         state.ttl[0] = c.manifest.events.isEmpty() ? -2 : m_options.orphanTtlSeconds;
         state.ttl[1] = state.ttl[2] = m_options.orphanTtlSeconds;
         state.ttl[3] = c.stamps.isEmpty() ? -2 : m_options.orphanTtlSeconds;
+        state.meta.insert("rules", rulesKey);
+        state.meta.insert("event_count", count);
         m_writtenIds.insert(QString::fromLatin1(id));
     }
     return s;

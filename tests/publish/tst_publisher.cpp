@@ -429,6 +429,13 @@ void TstPublisher::unchangedRevisionsAreNotCompiledAgain()
     const RedisKeys k(kApp);
     QCOMPARE(must((*fresh)->command({"HLEN", k.snapStamps(id)})).integer,
              must(m_client->command({"HLEN", k.snapStamps(id)})).integer);
+
+    // Both versions in one publish: the second starts from the first, written moments before.
+    must((*fresh)->command({"FLUSHDB"}));
+    auto both = scratch.publish(requestOf({versionOf(QStringLiteral("1.0.0"), before), next.versions.first()}));
+    QVERIFY(both);
+    QCOMPARE(both->eventsCompiled, int(before.events.size()) + affected);
+    QCOMPARE(both->published.value(QStringLiteral("1.1.0")), r->published.value(QStringLiteral("1.1.0")));
     must((*fresh)->command({"FLUSHDB"}));
 }
 
