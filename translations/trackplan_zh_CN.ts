@@ -3694,7 +3694,31 @@ Commands:
 
 Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connection error.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：trackplanctl [--db URL] [--json] 命令 [参数…]
+
+在命令行中管理 TrackPlan 埋点方案。
+
+全局选项：
+  --db URL            存储库：SQLite 文件路径或 postgresql://用户[:密码]@主机:端口/数据库
+                      （默认：$TRACKPLAN_DB，否则为您数据文件夹中的文件）
+  --json              输出机器可读的格式
+  --print-default-db  打印默认 SQLite 存储库路径并退出
+  -h, --help          显示本帮助；命令 --help 显示该命令的帮助
+  --version           打印版本号
+
+命令：
+  init                          创建存储库结构或将其升级
+  demo [--events N] [--seed S]  向空存储库填入演示方案
+  export [-o 文件]              将整个存储库写为规范 JSON
+  import 文件                   将原生 JSON 导出文件载入空存储库
+  lint [--app 应用]             按检查规则检查方案
+  diff --app 应用 起 止         比较两个版本（或 &quot;current&quot;）
+  app list                      列出应用
+  demand list|show|submit|approve|reject|cancel|merge …
+  version list|create|assign|freeze|release …
+
+退出码：0 成功，1 有发现的问题或校验错误，2 用法错误，3 存储库或连接错误。
+</translation>
     </message>
     <message>
         <source>
@@ -3704,7 +3728,13 @@ Redis (docs/redis-contract.md):
   rollback --redis URL --app KEY
                                 restore the pointers of before the last publish
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Redis（docs/redis-contract.md）：
+  publish --redis URL --app 应用 [--version 版本 …] [--dry-run]
+                                将方案推送给采集服务
+  rollback --redis URL --app 应用
+                                将指针恢复到上次推送之前
+</translation>
     </message>
 </context>
 </TS>
