@@ -66,43 +66,49 @@ void PublishRun::appendHash(const QByteArray& key, const QList<std::pair<QByteAr
                             const QByteArray& baseKey, const QHash<QByteArray, QByteArray>* base)
 {
     std::vector<QByteArrayView> argv;
-    const auto flush = [&](qsizetype minimum) {
-        if (argv.size() > std::size_t(minimum)) {
+    const auto flush = [&](std::size_t fieldsPerItem) {
+        if (argv.size() > 2) {
             m_redis.append(argv);
-            report.fieldsWritten += qint64(argv.size() - 2) / (argv.front() == QByteArrayView("HSET") ? 2 : 1);
+            report.fieldsWritten += qint64(argv.size() - 2) / qint64(fieldsPerItem);
         }
+        argv.resize(2);
     };
     if (base) {
         m_redis.append({"COPY", baseKey, key});
-        // Fields the base has and the new snapshot has not.
-        argv.assign({QByteArrayView("HDEL"), QByteArrayView(key)});
-        for (auto it = base->cbegin(); it != base->cend(); ++it) {
-            const auto at = std::lower_bound(fields.cbegin(), fields.cend(), it.key(), byName);
-            if (at == fields.cend() || at->first != it.key()) {
-                argv.push_back(it.key());
-                if (argv.size() >= std::size_t(kHashFields + 2)) {
-                    flush(2);
-                    argv.resize(2);
-                }
-            }
-        }
-        flush(2);
     }
+    qsizetype kept = 0; // fields of the base that the new hash has too
     argv.assign({QByteArrayView("HSET"), QByteArrayView(key)});
     for (const auto& [name, value] : fields) {
         if (base) {
-            if (auto it = base->constFind(name); it != base->constEnd() && *it == value) {
-                continue;
+            if (auto it = base->constFind(name); it != base->constEnd()) {
+                ++kept;
+                if (*it == value) {
+                    continue;
+                }
             }
         }
         argv.push_back(name);
         argv.push_back(value);
         if (argv.size() >= std::size_t(2 * kHashFields + 2)) {
             flush(2);
-            argv.resize(2);
         }
     }
     flush(2);
+    if (!base || kept == base->size()) {
+        return;
+    }
+    // Fields the base has and the new hash has not (events removed since).
+    argv.assign({QByteArrayView("HDEL"), QByteArrayView(key)});
+    for (auto it = base->cbegin(); it != base->cend(); ++it) {
+        const auto at = std::lower_bound(fields.cbegin(), fields.cend(), it.key(), byName);
+        if (at == fields.cend() || at->first != it.key()) {
+            argv.push_back(it.key());
+            if (argv.size() >= std::size_t(kHashFields + 2)) {
+                flush(1);
+            }
+        }
+    }
+    flush(1);
 }
 
 Status PublishRun::writeSnapshot(const QByteArray& id, const Compiled& c, const PublishVersion& version,

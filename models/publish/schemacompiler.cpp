@@ -114,6 +114,7 @@ SchemaCompiler::SchemaCompiler(const Plan& plan, const GovernancePolicy& policy,
     for (int i = 0; i < n; ++i) {
         m_index.insert(plan.attributes.at(i).key, i);
         m_properties[i].key = plan.attributes.at(i).key;
+        m_properties[i].revision = plan.attributes.at(i).revision;
         order[i] = i;
     }
     // Plans keep attributes sorted by key; ranks make that no assumption of ours.
@@ -186,7 +187,7 @@ int SchemaCompiler::property(const QString& attributeKey)
         // ranks after the plan's own and is sorted among its kind by key.
         index = int(m_properties.size());
         m_index.insert(attributeKey, index);
-        m_properties.append(Property{{}, {}, int(m_plan.attributes.size()), attributeKey});
+        m_properties.append(Property{{}, {}, int(m_plan.attributes.size()), 0, attributeKey});
     }
     Property& p = m_properties[index];
     if (p.member.isEmpty()) {
@@ -295,7 +296,7 @@ QByteArray SchemaCompiler::stamp(const Event& e) const
             text += '?';
             continue;
         }
-        const int revision = m_plan.attributes.at(index).revision;
+        const int revision = m_properties.at(index).revision;
         if (revision <= 0) {
             return {};
         }

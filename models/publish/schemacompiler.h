@@ -56,7 +56,8 @@ private:
     struct Property {
         QByteArray member;
         QByteArray quotedKey;
-        int rank = 0; ///< position in canonical key order among the plan's attributes
+        int rank = 0;     ///< position in canonical key order among the plan's attributes
+        int revision = 0; ///< the attribute's (kept here, close at hand, for stamp())
         QString key;
     };
     int property(const QString& attributeKey); ///< index into m_properties, built on first use
