@@ -64,6 +64,10 @@ void SearchFilterProxyModel::setSearchText(const QString& text)
 
 void SearchFilterProxyModel::setRoleFilter(int role, const QVariant& value)
 {
+    // Unchanged (a filter bar re-applies all its boxes): nothing to filter again.
+    if (value.isValid() ? m_filters.value(role) == value : !m_filters.contains(role)) {
+        return;
+    }
     if (value.isValid()) {
         m_filters.insert(role, value);
     } else {
