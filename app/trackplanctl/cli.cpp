@@ -47,7 +47,13 @@ QString globalHelp()
                   "  publish --redis URL --app KEY [--version V …] [--dry-run]\n"
                   "                                publish the plan for the collection services\n"
                   "  rollback --redis URL --app KEY\n"
-                  "                                restore the pointers of before the last publish\n");
+                  "                                restore the pointers of before the last publish\n")
+        + Ctl::tr("\n"
+                  "Validation and live QA:\n"
+                  "  validate [--redis URL] --app KEY [--valid-out F] [--invalid-out F] [--metrics-out F] [FILE|-]\n"
+                  "                                check NDJSON events against the plan (from --db or --redis)\n"
+                  "  replay FILE --redis URL --app KEY --session S [--rate N]\n"
+                  "                                append a capture to the QA stream tp:{app}:debug:{session}\n");
 }
 
 } // namespace
@@ -170,7 +176,8 @@ int run(const QStringList& arguments, std::atomic<bool>* cancelled)
         {QStringLiteral("lint"), cmdLint},       {QStringLiteral("diff"), cmdDiff},
         {QStringLiteral("demand"), cmdDemand},   {QStringLiteral("version"), cmdVersion},
         {QStringLiteral("app"), cmdApp},         {QStringLiteral("publish"), cmdPublish},
-        {QStringLiteral("rollback"), cmdRollback},
+        {QStringLiteral("rollback"), cmdRollback},   {QStringLiteral("validate"), cmdValidate},
+        {QStringLiteral("replay"), cmdReplay},
     };
     const QStringList rest = arguments.mid(i);
     const auto it = commands.constFind(rest.first());

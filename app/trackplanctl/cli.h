@@ -70,5 +70,7 @@ int cmdVersion(Cli& cli, const QStringList& args);
 int cmdApp(Cli& cli, const QStringList& args);
 int cmdPublish(Cli& cli, const QStringList& args);
 int cmdRollback(Cli& cli, const QStringList& args);
+int cmdValidate(Cli& cli, const QStringList& args);
+int cmdReplay(Cli& cli, const QStringList& args);
 
 } // namespace tp::cli
