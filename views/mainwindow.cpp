@@ -7,6 +7,7 @@
 #include "eventtablemodel.h"
 #include "plancatalog.h"
 #include "planpage.h"
+#include "publishdialog.h"
 #include "recentstores.h"
 #include "settingsdialog.h"
 #include "storedialog.h"
@@ -149,6 +150,11 @@ void MainWindow::createActions()
     reloadAction->setObjectName(QStringLiteral("reloadAction"));
     reloadAction->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
+    m_publishAction = file->addAction(tr("&Publish to Redis…"), this, &MainWindow::openPublishDialog);
+    m_publishAction->setObjectName(QStringLiteral("publishAction"));
+    m_publishAction->setToolTip(tr("Publish the current app's versions to Redis for the collection services"));
+    m_publishAction->setEnabled(false);
+    file->addSeparator();
     QAction* settings = file->addAction(tr("Se&ttings…"), this, &MainWindow::editSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
     // The platform's own shortcut; where it has none (X11 without a desktop's theme), Ctrl+,.
@@ -234,6 +240,34 @@ void MainWindow::chooseStore()
         return;
     }
     Q_EMIT openStoreRequested(dialog.choice());
+}
+
+void MainWindow::setPublishing(PublishService* service, secrets::Keychain* keychain)
+{
+    m_publishService = service;
+    m_keychain = keychain;
+    updatePublishAction();
+}
+
+void MainWindow::updatePublishAction()
+{
+    m_publishAction->setEnabled(m_publishService && !m_catalog->currentAppKey().isEmpty());
+}
+
+void MainWindow::openPublishDialog()
+{
+    const QString appKey = m_catalog->currentAppKey();
+    if (!m_publishService || appKey.isEmpty()) {
+        return;
+    }
+    const AppListModel* apps = m_catalog->appModel();
+    const QModelIndex app = apps->index(apps->rowOf(appKey));
+    // Not modal to the app: publishing takes a while and the plan stays readable meanwhile.
+    auto* dialog = new PublishDialog(m_publishService, m_keychain, appKey,
+                                     app.isValid() ? app.data(Qt::DisplayRole).toString() : appKey, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setKeychainProblem(m_keychainProblem);
+    dialog->show();
 }
 
 void MainWindow::editSettings()
@@ -361,6 +395,7 @@ void MainWindow::onPlanLoaded(const QString& appKey)
     const QModelIndex app = apps->index(apps->rowOf(appKey));
     const QString name = app.isValid() ? app.data(Qt::DisplayRole).toString() : QString();
     setWindowTitle(name.isEmpty() ? tr("TrackPlan") : tr("%1 — TrackPlan").arg(name));
+    updatePublishAction();
     const int events = m_catalog->eventModel()->totalCount();
     const int attributes = m_catalog->attributeModel()->rowCount();
     m_countLabel->setText(appKey.isEmpty() ? QString()

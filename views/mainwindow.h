@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QFrame;
 class QLabel;
 class QListView;
@@ -18,7 +19,11 @@ class QTabWidget;
 
 namespace tp {
 
+namespace secrets {
+class Keychain;
+}
 class DemandsPage;
+class PublishService;
 class PlanCatalog;
 class PlanPage;
 class VersionsPage;
@@ -53,6 +58,9 @@ public:
     /// A short note about the store beside it in the status bar (e.g. that its password was
     /// not remembered), with the details as tooltip; empty hides it.
     void setStoreNote(const QString& note, const QString& details = {});
+    /// Enables File → Publish to Redis… (for the current app). Both must outlive the window;
+    /// `keychain` may be null (Redis passwords are then not remembered).
+    void setPublishing(PublishService* service, secrets::Keychain* keychain);
 
 Q_SIGNALS:
     /// The user chose a store to open (File → Open store…, File → Recent stores).
@@ -65,6 +73,8 @@ private:
     void fillRecentStoresMenu();
     void chooseStore();
     void editSettings();
+    void openPublishDialog();
+    void updatePublishAction();
 
     void selectApp(const QModelIndex& index);
     void onPlanLoaded(const QString& appKey);
@@ -93,6 +103,9 @@ private:
     QLabel* m_countLabel = nullptr;
     QLabel* m_storeNote = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QAction* m_publishAction = nullptr;
+    PublishService* m_publishService = nullptr;
+    secrets::Keychain* m_keychain = nullptr;
     QString m_preferredApp;
     QString m_keychainProblem;
 };

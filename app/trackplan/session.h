@@ -5,6 +5,7 @@
 #include "eventtablemodel.h"
 #include "mainwindow.h"
 #include "plancatalog.h"
+#include "publishservice.h"
 #include "settingsdialog.h"
 #include "store.h"
 
@@ -28,6 +29,7 @@ public:
     [[nodiscard]] Store& store() { return *m_store; }
     [[nodiscard]] PlanCatalog& catalog() { return m_catalog; }
     [[nodiscard]] MainWindow& window() { return m_window; }
+    [[nodiscard]] PublishService& publishService() { return m_publish; }
 
 private:
     std::unique_ptr<Store> m_store;
@@ -35,7 +37,8 @@ private:
     EventTableModel m_events;
     AttributeTableModel m_attributes;
     PlanCatalog m_catalog;
-    MainWindow m_window; // last: destroyed first, while the catalog and the store still exist
+    PublishService m_publish; // waits for a publish still running, before the store goes
+    MainWindow m_window;      // last: destroyed first, while the catalog and the store still exist
 };
 
 } // namespace tp::app

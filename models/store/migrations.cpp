@@ -44,6 +44,11 @@ int Migrations::latest()
     return files.isEmpty() ? 0 : files.lastKey();
 }
 
+QList<int> Migrations::shipped()
+{
+    return migrationFiles().keys();
+}
+
 Result<int> Migrations::current(Database& db)
 {
     const QStringList tables = db.connection().tables();
@@ -55,6 +60,23 @@ Result<int> Migrations::current(Database& db)
         return v.error();
     }
     return v->toInt();
+}
+
+Result<QList<int>> Migrations::applied(Database& db)
+{
+    QList<int> out;
+    if (!db.connection().tables().contains(QStringLiteral("schema_migrations"))) {
+        return out;
+    }
+    auto q = db.run(QStringLiteral("SELECT version FROM schema_migrations ORDER BY version"));
+    if (!q) {
+        return q.error();
+    }
+    while ((*q)->next()) {
+        out.append((*q)->value(0).toInt());
+    }
+    (*q)->finish();
+    return out;
 }
 
 Status Migrations::upgrade(Database& db, int target)
@@ -81,9 +103,14 @@ Status Migrations::upgrade(Database& db, int target)
             return s;
         }
     }
+    auto done = applied(db);
+    if (!done) {
+        return done.error();
+    }
     const auto files = migrationFiles();
     for (auto it = files.constBegin(); it != files.constEnd(); ++it) {
-        if (it.key() <= *cur || it.key() > target) {
+        // Not `<= current`: a migration numbered below one already applied may ship later.
+        if (done->contains(it.key()) || it.key() > target) {
             continue;
         }
         QFile f(it.value());
