@@ -237,7 +237,7 @@ Result<qint64> Database::insert(const QString& sql, const QVariantList& args)
     return id;
 }
 
-Result<qint64> Database::nativeWrite(const QString& sql, const QVariantList& args, bool wantId)
+sqlite3_stmt* Database::nativeStatement(const QString& sql, Error* error)
 {
     sqlite3_stmt* st = m_native.value(sql, nullptr);
     if (!st) {
@@ -245,10 +245,16 @@ Result<qint64> Database::nativeWrite(const QString& sql, const QVariantList& arg
                                             SQLITE_PREPARE_PERSISTENT, &st, nullptr);
         if (rc != SQLITE_OK) {
             sqlite3_finalize(st);
-            return nativeError(rc, sql);
+            *error = nativeError(rc, sql);
+            return nullptr;
         }
         m_native.insert(sql, st);
     }
+    return st;
+}
+
+static int bindNative(sqlite3_stmt* st, const QVariantList& args)
+{
     int rc = SQLITE_OK;
     for (int i = 0; i < args.size() && rc == SQLITE_OK; ++i) {
         const QVariant& v = args.at(i);
@@ -281,6 +287,17 @@ Result<qint64> Database::nativeWrite(const QString& sql, const QVariantList& arg
         }
         }
     }
+    return rc;
+}
+
+Result<qint64> Database::nativeWrite(const QString& sql, const QVariantList& args, bool wantId)
+{
+    Error error;
+    sqlite3_stmt* st = nativeStatement(sql, &error);
+    if (!st) {
+        return error;
+    }
+    int rc = bindNative(st, args);
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(st);
     }
@@ -293,6 +310,78 @@ Result<qint64> Database::nativeWrite(const QString& sql, const QVariantList& arg
         return nativeError(rc, sql);
     }
     return wantId ? qint64(sqlite3_last_insert_rowid(m_sqlite)) : qint64(sqlite3_changes(m_sqlite));
+}
+
+namespace {
+
+/// A row of a QSqlQuery.
+class QueryRow final : public RowView {
+public:
+    explicit QueryRow(const QSqlQuery& q)
+        : m_q(q)
+    {
+    }
+    [[nodiscard]] qint64 int64(int column) const override { return m_q.value(column).toLongLong(); }
+    [[nodiscard]] QString text(int column) const override { return m_q.value(column).toString(); }
+
+private:
+    const QSqlQuery& m_q;
+};
+
+/// A row of a stepped sqlite3 statement: values read straight from SQLite's buffers.
+class NativeRow final : public RowView {
+public:
+    explicit NativeRow(sqlite3_stmt* st)
+        : m_st(st)
+    {
+    }
+    [[nodiscard]] qint64 int64(int column) const override { return sqlite3_column_int64(m_st, column); }
+    [[nodiscard]] QString text(int column) const override
+    {
+        const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_st, column));
+        return data ? QString::fromUtf8(data, sqlite3_column_bytes(m_st, column)) : QString();
+    }
+
+private:
+    sqlite3_stmt* m_st;
+};
+
+} // namespace
+
+Status Database::forEachRow(const QString& sql, const QVariantList& args,
+                            const std::function<void(const RowView&)>& row)
+{
+    if (!m_sqlite) {
+        auto q = run(sql, args);
+        if (!q) {
+            return q.error();
+        }
+        const QueryRow view(**q);
+        while ((*q)->next()) {
+            row(view);
+        }
+        (*q)->finish();
+        return Ok{};
+    }
+    Error error;
+    sqlite3_stmt* st = nativeStatement(sql, &error);
+    if (!st) {
+        return error;
+    }
+    int rc = bindNative(st, args);
+    const NativeRow view(st);
+    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            row(view);
+        }
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE) {
+        return nativeError(rc, sql);
+    }
+    return Ok{};
 }
 
 Error Database::nativeError(int code, const QString& context) const

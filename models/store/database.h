@@ -17,6 +17,14 @@ struct sqlite3_stmt;
 
 namespace tp {
 
+/// One result row of Database::forEachRow(), valid during the callback.
+class RowView {
+public:
+    virtual ~RowView() = default;
+    [[nodiscard]] virtual qint64 int64(int column) const = 0;
+    [[nodiscard]] virtual QString text(int column) const = 0;
+};
+
 /// One named connection to a store, with a cache of prepared statements, transactions
 /// and the mapping of QSqlError to tp::Error. Not thread-safe: one Database per thread.
 ///
@@ -45,6 +53,11 @@ public:
     [[nodiscard]] Result<int> change(const QString& sql, std::initializer_list<QVariant> args);
     [[nodiscard]] Result<int> change(const QString& sql, const QVariantList& args);
     /// First column of the first row, or NotFound.
+    /// Runs a query and calls `row` for each result row. On SQLite the statement is stepped
+    /// through the C API (values read from SQLite's buffers, no QVariant per value): loading a
+    /// plan reads half a million binding rows.
+    [[nodiscard]] Status forEachRow(const QString& sql, const QVariantList& args,
+                                    const std::function<void(const RowView&)>& row);
     [[nodiscard]] Result<QVariant> scalar(const QString& sql, std::initializer_list<QVariant> args = {});
     /// Unprepared statement(s) text, e.g. DDL of a migration (split on ';' at line ends).
     [[nodiscard]] Status script(const QString& sql);
@@ -94,6 +107,8 @@ private:
     /// change()/insert() on SQLite: rows changed, or the new rowid when wantId.
     Result<qint64> nativeWrite(const QString& sql, const QVariantList& args, bool wantId);
     Error nativeError(int code, const QString& context) const;
+    /// The cached sqlite3 statement of `sql`, prepared on first use; nullptr and `error` if it fails.
+    sqlite3_stmt* nativeStatement(const QString& sql, Error* error);
     void finalizeNative();
 
     StoreUrl m_url;

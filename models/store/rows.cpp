@@ -115,65 +115,56 @@ Result<QList<Attribute>> loadAttributes(Database& db, qint64 appId, const QStrin
 Result<QList<Event>> loadEvents(Database& db, qint64 appId, const QString& onlyKey)
 {
     const QString filter = onlyKey.isEmpty() ? QString() : QStringLiteral(" AND e.key = ?");
-    const QString sql = QStringLiteral("SELECT %1 FROM events e WHERE app_id = ?%2").arg(kEventColumns, filter);
-    auto q = onlyKey.isEmpty() ? db.run(sql, {appId}) : db.run(sql, {appId, onlyKey});
-    if (!q) {
-        return q.error();
-    }
+    const QVariantList args = onlyKey.isEmpty() ? QVariantList{appId} : QVariantList{appId, onlyKey};
     QList<Event> out;
     QHash<qint64, qsizetype> indexById;
-    QSqlQuery& r = **q;
-    while (r.next()) {
-        Event e;
-        indexById.insert(r.value(0).toLongLong(), out.size());
-        e.key = r.value(1).toString();
-        e.displayName = r.value(2).toString();
-        e.description = r.value(3).toString();
-        e.trigger = r.value(4).toString();
-        e.category = r.value(5).toString();
-        e.tags = listFromText(r.value(6).toString());
-        e.platforms = listFromText(r.value(7).toString());
-        e.owner = r.value(8).toString();
-        e.level = fromString<Level>(r.value(9).toString()).value_or(Level::B);
-        e.status = fromString<EventStatus>(r.value(10).toString()).value_or(EventStatus::Planned);
-        e.screenshot = r.value(11).toString();
-        e.introducedIn = r.value(12).toString();
-        e.deprecatedIn = r.value(13).toString();
-        e.schemaVersion = SchemaVersion::parse(r.value(14).toString()).value_or(SchemaVersion{});
-        e.revision = r.value(15).toInt();
-        out.append(std::move(e));
+    const Status events =
+        db.forEachRow(QStringLiteral("SELECT %1 FROM events e WHERE app_id = ?%2").arg(kEventColumns, filter), args,
+                      [&](const RowView& r) {
+                          Event e;
+                          indexById.insert(r.int64(0), out.size());
+                          e.key = r.text(1);
+                          e.displayName = r.text(2);
+                          e.description = r.text(3);
+                          e.trigger = r.text(4);
+                          e.category = r.text(5);
+                          e.tags = listFromText(r.text(6));
+                          e.platforms = listFromText(r.text(7));
+                          e.owner = r.text(8);
+                          e.level = fromString<Level>(r.text(9)).value_or(Level::B);
+                          e.status = fromString<EventStatus>(r.text(10)).value_or(EventStatus::Planned);
+                          e.screenshot = r.text(11);
+                          e.introducedIn = r.text(12);
+                          e.deprecatedIn = r.text(13);
+                          e.schemaVersion = SchemaVersion::parse(r.text(14)).value_or(SchemaVersion{});
+                          e.revision = int(r.int64(15));
+                          out.append(std::move(e));
+                      });
+    if (!events) {
+        return events.error();
     }
-    r.finish();
     // Attribute keys by id, once: each of the (many) bindings then shares its key's text
     // instead of reading a string of its own.
     QHash<qint64, QString> attributeKeys;
-    {
-        auto a = db.run(QStringLiteral("SELECT id, key FROM attributes WHERE app_id = ?"), {appId});
-        if (!a) {
-            return a.error();
-        }
-        while ((*a)->next()) {
-            attributeKeys.insert((*a)->value(0).toLongLong(), (*a)->value(1).toString());
-        }
-        (*a)->finish();
+    const Status keys = db.forEachRow(QStringLiteral("SELECT id, key FROM attributes WHERE app_id = ?"), {appId},
+                                      [&](const RowView& r) { attributeKeys.insert(r.int64(0), r.text(1)); });
+    if (!keys) {
+        return keys.error();
     }
-    const QString bsql = QStringLiteral("SELECT b.event_id, b.attribute_id, b.required, b.note FROM bindings b "
-                                        "JOIN events e ON e.id = b.event_id "
-                                        "WHERE e.app_id = ?%1 ORDER BY b.event_id, b.position")
-                             .arg(filter);
-    auto b = onlyKey.isEmpty() ? db.run(bsql, {appId}) : db.run(bsql, {appId, onlyKey});
-    if (!b) {
-        return b.error();
+    const Status bindings =
+        db.forEachRow(QStringLiteral("SELECT b.event_id, b.attribute_id, b.required, b.note FROM bindings b "
+                                     "JOIN events e ON e.id = b.event_id "
+                                     "WHERE e.app_id = ?%1 ORDER BY b.event_id, b.position")
+                          .arg(filter),
+                      args, [&](const RowView& r) {
+                          const auto idx = indexById.value(r.int64(0), -1);
+                          if (idx >= 0) {
+                              out[idx].bindings.append({attributeKeys.value(r.int64(1)), r.int64(2) != 0, r.text(3)});
+                          }
+                      });
+    if (!bindings) {
+        return bindings.error();
     }
-    QSqlQuery& br = **b;
-    while (br.next()) {
-        const auto idx = indexById.value(br.value(0).toLongLong(), -1);
-        if (idx >= 0) {
-            out[idx].bindings.append(
-                {attributeKeys.value(br.value(1).toLongLong()), br.value(2).toInt() != 0, br.value(3).toString()});
-        }
-    }
-    br.finish();
     sortByKey(out);
     return out;
 }
