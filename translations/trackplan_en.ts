@@ -931,6 +931,14 @@
         <source>The store does not answer (%1). What you see may be out of date, and saving waits until it answers again; an open editor keeps what you typed. TrackPlan keeps trying.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Publish to Redis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the current app&apos;s versions to Redis for the collection services</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>
@@ -1357,6 +1365,227 @@
     </message>
     <message>
         <source>Select an attribute first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::PublishDialog</name>
+    <message>
+        <source>Publish %1 to Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Publishes the plan of &lt;b&gt;%1&lt;/b&gt; (%2) to Redis for the collection services: the event schemas, a snapshot per version and the routing rules, then the version pointers in one step. Readers never see a half-written plan.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen and released versions. The newest checked version also becomes &lt;i&gt;current&lt;/i&gt;, for app versions that are not listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redis://host:port/db, with a user name for an ACL login. The password goes into the field below, never into the list of recent servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: none, or the one in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;member password in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password goes into the system keychain (Secret Service: GNOME Keyring, KWallet), never into TrackPlan&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Versions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists every key that a publish would add or change; writes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ublish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rollback…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restores the version pointers from before the last publish (one step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys of a dry run or a publish are listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwords cannot be remembered on this computer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — released %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — frozen %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no frozen or released version to publish. Freeze one on the Versions page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the URL of the Redis server, e.g. redis://127.0.0.1:6379/0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one version to publish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll %1 back to what was published before the last publish?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection services switch back to the previous snapshots at once. Only one step back is possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run, nothing written to %1: %n key(s) would be added or changed (new schemas: %2, new snapshots: %3).</source>
+        <translation>
+            <numerusform>Dry run, nothing written to %1: %n key would be added or changed (new schemas: %2, new snapshots: %3).</numerusform>
+            <numerusform>Dry run, nothing written to %1: %n keys would be added or changed (new schemas: %2, new snapshots: %3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published %1 to %2: %3; current %4. Schemas: %5 new, %6 there already. Snapshots: %7 new, %8 reused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already published as it is at %2: %3. Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolled %1 back at %2: current %3; versions %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publish history could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The version pointers in Redis are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::PublishService</name>
+    <message>
+        <source>Connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2525,6 +2754,14 @@ Your edits are still here; press OK to try again.</source>
         <source>Snapshot %1 in Redis does not match what was written (checksum %2, meta %3, expected %4); the pointers were not moved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Snapshot %1 could not be copied from its base %2; the pointers were not moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot %1 in Redis does not match what was written (meta %2, expected %3); the pointers were not moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::qa</name>
@@ -3321,6 +3558,10 @@ Your edits are still here; press OK to try again.</source>
         <source>Building indexes…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The Redis target of a publish history entry must not contain a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trackplan</name>
@@ -3716,6 +3957,122 @@ Redis (docs/redis-contract.md):
     </message>
     <message>
         <source>Rolled %1 back at %2: %3; current %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Validation and live QA:
+  validate [--redis URL] --app KEY [--valid-out F] [--invalid-out F] [--metrics-out F] [FILE|-]
+                                check NDJSON events against the plan (from --db or --redis)
+  replay FILE --redis URL --app KEY --session S [--rate N]
+                                append a capture to the QA stream tp:{app}:debug:{session}
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Validated %n line(s) of %1 in %2 s: %3 valid, %4 invalid, %5 malformed.</source>
+        <translation>
+            <numerusform>Validated %n line of %1 in %2 s: %3 valid, %4 invalid, %5 malformed.</numerusform>
+            <numerusform>Validated %n lines of %1 in %2 s: %3 valid, %4 invalid, %5 malformed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1 event(s) of unknown app versions checked against current (%2): %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violations by type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By event (total, valid, invalid):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more event(s) (--json lists all).</source>
+        <translation>
+            <numerusform>  … and %n more event (--json lists all).</numerusform>
+            <numerusform>  … and %n more events (--json lists all).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read the published plan from Redis: redis://[user[:password]@]host[:port][/db]. Without it, the plan comes from the store (--db).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the valid events, tagged with level and route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the quarantine: invalid events with their violations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write PV, UV and invalid per event per day as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NDJSON events (default or &quot;-&quot;: standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check events (NDJSON) against the plan of their app version; exit 1 if any is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validate needs --app KEY and at most one FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the plan of %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the plan of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validating %1 (%2 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QA session (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events per second (default: as fast as possible).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture: NDJSON events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append a captured NDJSON file to the live QA stream tp:{app}:debug:{session}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay needs FILE, --app KEY, --session S and --redis URL (or $TRACKPLAN_REDIS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--rate needs a number of events per second above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appending to %1: %2 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appended %1 event(s) to %2 at %3 in %4 s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

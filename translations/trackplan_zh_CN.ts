@@ -924,6 +924,14 @@
         <source>The store does not answer (%1). What you see may be out of date, and saving waits until it answers again; an open editor keeps what you typed. TrackPlan keeps trying.</source>
         <translation>存储库没有响应（%1）。当前显示的内容可能已过时，保存要等到它恢复响应；已打开的编辑器会保留您输入的内容。TrackPlan 会持续重试。</translation>
     </message>
+    <message>
+        <source>&amp;Publish to Redis…</source>
+        <translation>推送到 Redis(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Publish the current app&apos;s versions to Redis for the collection services</source>
+        <translation>将当前应用的版本推送到 Redis，供采集服务使用</translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>
@@ -1351,6 +1359,226 @@
     <message>
         <source>Select an attribute first.</source>
         <translation>请先选择一个属性。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::PublishDialog</name>
+    <message>
+        <source>Publish %1 to Redis</source>
+        <translation>将 %1 推送到 Redis</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Publishes the plan of &lt;b&gt;%1&lt;/b&gt; (%2) to Redis for the collection services: the event schemas, a snapshot per version and the routing rules, then the version pointers in one step. Readers never see a half-written plan.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将 &lt;b&gt;%1&lt;/b&gt;（%2）的方案推送到 Redis 供采集服务使用：事件 Schema、每个版本一个快照和路由规则，然后一步移动版本指针。读取方永远不会看到写了一半的方案。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>推送(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Frozen and released versions. The newest checked version also becomes &lt;i&gt;current&lt;/i&gt;, for app versions that are not listed.</source>
+        <translation>已冻结和已发布的版本。勾选的最新版本同时成为 &lt;i&gt;current&lt;/i&gt;，供未列出的应用版本使用。</translation>
+    </message>
+    <message>
+        <source>redis://host:port/db, with a user name for an ACL login. The password goes into the field below, never into the list of recent servers.</source>
+        <translation>redis://主机:端口/数据库，ACL 登录时带上用户名。密码填在下面的字段中，绝不会进入最近服务器列表。</translation>
+    </message>
+    <message>
+        <source>empty: none, or the one in the system keychain</source>
+        <translation>为空：无密码，或使用系统钥匙串中的密码</translation>
+    </message>
+    <message>
+        <source>Re&amp;member password in the system keychain</source>
+        <translation>在系统钥匙串中记住密码(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The password goes into the system keychain (Secret Service: GNOME Keyring, KWallet), never into TrackPlan&apos;s settings.</source>
+        <translation>密码保存在系统钥匙串中（Secret Service：GNOME Keyring、KWallet），绝不写入 TrackPlan 的设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Versions:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Redis &amp;URL:</source>
+        <translation>Redis &amp;URL：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run</source>
+        <translation>试运行(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Lists every key that a publish would add or change; writes nothing.</source>
+        <translation>列出推送将新增或修改的每个键；不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish</source>
+        <translation>推送(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Rollback…</source>
+        <translation>回滚(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restores the version pointers from before the last publish (one step).</source>
+        <translation>将版本指针恢复到上次推送之前的状态（一步）。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The keys of a dry run or a publish are listed here.</source>
+        <translation>试运行或推送涉及的键会列在这里。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be remembered on this computer: %1</source>
+        <translation>此计算机无法记住密码：%1</translation>
+    </message>
+    <message>
+        <source>%1 — released %2</source>
+        <translation>%1 — 发布于 %2</translation>
+    </message>
+    <message>
+        <source>%1 — frozen %2</source>
+        <translation>%1 — 冻结于 %2</translation>
+    </message>
+    <message>
+        <source>%1 has no frozen or released version to publish. Freeze one on the Versions page first.</source>
+        <translation>%1 没有可推送的已冻结或已发布版本。请先在“版本”页冻结一个版本。</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>publish</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Enter the URL of the Redis server, e.g. redis://127.0.0.1:6379/0.</source>
+        <translation>请输入 Redis 服务器的 URL，例如 redis://127.0.0.1:6379/0。</translation>
+    </message>
+    <message>
+        <source>Check at least one version to publish.</source>
+        <translation>请至少勾选一个要推送的版本。</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to what was published before the last publish?</source>
+        <translation>将 %1 回滚到上次推送之前的内容？</translation>
+    </message>
+    <message>
+        <source>Collection services switch back to the previous snapshots at once. Only one step back is possible.</source>
+        <translation>采集服务会立即切换回之前的快照。只能回退一步。</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run, nothing written to %1: %n key(s) would be added or changed (new schemas: %2, new snapshots: %3).</source>
+        <translation>
+            <numerusform>试运行，没有写入 %1：将新增或修改 %n 个键（新 Schema：%2，新快照：%3）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published %1 to %2: %3; current %4. Schemas: %5 new, %6 there already. Snapshots: %7 new, %8 reused.</source>
+        <translation>已将 %1 推送到 %2：%3；当前 %4。Schema：新增 %5 个，已存在 %6 个。快照：新增 %7 个，复用 %8 个。</translation>
+    </message>
+    <message>
+        <source>%1 is already published as it is at %2: %3. Nothing changed.</source>
+        <translation>%1 已按当前内容推送于 %2：%3。没有任何变化。</translation>
+    </message>
+    <message>
+        <source>Rolled %1 back at %2: current %3; versions %4.</source>
+        <translation>已在 %2 回滚 %1：当前 %3；版本 %4。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The publish history could not be written: %1</source>
+        <translation>无法写入推送历史：%1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Cancelled. The version pointers in Redis are unchanged.</source>
+        <translation>已取消。Redis 中的版本指针没有变化。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tp::PublishService</name>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>正在连接 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -2518,6 +2746,14 @@ Your edits are still here; press OK to try again.</source>
         <source>Snapshot %1 in Redis does not match what was written (checksum %2, meta %3, expected %4); the pointers were not moved.</source>
         <translation>Redis 中的快照 %1 与写入的内容不一致（校验和 %2，meta %3，预期 %4）；指针没有移动。</translation>
     </message>
+    <message>
+        <source>Snapshot %1 could not be copied from its base %2; the pointers were not moved.</source>
+        <translation>无法从基础快照 %2 复制快照 %1；指针没有移动。</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 in Redis does not match what was written (meta %2, expected %3); the pointers were not moved.</source>
+        <translation>Redis 中的快照 %1 与写入的内容不一致（meta %2，预期 %3）；指针没有移动。</translation>
+    </message>
 </context>
 <context>
     <name>tp::qa</name>
@@ -3312,6 +3548,10 @@ Your edits are still here; press OK to try again.</source>
         <source>Building indexes…</source>
         <translation>正在建立索引…</translation>
     </message>
+    <message>
+        <source>The Redis target of a publish history entry must not contain a password.</source>
+        <translation>推送历史记录中的 Redis 目标不能包含密码。</translation>
+    </message>
 </context>
 <context>
     <name>trackplan</name>
@@ -3735,6 +3975,126 @@ Redis（docs/redis-contract.md）：
   rollback --redis URL --app 应用
                                 将指针恢复到上次推送之前
 </translation>
+    </message>
+    <message>
+        <source>
+Validation and live QA:
+  validate [--redis URL] --app KEY [--valid-out F] [--invalid-out F] [--metrics-out F] [FILE|-]
+                                check NDJSON events against the plan (from --db or --redis)
+  replay FILE --redis URL --app KEY --session S [--rate N]
+                                append a capture to the QA stream tp:{app}:debug:{session}
+</source>
+        <translation>
+校验与实时测试：
+  validate [--redis URL] --app 应用 [--valid-out 文件] [--invalid-out 文件] [--metrics-out 文件] [文件|-]
+                                按方案校验 NDJSON 事件（方案来自 --db 或 --redis）
+  replay 文件 --redis URL --app 应用 --session 会话 [--rate N]
+                                将抓包追加到测试流 tp:{app}:debug:{session}
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Validated %n line(s) of %1 in %2 s: %3 valid, %4 invalid, %5 malformed.</source>
+        <translation>
+            <numerusform>已校验 %1 的 %n 行，用时 %2 秒：有效 %3，无效 %4，格式错误 %5。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Warning: %1 event(s) of unknown app versions checked against current (%2): %3.</source>
+        <translation>警告：%1 个未知应用版本的事件按 current（%2）校验：%3。</translation>
+    </message>
+    <message>
+        <source>Violations by type:</source>
+        <translation>按类型统计的违规：</translation>
+    </message>
+    <message>
+        <source>By event (total, valid, invalid):</source>
+        <translation>按事件统计（总数、有效、无效）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more event(s) (--json lists all).</source>
+        <translation>
+            <numerusform>  …… 另有 %n 个事件（--json 列出全部）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read the published plan from Redis: redis://[user[:password]@]host[:port][/db]. Without it, the plan comes from the store (--db).</source>
+        <translation>从 Redis 读取已推送的方案：redis://[用户[:密码]@]主机[:端口][/数据库]。不指定时，方案来自存储库（--db）。</translation>
+    </message>
+    <message>
+        <source>Write the valid events, tagged with level and route.</source>
+        <translation>写出有效事件，并标注等级和路由。</translation>
+    </message>
+    <message>
+        <source>Write the quarantine: invalid events with their violations.</source>
+        <translation>写出隔离区：无效事件及其违规。</translation>
+    </message>
+    <message>
+        <source>Write PV, UV and invalid per event per day as CSV.</source>
+        <translation>以 CSV 写出每个事件每天的 PV、UV 和无效数。</translation>
+    </message>
+    <message>
+        <source>NDJSON events (default or &quot;-&quot;: standard input).</source>
+        <translation>NDJSON 事件（默认或 &quot;-&quot;：标准输入）。</translation>
+    </message>
+    <message>
+        <source>Check events (NDJSON) against the plan of their app version; exit 1 if any is invalid.</source>
+        <translation>按事件所属应用版本的方案校验事件（NDJSON）；只要有无效事件就以 1 退出。</translation>
+    </message>
+    <message>
+        <source>validate needs --app KEY and at most one FILE.</source>
+        <translation>validate 需要 --app 应用，且最多一个文件。</translation>
+    </message>
+    <message>
+        <source>Reading the plan of %1 from %2</source>
+        <translation>正在从 %2 读取 %1 的方案</translation>
+    </message>
+    <message>
+        <source>Loading the plan of %1</source>
+        <translation>正在加载 %1 的方案</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>标准输入</translation>
+    </message>
+    <message>
+        <source>Validating %1 (%2 MB)</source>
+        <translation>正在校验 %1（%2 MB）</translation>
+    </message>
+    <message>
+        <source>The QA session (required).</source>
+        <translation>测试会话（必填）。</translation>
+    </message>
+    <message>
+        <source>Events per second (default: as fast as possible).</source>
+        <translation>每秒事件数（默认：尽可能快）。</translation>
+    </message>
+    <message>
+        <source>The capture: NDJSON events.</source>
+        <translation>抓包：NDJSON 事件。</translation>
+    </message>
+    <message>
+        <source>Append a captured NDJSON file to the live QA stream tp:{app}:debug:{session}.</source>
+        <translation>将抓取的 NDJSON 文件追加到实时测试流 tp:{app}:debug:{session}。</translation>
+    </message>
+    <message>
+        <source>replay needs FILE, --app KEY, --session S and --redis URL (or $TRACKPLAN_REDIS).</source>
+        <translation>replay 需要 文件、--app 应用、--session 会话 和 --redis URL（或 $TRACKPLAN_REDIS）。</translation>
+    </message>
+    <message>
+        <source>--rate needs a number of events per second above 0.</source>
+        <translation>--rate 需要大于 0 的每秒事件数。</translation>
+    </message>
+    <message>
+        <source>Appending to %1: %2 events</source>
+        <translation>正在追加到 %1：%2 个事件</translation>
+    </message>
+    <message>
+        <source>Appended %1 event(s) to %2 at %3 in %4 s.</source>
+        <translation>已在 %4 秒内将 %1 个事件追加到 %3 的 %2。</translation>
     </message>
 </context>
 </TS>
