@@ -20,6 +20,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tp {
 namespace {
 
@@ -90,7 +92,7 @@ PublishDialog::PublishDialog(PublishService* service, secrets::Keychain* keychai
     loadVersions();
     loadHistory();
     setRunning(false);
-    resize(860, 680);
+    resize(900, 760);
 }
 
 PublishDialog::~PublishDialog()
@@ -106,7 +108,7 @@ QWidget* PublishDialog::createPublishTab()
     auto* page = new QWidget(this);
     m_versions = new QListWidget(page);
     m_versions->setObjectName(QStringLiteral("publishVersions"));
-    m_versions->setMaximumHeight(130);
+    m_versions->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed); // the key list gets the room
     auto* versionNote =
         new QLabel(tr("Frozen and released versions. The newest checked version also becomes <i>current</i>, "
                       "for app versions that are not listed."),
@@ -242,6 +244,9 @@ void PublishDialog::loadVersions()
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(released ? Qt::Checked : Qt::Unchecked);
     }
+    // As tall as the versions (two to eight rows), so the key list below gets the rest.
+    const int row = m_versions->count() > 0 ? m_versions->sizeHintForRow(0) : m_versions->fontMetrics().height() + 4;
+    m_versions->setFixedHeight(std::clamp(int(m_versions->count()), 2, 8) * row + 2 * m_versions->frameWidth() + 2);
     if (versions->isEmpty()) {
         showMessage(
             tr("%1 has no frozen or released version to publish. Freeze one on the Versions page first.").arg(m_appKey),
@@ -406,7 +411,6 @@ void PublishDialog::onFinished(const PublishService::Outcome& outcome)
         text += QLatin1Char('\n') + tr("The publish history could not be written: %1").arg(outcome.historyError);
     }
     showMessage(text, !outcome.historyError.isEmpty());
-    m_stage->setText(tr("Done."));
     m_progress->setValue(100);
     loadHistory();
 }
@@ -457,9 +461,12 @@ void PublishDialog::rememberUrl(const RedisUrl& url)
 
 void PublishDialog::setRunning(bool running)
 {
+    // Progress and stage only while a run goes; the message says how it ended.
     m_progress->setVisible(running);
+    m_stage->setVisible(running);
     if (running) {
         m_progress->setValue(0);
+        m_stage->clear();
     }
     m_cancel->setVisible(running);
     m_cancel->setEnabled(running);
@@ -483,6 +490,7 @@ void PublishDialog::updateButtons()
 void PublishDialog::showMessage(const QString& text, bool error)
 {
     m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
     m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
 }
 
