@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <future>
+
 namespace tp::detail {
 namespace {
 
@@ -139,7 +141,7 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
                       PublishText::tr("%1: verifying snapshot %2").arg(version.name, QString::fromLatin1(id)))) {
             return cancelledError();
         }
-        if (auto s = verifySnapshot(id, *compiled); !s) {
+        if (auto s = compiled->fromBase ? verifyDifferences(id, *compiled) : verifySnapshot(id, *compiled); !s) {
             return s.error();
         }
     }
@@ -164,52 +166,140 @@ Result<PublishRun::Compiled> PublishRun::compile(const PublishRequest& request, 
     SchemaCompiler compiler(*plan, request.policy, request.schema);
     c.commonText = compiler.commonSchemaText();
     c.manifest.commonSha256 = SchemaCompiler::sha256Hex(c.commonText);
-    c.manifest.events.reserve(plan->events.size());
-    QList<std::pair<QByteArray, QByteArray>> candidates; // (sha256, text) not seen in this run
     const qsizetype total = plan->events.size();
+    c.manifest.events.reserve(total);
+    c.stamps.reserve(total);
+    qsizetype keptEvents = 0; // new keys that the base's …:events has too
+    qsizetype keptStamps = 0; // new stamped keys that the base's …:stamps has too
+
+    // 1. Which events need compiling: those whose stamp differs from the base's. The others
+    //    take the base's schema and cost a hash lookup (their texts stay in the base's arenas,
+    //    fromRawData: no copy).
+    struct Todo {
+        qsizetype event;    ///< index into plan->events
+        qsizetype manifest; ///< index into c.manifest.events (its sha256 filled in step 2)
+        const BaseSnapshot::Entry* from;
+        bool stamped;
+    };
+    std::vector<Todo> todo;
+    QByteArray stamp; // reused: an unchanged event costs no allocation for its stamp
     for (qsizetype i = 0; i < total; ++i) {
         const Event& e = plan->events.at(i);
         QByteArray key = e.key.toUtf8();
-        QByteArray stamp = compiler.stamp(e);
-        QByteArray sha;
-        if (base && !stamp.isEmpty()) {
-            // Compiled from the same revisions for a published snapshot: that schema exists.
-            if (auto it = base->stamps.constFind(key); it != base->stamps.constEnd() && *it == stamp) {
-                sha = base->events.value(key);
+        const bool stamped = compiler.stamp(e, stamp);
+        const BaseSnapshot::Entry* from = nullptr;
+        if (base) {
+            if (auto it = base->entries.constFind(QByteArrayView(key)); it != base->entries.constEnd()) {
+                from = &*it;
             }
         }
-        if (sha.isEmpty()) {
-            QByteArray text = compiler.eventSchemaText(e);
-            sha = SchemaCompiler::sha256Hex(text);
-            ++report.eventsCompiled;
+        if (from && stamped && !from->sha.isNull() && !from->stamp.isNull() && from->stamp == QByteArrayView(stamp)) {
+            ++report.eventsReused;
+            ++keptEvents;
+            ++keptStamps;
+            c.stamps.append({key, QByteArray::fromRawData(from->stamp.data(), from->stamp.size())});
+            c.manifest.events.append({std::move(key), QByteArray::fromRawData(from->sha.data(), from->sha.size())});
+            continue;
+        }
+        if (stamped) {
+            if (from && !from->stamp.isNull()) {
+                ++keptStamps;
+            }
+            if (base && (!from || from->stamp != QByteArrayView(stamp))) {
+                c.stampsSet.append({key, QByteArray(stamp)});
+            }
+            c.stamps.append({key, QByteArray(stamp)});
+        }
+        if (from && !from->sha.isNull()) {
+            ++keptEvents;
+        }
+        todo.push_back({i, c.manifest.events.size(), from, stamped});
+        c.manifest.events.append({std::move(key), QByteArray()});
+    }
+
+    // 2. Compile them in blocks on a worker thread while this one writes the previous block's
+    //    new schemas (the server stores them meanwhile): compiling and hashing 100 MB of schema
+    //    text and sending it overlap. The worker has the compiler to itself from here on.
+    using Block = std::vector<std::pair<QByteArray, QByteArray>>; // (sha256, text) per todo
+    const auto compileBlock = [&compiler, &plan, &todo](std::size_t from, std::size_t to) {
+        Block block;
+        block.reserve(to - from);
+        for (std::size_t t = from; t < to; ++t) {
+            QByteArray text = compiler.eventSchemaText(plan->events.at(todo[t].event));
+            block.emplace_back(SchemaCompiler::sha256Hex(text), std::move(text));
+        }
+        return block;
+    };
+    const std::size_t blockSize = std::size_t(kBlockEvents);
+    std::future<Block> next;
+    if (!todo.empty()) {
+        next = std::async(std::launch::async, compileBlock, 0, std::min(todo.size(), blockSize));
+    }
+    QList<std::pair<QByteArray, QByteArray>> candidates; // (sha256, text) not seen in this run
+    for (std::size_t from = 0; from < todo.size(); from += blockSize) {
+        const std::size_t to = std::min(todo.size(), from + blockSize);
+        Block block = next.get();
+        if (to < todo.size()) {
+            next = std::async(std::launch::async, compileBlock, to, std::min(todo.size(), to + blockSize));
+        }
+        // A return below waits for the worker (the future's destructor): it uses locals.
+        report.eventsCompiled += int(block.size());
+        for (std::size_t t = from; t < to; ++t) {
+            auto& [sha, text] = block[t - from];
+            const Todo& d = todo[t];
+            auto& entry = c.manifest.events[d.manifest];
+            if (base && (!d.from || d.from->sha != QByteArrayView(sha))) {
+                c.eventsSet.append({entry.first, sha});
+            }
+            entry.second = sha;
             if (!m_knownSchemas.contains(sha)) {
                 m_knownSchemas.insert(sha);
-                candidates.append({sha, std::move(text)});
+                candidates.append({std::move(sha), std::move(text)});
             }
-        } else {
-            ++report.eventsReused;
         }
-        if (!stamp.isEmpty()) {
-            c.stamps.append({key, std::move(stamp)});
+        const int percent = percentFrom + int((percentTo - percentFrom) * qint64(to) / qint64(todo.size()));
+        if (!progress(
+                percent,
+                PublishText::tr("%1: writing schemas (%2 of %3 events)").arg(version.name).arg(to).arg(todo.size()))) {
+            return cancelledError();
         }
-        c.manifest.events.append({std::move(key), std::move(sha)});
-        if ((i + 1) % kBlockEvents == 0 || i + 1 == total) {
-            const int percent = percentFrom + int((percentTo - percentFrom) * (i + 1) / std::max<qsizetype>(total, 1));
-            if (!progress(
-                    percent,
-                    PublishText::tr("%1: writing schemas (%2 of %3 events)").arg(version.name).arg(i + 1).arg(total))) {
-                return cancelledError();
+        if (!candidates.isEmpty()) {
+            if (auto s = writeSchemas(candidates); !s) {
+                return s.error();
             }
-            if (!candidates.isEmpty()) {
-                if (auto s = writeSchemas(candidates); !s) {
-                    return s.error();
-                }
-                candidates.clear();
+            candidates.clear();
+        }
+    }
+    // The SETs of the last block are still on the wire.
+    if (auto s = finish(PublishText::tr("writing schemas")); !s) {
+        return s.error();
+    }
+    c.checksum = c.manifest.checksum(); // sorts the manifest by key
+    const auto byKey = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (!std::is_sorted(c.stamps.cbegin(), c.stamps.cend(), byKey)) {
+        std::sort(c.stamps.begin(), c.stamps.end(), byKey);
+    }
+    c.fromBase = base && !c.stamps.isEmpty();
+    if (c.fromBase) {
+        // Fields of the base that the new snapshot lacks (events removed since, or no longer
+        // stamped); looked for only when some are missing.
+        const auto lacks = [](const QList<std::pair<QByteArray, QByteArray>>& fields, QByteArrayView name) {
+            const auto at = std::lower_bound(fields.cbegin(), fields.cend(), name, [](const auto& a, QByteArrayView n) {
+                return QByteArrayView(a.first) < n;
+            });
+            return at == fields.cend() || QByteArrayView(at->first) != name;
+        };
+        const bool eventsMissing = keptEvents < base->eventCount;
+        const bool stampsMissing = keptStamps < base->stampCount;
+        for (auto it = base->entries.cbegin(); (eventsMissing || stampsMissing) && it != base->entries.cend(); ++it) {
+            if (eventsMissing && !it->sha.isNull() && lacks(c.manifest.events, it.key())) {
+                c.eventsRemoved.append(it.key().toByteArray());
+            }
+            if (stampsMissing && !it->stamp.isNull() && lacks(c.stamps, it.key())) {
+                c.stampsRemoved.append(it.key().toByteArray());
             }
         }
     }
-    c.checksum = c.manifest.checksum(); // sorts the manifest by key
-    std::sort(c.stamps.begin(), c.stamps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return c;
 }
 
@@ -223,9 +313,13 @@ Status PublishRun::writeSchemas(QList<std::pair<QByteArray, QByteArray>>& candid
         keys.append(m_keys.schema(c.first));
     }
     appendExists(m_redis, keys);
+    // This also collects the replies of the previous block's SETs, which the server processed
+    // while this block was compiled.
     auto counts = m_redis.finish();
     if (!counts) {
-        return counts.error();
+        Error e = counts.error();
+        e.message = PublishText::tr("%1 (while %2)").arg(e.message, PublishText::tr("writing schemas"));
+        return e;
     }
     QList<int> exists(keys.size(), 0); // 1 exists, 0 new, -1 ask again
     for (qsizetype chunk = 0; chunk < qsizetype(counts->size()); ++chunk) {
@@ -258,7 +352,10 @@ Status PublishRun::writeSchemas(QList<std::pair<QByteArray, QByteArray>>& candid
             m_redis.append({"SET", keys[i], candidates[i].second});
         }
     }
-    return finish(PublishText::tr("writing schemas"));
+    // Not waited for: the server stores them while the next block is compiled (compile()
+    // collects the last replies).
+    m_redis.send();
+    return Ok{};
 }
 
 } // namespace tp::detail

@@ -37,10 +37,18 @@ struct SnapshotState {
 
 /// A published snapshot that a new one of the same app may take schemas from, event by event
 /// (same stamp, same rules), and whose hashes it starts from (COPY) instead of writing them all.
+/// Its fields are views into two arenas, loaded once: no allocation per field.
 struct BaseSnapshot {
+    struct Entry {
+        QByteArrayView sha;   ///< null: the key is not in …:events
+        QByteArrayView stamp; ///< null: the key is not in …:stamps
+    };
     QByteArray id;
-    QHash<QByteArray, QByteArray> events; ///< event key → schema sha256
-    QHash<QByteArray, QByteArray> stamps; ///< event key → stamp
+    QByteArray eventsArena;               ///< keys and values of …:events (the views point into it)
+    QByteArray stampsArena;               ///< of …:stamps
+    QHash<QByteArrayView, Entry> entries; ///< event key → its fields
+    qsizetype eventCount = 0;
+    qsizetype stampCount = 0;
 };
 
 class PublishRun {
@@ -79,11 +87,15 @@ private:
     Status writeSchemas(QList<std::pair<QByteArray, QByteArray>>& candidates);
     Status writeSnapshot(const QByteArray& id, const Compiled& c, const PublishVersion& version,
                          const QByteArray& rulesKey, const SnapshotState& before, const BaseSnapshot* base);
-    /// Queues the writes that make `key` hold `fields` (sorted by name): all of them, or from a
-    /// COPY of `baseKey` whose content is `base`, only the differences.
-    void appendHash(const QByteArray& key, const QList<std::pair<QByteArray, QByteArray>>& fields,
-                    const QByteArray& baseKey, const QHash<QByteArray, QByteArray>* base);
+    /// Queues the writes that make `key` hold `set` minus `removed`: HSET (and HDEL) in
+    /// batches of fields. The key holds a COPY of the base already, or nothing.
+    void appendHash(const QByteArray& key, const QList<std::pair<QByteArray, QByteArray>>& set,
+                    const QList<QByteArray>& removed);
+    /// Reads the whole snapshot back and recomputes its checksum.
     Status verifySnapshot(const QByteArray& id, const Compiled& c);
+    /// For a snapshot written as a COPY of its base plus differences: reads back what this run
+    /// wrote (common, meta checksum, every field set or deleted) and the hashes' lengths.
+    Status verifyDifferences(const QByteArray& id, const Compiled& c);
     void addChange(KeyChange::Action action, const QByteArray& key, const QString& type, const QString& detail = {});
     /// Result of a pipeline whose failure should carry what was being done.
     Status finish(const QString& during);
@@ -107,6 +119,12 @@ struct PublishRun::Compiled {
     QList<std::pair<QByteArray, QByteArray>> stamps; ///< (event key, stamp), sorted by key
     QByteArray commonText;
     QByteArray checksum;
+    /// Written as a COPY of the base's hashes plus these differences (else every field).
+    bool fromBase = false;
+    QList<std::pair<QByteArray, QByteArray>> eventsSet;
+    QList<std::pair<QByteArray, QByteArray>> stampsSet;
+    QList<QByteArray> eventsRemoved;
+    QList<QByteArray> stampsRemoved;
 };
 
 /// Canonical JSON of a version → id map, as kept in tp:{app}:previous.

@@ -281,6 +281,13 @@ bool RedisClient::pump(std::size_t keepInFlight)
     return true;
 }
 
+void RedisClient::send()
+{
+    if (m_unsent > 0) {
+        pump(m_inFlight.size());
+    }
+}
+
 bool RedisClient::readOne()
 {
     void* raw = nullptr;

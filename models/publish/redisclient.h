@@ -77,6 +77,9 @@ public:
     // returned by finish() (reads), in order.
     void append(std::initializer_list<QByteArrayView> argv, bool keep = false);
     void append(const std::vector<QByteArrayView>& argv, bool keep = false);
+    /// Sends what is queued without waiting for the replies (a later finish() reads them and
+    /// reports their errors): the server works on them while the caller prepares more.
+    void send();
     /// Sends what is queued and reads every reply. Fails with the first connection error, or
     /// with the first error reply once all replies are read (so the connection stays usable).
     [[nodiscard]] Result<std::vector<RedisReply>> finish();

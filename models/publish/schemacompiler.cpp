@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
+#include <string_view>
 
 namespace tp {
 namespace {
@@ -31,6 +33,12 @@ const char* jsonType(AttrType t)
     default:
         return "string";
     }
+}
+
+std::size_t keyHash(const QString& key)
+{
+    return std::hash<std::u16string_view>{}(
+        std::u16string_view(reinterpret_cast<const char16_t*>(key.constData()), std::size_t(key.size())));
 }
 
 bool isArrayType(AttrType t)
@@ -108,11 +116,22 @@ SchemaCompiler::SchemaCompiler(const Plan& plan, const GovernancePolicy& policy,
     , m_options(options)
 {
     const qsizetype n = plan.attributes.size();
-    m_index.reserve(n);
     m_properties.resize(n);
+    std::size_t slotCount = 16;
+    while (slotCount < std::size_t(2 * n)) {
+        slotCount *= 2;
+    }
+    m_slots.assign(slotCount, -1);
+    m_mask = slotCount - 1;
     QList<int> order(n);
     for (int i = 0; i < n; ++i) {
-        m_index.insert(plan.attributes.at(i).key, i);
+        const QString& key = plan.attributes.at(i).key;
+        for (std::size_t at = keyHash(key) & m_mask;; at = (at + 1) & m_mask) {
+            if (m_slots[at] < 0 || plan.attributes.at(m_slots[at]).key == key) {
+                m_slots[at] = i; // a repeated key: the last one counts
+                break;
+            }
+        }
         m_properties[i].key = plan.attributes.at(i).key;
         m_properties[i].revision = plan.attributes.at(i).revision;
         order[i] = i;
@@ -167,16 +186,16 @@ QByteArray SchemaCompiler::sha256Hex(QByteArrayView text)
 
 int SchemaCompiler::indexOf(const QString& attributeKey) const
 {
-    const void* data = attributeKey.constData();
-    // The text is compared too: a pointer alone could name another string by then.
-    if (auto it = m_byData.constFind(data); it != m_byData.constEnd() && m_properties.at(*it).key == attributeKey) {
-        return *it;
+    for (std::size_t at = keyHash(attributeKey) & m_mask;; at = (at + 1) & m_mask) {
+        const int index = m_slots[at];
+        if (index < 0) {
+            break;
+        }
+        if (m_properties.at(index).key == attributeKey) {
+            return index;
+        }
     }
-    const int index = m_index.value(attributeKey, -1);
-    if (index >= 0) {
-        m_byData.insert(data, index);
-    }
-    return index;
+    return m_index.value(attributeKey, -1);
 }
 
 int SchemaCompiler::property(const QString& attributeKey)
@@ -273,15 +292,20 @@ QByteArray SchemaCompiler::eventSchemaText(const Event& e)
 
 QByteArray SchemaCompiler::stamp(const Event& e) const
 {
+    QByteArray text;
+    return stamp(e, text) ? text : QByteArray();
+}
+
+bool SchemaCompiler::stamp(const Event& e, QByteArray& text) const
+{
     // "{event revision}:{attribute revision},…" in binding order ("?" for an attribute the plan
     // lacks, compiled as {} whatever it is). The event's revision fixes its bindings, so the
     // attribute keys need not be repeated; the text is exact, no hash can collide.
+    text.resize(0); // keeps the capacity
     if (e.revision <= 0) {
-        return {};
+        return false;
     }
     char buffer[16];
-    QByteArray text;
-    text.reserve(8 + 6 * e.bindings.size());
     const auto number = [&](int n) {
         const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
         text.append(buffer, end - buffer);
@@ -298,11 +322,12 @@ QByteArray SchemaCompiler::stamp(const Event& e) const
         }
         const int revision = m_properties.at(index).revision;
         if (revision <= 0) {
-            return {};
+            text.resize(0);
+            return false;
         }
         number(revision);
     }
-    return text;
+    return true;
 }
 
 CompiledSchema SchemaCompiler::eventSchema(const Event& e)
