@@ -217,32 +217,43 @@ Result<PublishRun::Compiled> PublishRun::compile(const PublishRequest& request, 
         c.manifest.events.append({std::move(key), QByteArray()});
     }
 
-    // 2. Compile them in blocks on a worker thread while this one writes the previous block's
-    //    new schemas (the server stores them meanwhile): compiling and hashing 100 MB of schema
-    //    text and sending it overlap. The worker has the compiler to itself from here on.
+    // 2. Compile them in blocks on two worker threads while this one writes the previous
+    //    block's new schemas (the server stores them meanwhile): compiling and hashing 100 MB of
+    //    schema text and sending it overlap. Block b is compiled by compilers[b % 2], which
+    //    only ever runs one block at a time; `compiler` is not used by this thread from here on.
     using Block = std::vector<std::pair<QByteArray, QByteArray>>; // (sha256, text) per todo
-    const auto compileBlock = [&compiler, &plan, &todo](std::size_t from, std::size_t to) {
+    const std::size_t blockSize = std::size_t(kBlockEvents);
+    const std::size_t blocks = (todo.size() + blockSize - 1) / blockSize;
+    std::optional<SchemaCompiler> second;
+    if (blocks > 1) {
+        second.emplace(*plan, request.policy, request.schema);
+    }
+    SchemaCompiler* compilers[2] = {&compiler, second ? &*second : &compiler};
+    const auto compileBlock = [&compilers, &plan, &todo, blockSize](std::size_t b) {
+        const std::size_t from = b * blockSize;
+        const std::size_t to = std::min(todo.size(), from + blockSize);
+        SchemaCompiler& own = *compilers[b % 2];
         Block block;
         block.reserve(to - from);
         for (std::size_t t = from; t < to; ++t) {
-            QByteArray text = compiler.eventSchemaText(plan->events.at(todo[t].event));
+            QByteArray text = own.eventSchemaText(plan->events.at(todo[t].event));
             block.emplace_back(SchemaCompiler::sha256Hex(text), std::move(text));
         }
         return block;
     };
-    const std::size_t blockSize = std::size_t(kBlockEvents);
-    std::future<Block> next;
-    if (!todo.empty()) {
-        next = std::async(std::launch::async, compileBlock, 0, std::min(todo.size(), blockSize));
+    std::future<Block> pending[2];
+    for (std::size_t b = 0; b < std::min<std::size_t>(blocks, 2); ++b) {
+        pending[b] = std::async(std::launch::async, compileBlock, b);
     }
     QList<std::pair<QByteArray, QByteArray>> candidates; // (sha256, text) not seen in this run
-    for (std::size_t from = 0; from < todo.size(); from += blockSize) {
+    for (std::size_t b = 0; b < blocks; ++b) {
+        const std::size_t from = b * blockSize;
         const std::size_t to = std::min(todo.size(), from + blockSize);
-        Block block = next.get();
-        if (to < todo.size()) {
-            next = std::async(std::launch::async, compileBlock, to, std::min(todo.size(), to + blockSize));
+        Block block = pending[b % 2].get();
+        if (b + 2 < blocks) {
+            pending[b % 2] = std::async(std::launch::async, compileBlock, b + 2);
         }
-        // A return below waits for the worker (the future's destructor): it uses locals.
+        // A return below waits for the workers (the futures' destructors): they use locals.
         report.eventsCompiled += int(block.size());
         for (std::size_t t = from; t < to; ++t) {
             auto& [sha, text] = block[t - from];

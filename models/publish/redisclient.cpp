@@ -17,8 +17,8 @@ namespace {
 
 // A pipeline is written in windows of this many commands or bytes; one window is on the wire
 // while the next is formatted. 1024 commands keep the server busy without a large buffer.
-constexpr std::size_t kWindowCommands = 1024;
-constexpr std::size_t kWindowBytes = 512 * 1024;
+constexpr std::size_t kWindowCommands = 4096;
+constexpr std::size_t kWindowBytes = 4 * 1024 * 1024;
 
 timeval toTimeval(int ms)
 {
