@@ -8,6 +8,7 @@
 #include "plancatalog.h"
 #include "planpage.h"
 #include "publishdialog.h"
+#include "qapage.h"
 #include "recentstores.h"
 #include "settingsdialog.h"
 #include "storedialog.h"
@@ -249,6 +250,17 @@ void MainWindow::setPublishing(PublishService* service, secrets::Keychain* keych
     updatePublishAction();
 }
 
+void MainWindow::setLiveQa(QaService* service)
+{
+    if (m_qaPage || !service) {
+        return;
+    }
+    m_qaPage = new QaPage(service, m_keychain, m_modules);
+    m_qaPage->setKeychainProblem(m_keychainProblem);
+    m_modules->addTab(m_qaPage, tr("QA"));
+    m_qaPage->setApp(m_catalog->currentAppKey());
+}
+
 void MainWindow::updatePublishAction()
 {
     m_publishAction->setEnabled(m_publishService && !m_catalog->currentAppKey().isEmpty());
@@ -396,6 +408,9 @@ void MainWindow::onPlanLoaded(const QString& appKey)
     const QString name = app.isValid() ? app.data(Qt::DisplayRole).toString() : QString();
     setWindowTitle(name.isEmpty() ? tr("TrackPlan") : tr("%1 — TrackPlan").arg(name));
     updatePublishAction();
+    if (m_qaPage) {
+        m_qaPage->setApp(appKey);
+    }
     const int events = m_catalog->eventModel()->totalCount();
     const int attributes = m_catalog->attributeModel()->rowCount();
     m_countLabel->setText(appKey.isEmpty() ? QString()

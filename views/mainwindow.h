@@ -26,6 +26,8 @@ class DemandsPage;
 class PublishService;
 class PlanCatalog;
 class PlanPage;
+class QaPage;
+class QaService;
 class VersionsPage;
 
 /// The main window: the apps of the store on the left, the module pages of the selected app on
@@ -61,6 +63,9 @@ public:
     /// Enables File → Publish to Redis… (for the current app). Both must outlive the window;
     /// `keychain` may be null (Redis passwords are then not remembered).
     void setPublishing(PublishService* service, secrets::Keychain* keychain);
+    /// Adds the QA module tab (live QA of the current app over Redis). The service must outlive
+    /// the window; call after setPublishing() so the page shares its keychain.
+    void setLiveQa(QaService* service);
 
 Q_SIGNALS:
     /// The user chose a store to open (File → Open store…, File → Recent stores).
@@ -99,6 +104,7 @@ private:
     DemandsPage* m_demandsPage = nullptr;
     VersionsPage* m_versionsPage = nullptr;
     PlanPage* m_planPage = nullptr;
+    QaPage* m_qaPage = nullptr;
     QLabel* m_emptyStore = nullptr;
     QLabel* m_countLabel = nullptr;
     QLabel* m_storeNote = nullptr;

@@ -1,6 +1,7 @@
 #include "publishdialog.h"
 
 #include "keychain.h"
+#include "redislogin.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,7 +26,6 @@
 namespace tp {
 namespace {
 
-constexpr int kMaxRecentUrls = 10;
 constexpr int kVersionRole = Qt::UserRole + 1;
 
 QString mapText(const QMap<QString, QString>& map)
@@ -119,7 +119,7 @@ QWidget* PublishDialog::createPublishTab()
     m_url->setObjectName(QStringLiteral("redisUrl"));
     m_url->setEditable(true);
     m_url->setInsertPolicy(QComboBox::NoInsert);
-    m_url->addItems(QSettings().value(QLatin1String(kRecentUrlsKey)).toStringList());
+    m_url->addItems(redislogin::recentUrls());
     m_url->lineEdit()->setPlaceholderText(QStringLiteral("redis://[user@]host:6379/0"));
     m_url->setToolTip(tr("redis://host:port/db, with a user name for an ACL login. The password goes into the "
                          "field below, never into the list of recent servers."));
@@ -295,25 +295,11 @@ QStringList PublishDialog::checkedVersions() const
 
 Result<RedisUrl> PublishDialog::enteredUrl()
 {
-    const QString text = m_url->currentText().trimmed();
-    if (text.isEmpty()) {
-        return makeError(Error::Code::Validation,
-                         tr("Enter the URL of the Redis server, e.g. redis://127.0.0.1:6379/0."));
-    }
-    auto url = RedisUrl::parse(text);
-    if (!url) {
-        return url.error();
-    }
     m_passwordTyped = !m_password->text().isEmpty();
-    if (m_passwordTyped) {
-        url->password = m_password->text();
-    } else if (url->password.isEmpty() && m_keychain) {
-        const secrets::Reply stored = m_keychain->read(url->displayString());
-        if (stored.ok()) {
-            url->password = stored.secret;
-        } else if (stored.outcome == secrets::Reply::Outcome::Unavailable) {
-            setKeychainProblem(stored.message);
-        }
+    QString problem;
+    auto url = redislogin::resolve(m_url->currentText(), m_password->text(), m_keychain, &problem);
+    if (!problem.isEmpty()) {
+        setKeychainProblem(problem);
     }
     return url;
 }
@@ -437,25 +423,13 @@ void PublishDialog::onFailed(const Error& error, RedisErrorKind kind)
 void PublishDialog::rememberUrl(const RedisUrl& url)
 {
     const QString key = url.displayString(); // never with the password
-    QSettings settings;
-    QStringList recent = settings.value(QLatin1String(kRecentUrlsKey)).toStringList();
-    recent.removeAll(key);
-    recent.prepend(key);
-    while (recent.size() > kMaxRecentUrls) {
-        recent.removeLast();
-    }
-    settings.setValue(QLatin1String(kRecentUrlsKey), recent);
     if (m_url->findText(key) < 0) {
         m_url->insertItem(0, key);
     }
-    if (!m_keychain || !m_passwordTyped || url.password.isEmpty() || !m_remember->isEnabled()) {
-        return;
-    }
-    // Unchecking "remember" forgets a password kept before.
-    const secrets::Reply reply =
-        m_remember->isChecked() ? m_keychain->write(key, url.password) : m_keychain->remove(key);
-    if (reply.outcome == secrets::Reply::Outcome::Unavailable) {
-        setKeychainProblem(reply.message);
+    const QString problem =
+        redislogin::remember(url, m_passwordTyped, m_remember->isChecked(), m_remember->isEnabled() ? m_keychain : nullptr);
+    if (!problem.isEmpty()) {
+        setKeychainProblem(problem);
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "publishservice.h"
+#include "redislogin.h"
 
 #include <QDialog>
 
@@ -32,7 +33,7 @@ class PublishDialog : public QDialog {
     Q_OBJECT
 public:
     /// QSettings key of the recent Redis URLs (never with a password), most recent first.
-    static constexpr const char* kRecentUrlsKey = "publish/recentRedisUrls";
+    static constexpr const char* kRecentUrlsKey = redislogin::kRecentUrlsKey;
 
     /// The service must outlive the dialog; `keychain` may be null (passwords not remembered).
     PublishDialog(PublishService* service, secrets::Keychain* keychain, const QString& appKey, const QString& appName,

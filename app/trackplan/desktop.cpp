@@ -173,6 +173,7 @@ void Desktop::show(std::unique_ptr<Opened> opened)
     }
     window.setKeychainProblem(m_keychainProblem);
     window.setPublishing(&session->publishService(), &m_keychain);
+    window.setLiveQa(&session->qaService());
     if (wanted && !kept) {
         window.setStoreNote(tr("Password not remembered"),
                             tr("The password was not remembered; the system keychain said: %1. "

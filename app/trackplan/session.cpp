@@ -6,6 +6,7 @@ Session::Session(std::unique_ptr<Store> store, const StoreUrl& url, const Deskto
     : m_store(std::move(store))
     , m_catalog(*m_store, &m_apps, &m_events, &m_attributes)
     , m_publish(*m_store, [url] { return Store::open(url); })
+    , m_qa(*m_store, [url] { return Store::open(url); })
     , m_window(&m_catalog)
 {
     // Plans load on a worker thread over a connection of its own (a Store is per thread).

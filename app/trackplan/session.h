@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "plancatalog.h"
 #include "publishservice.h"
+#include "qaservice.h"
 #include "settingsdialog.h"
 #include "store.h"
 
@@ -30,6 +31,7 @@ public:
     [[nodiscard]] PlanCatalog& catalog() { return m_catalog; }
     [[nodiscard]] MainWindow& window() { return m_window; }
     [[nodiscard]] PublishService& publishService() { return m_publish; }
+    [[nodiscard]] QaService& qaService() { return m_qa; }
 
 private:
     std::unique_ptr<Store> m_store;
@@ -38,6 +40,7 @@ private:
     AttributeTableModel m_attributes;
     PlanCatalog m_catalog;
     PublishService m_publish; // waits for a publish still running, before the store goes
+    QaService m_qa;           // likewise for a QA session
     MainWindow m_window;      // last: destroyed first, while the catalog and the store still exist
 };
 
