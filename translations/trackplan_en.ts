@@ -939,6 +939,10 @@
         <source>Publish the current app&apos;s versions to Redis for the collection services</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>QA</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>
@@ -1566,10 +1570,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancelled. The version pointers in Redis are unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1586,6 +1586,212 @@
     </message>
     <message>
         <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::QaChecklistModel</name>
+    <message>
+        <source>not yet seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seen, valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seen with violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n planned event(s) seen, %2 with violations</source>
+        <translation>
+            <numerusform>%1 of %n planned event seen, %2 with violations</numerusform>
+            <numerusform>%1 of %n planned events seen, %2 with violations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) seen that are not planned</source>
+        <translation>
+            <numerusform>%n event seen that are not planned</numerusform>
+            <numerusform>%n events seen that are not planned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed line(s)</source>
+        <translation>
+            <numerusform>%n malformed line</numerusform>
+            <numerusform>%n malformed lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) read</source>
+        <translation>
+            <numerusform>%n event read</numerusform>
+            <numerusform>%n events read</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QA report: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events seen that are not planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::QaPage</name>
+    <message>
+        <source>empty: none, or the one in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;member password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password goes into the system keychain, never into TrackPlan&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. qa-android-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ession:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All planned events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report as &amp;HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a version, a Redis server and the session the test device sends to, then Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current (newest released)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the versions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the session name the test device sends to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 on %2, checking against version %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save QA report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

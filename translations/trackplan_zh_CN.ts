@@ -932,6 +932,10 @@
         <source>Publish the current app&apos;s versions to Redis for the collection services</source>
         <translation>将当前应用的版本推送到 Redis，供采集服务使用</translation>
     </message>
+    <message>
+        <source>QA</source>
+        <translation>测试</translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>
@@ -1558,10 +1562,6 @@
         <translation>无法写入推送历史：%1</translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>完成。</translation>
-    </message>
-    <message>
         <source>Cancelled. The version pointers in Redis are unchanged.</source>
         <translation>已取消。Redis 中的版本指针没有变化。</translation>
     </message>
@@ -1579,6 +1579,208 @@
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::QaChecklistModel</name>
+    <message>
+        <source>not yet seen</source>
+        <translation>尚未出现</translation>
+    </message>
+    <message>
+        <source>seen, valid</source>
+        <translation>已出现，有效</translation>
+    </message>
+    <message>
+        <source>seen with violations</source>
+        <translation>已出现，有违规</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n planned event(s) seen, %2 with violations</source>
+        <translation>
+            <numerusform>计划中的 %n 个事件已出现 %1 个，%2 个有违规</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) seen that are not planned</source>
+        <translation>
+            <numerusform>出现了 %n 个不在方案中的事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed line(s)</source>
+        <translation>
+            <numerusform>%n 行格式错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) read</source>
+        <translation>
+            <numerusform>已读取 %n 个事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QA report: %1 %2</source>
+        <translation>测试报告：%1 %2</translation>
+    </message>
+    <message>
+        <source>Session: %1 · %2</source>
+        <translation>会话：%1 · %2</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <source>With violations</source>
+        <translation>有违规次数</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>违规</translation>
+    </message>
+    <message>
+        <source>Events seen that are not planned</source>
+        <translation>出现但不在方案中的事件</translation>
+    </message>
+</context>
+<context>
+    <name>tp::QaPage</name>
+    <message>
+        <source>empty: none, or the one in the system keychain</source>
+        <translation>为空：无密码，或使用系统钥匙串中的密码</translation>
+    </message>
+    <message>
+        <source>Re&amp;member password</source>
+        <translation>记住密码(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The password goes into the system keychain, never into TrackPlan&apos;s settings.</source>
+        <translation>密码保存在系统钥匙串中，绝不写入 TrackPlan 的设置。</translation>
+    </message>
+    <message>
+        <source>e.g. qa-android-1</source>
+        <translation>例如 qa-android-1</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Redis &amp;URL:</source>
+        <translation>Redis &amp;URL：</translation>
+    </message>
+    <message>
+        <source>S&amp;ession:</source>
+        <translation>会话(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>All planned events</source>
+        <translation>全部计划事件</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Save report as &amp;CSV…</source>
+        <translation>将报告保存为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save report as &amp;HTML…</source>
+        <translation>将报告保存为 &amp;HTML…</translation>
+    </message>
+    <message>
+        <source>Choose a version, a Redis server and the session the test device sends to, then Start.</source>
+        <translation>选择版本、Redis 服务器和测试设备发送到的会话，然后点击“开始”。</translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be used: %1</source>
+        <translation>无法使用系统钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>current (newest released)</source>
+        <translation>current（最新发布）</translation>
+    </message>
+    <message>
+        <source>Cannot list the versions: %1</source>
+        <translation>无法列出版本：%1</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Enter the session name the test device sends to.</source>
+        <translation>请输入测试设备发送到的会话名称。</translation>
+    </message>
+    <message>
+        <source>Loading the plan…</source>
+        <translation>正在加载方案…</translation>
+    </message>
+    <message>
+        <source>Reading %1 on %2, checking against version %3…</source>
+        <translation>正在读取 %2 上的 %1，按版本 %3 校验…</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+    <message>
+        <source>Stopped. %1</source>
+        <translation>已停止。%1</translation>
+    </message>
+    <message>
+        <source>Save QA report</source>
+        <translation>保存测试报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>报告已保存到 %1。</translation>
     </message>
 </context>
 <context>
