@@ -16,7 +16,9 @@ namespace tp {
 namespace {
 
 // A pipeline is written in windows of this many commands or bytes; one window is on the wire
-// while the next is formatted. 1024 commands keep the server busy without a large buffer.
+// while the next is formatted. A full publish sends 100 MB of schemas in 1 KB SETs: larger
+// windows (than 1024 commands / 512 KB) mean fewer waits on the server (bench_publish: client
+// CPU 1.4 s instead of 1.7 s); 4 MB is still a small buffer next to the plan in memory.
 constexpr std::size_t kWindowCommands = 4096;
 constexpr std::size_t kWindowBytes = 4 * 1024 * 1024;
 
