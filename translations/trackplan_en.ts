@@ -1707,10 +1707,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Redis &amp;URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>S&amp;ession:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1792,6 +1788,10 @@
     </message>
     <message>
         <source>Report saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis URL:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1695,10 +1695,6 @@
         <translation>版本(&amp;V)：</translation>
     </message>
     <message>
-        <source>Redis &amp;URL:</source>
-        <translation>Redis &amp;URL：</translation>
-    </message>
-    <message>
         <source>S&amp;ession:</source>
         <translation>会话(&amp;E)：</translation>
     </message>
@@ -1781,6 +1777,10 @@
     <message>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Redis URL:</source>
+        <translation>Redis URL：</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ QaPage::QaPage(QaService* service, secrets::Keychain* keychain, QWidget* parent)
     sessionRow->addWidget(m_start);
     sessionRow->addWidget(m_stop);
     form->addRow(tr("&Version:"), m_version);
-    form->addRow(tr("Redis &URL:"), connection);
+    form->addRow(tr("Redis URL:"), connection);
     form->addRow(tr("S&ession:"), sessionRow);
 
     m_status = new QLabel(this);

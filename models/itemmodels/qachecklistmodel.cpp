@@ -148,7 +148,7 @@ QString QaChecklistModel::summaryText() const
     if (s.malformed > 0) {
         text += QLatin1String("; ") + tr("%n malformed line(s)", nullptr, int(s.malformed));
     }
-    text += QLatin1String(" · ") + tr("%n event(s) read", nullptr, int(s.events));
+    text += QStringLiteral(" · ") + tr("%n event(s) read", nullptr, int(s.events));
     return text;
 }
 
