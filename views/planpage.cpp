@@ -40,7 +40,7 @@ enum Tab { EventsTab, AttributesTab };
 
 /// When filtering took longer than this, the search waits for a pause in typing rather than
 /// filtering on every key.
-constexpr qint64 kSlowSearchMs = 40;
+constexpr qint64 kSlowSearchMs = 100;
 constexpr int kDebounceMs = 200;
 
 } // namespace
