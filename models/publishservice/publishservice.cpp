@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QThread>
 
-#include <algorithm>
 #include <atomic>
 
 namespace tp {
@@ -58,18 +57,7 @@ PublishService::~PublishService()
 
 Result<QList<Version>> PublishService::publishableVersions(const QString& appKey)
 {
-    auto all = m_store.versions().list(appKey);
-    if (!all) {
-        return all.error();
-    }
-    QList<Version> out;
-    for (const Version& v : *all) {
-        if (v.status == VersionStatus::Frozen || v.status == VersionStatus::Released) {
-            out.append(v);
-        }
-    }
-    std::sort(out.begin(), out.end(), [](const Version& a, const Version& b) { return versionLess(a.name, b.name); });
-    return out;
+    return m_store.versions().snapshotted(appKey);
 }
 
 Result<QList<PublishRecord>> PublishService::history(const QString& appKey, int limit)

@@ -10,7 +10,6 @@
 #include <QJsonObject>
 #include <QThread>
 
-#include <algorithm>
 #include <atomic>
 #include <optional>
 
@@ -45,18 +44,7 @@ QaService::~QaService()
 
 Result<QList<Version>> QaService::versions(const QString& appKey)
 {
-    auto all = m_store.versions().list(appKey);
-    if (!all) {
-        return all.error();
-    }
-    QList<Version> out;
-    for (const Version& v : *all) {
-        if (v.status == VersionStatus::Frozen || v.status == VersionStatus::Released) {
-            out.append(v);
-        }
-    }
-    std::sort(out.begin(), out.end(), [](const Version& a, const Version& b) { return versionLess(a.name, b.name); });
-    return out;
+    return m_store.versions().snapshotted(appKey);
 }
 
 bool QaService::start(const Request& request)

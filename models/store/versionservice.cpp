@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <iterator>
 
 namespace tp {
 namespace {
@@ -156,6 +157,19 @@ Result<Version> VersionService::version(const QString& appKey, const QString& na
     }
     return makeError(Error::Code::NotFound,
                      QCoreApplication::translate("tp::store", "No version %1 of \"%2\".").arg(name, appKey));
+}
+
+Result<QList<Version>> VersionService::snapshotted(const QString& appKey)
+{
+    auto all = list(appKey);
+    if (!all) {
+        return all.error();
+    }
+    QList<Version> out;
+    std::copy_if(all->cbegin(), all->cend(), std::back_inserter(out),
+                 [](const Version& v) { return v.status != VersionStatus::Planning; });
+    std::sort(out.begin(), out.end(), [](const Version& a, const Version& b) { return versionLess(a.name, b.name); });
+    return out;
 }
 
 Result<Version> VersionService::planningVersion(const QString& appKey, const QString& name)

@@ -41,6 +41,8 @@ public:
     [[nodiscard]] Result<Version> create(const Version& version);
     [[nodiscard]] Result<QList<Version>> list(const QString& appKey); ///< oldest version first
     [[nodiscard]] Result<Version> version(const QString& appKey, const QString& name);
+    /// The frozen and released versions (those with a snapshot), in version-number order.
+    [[nodiscard]] Result<QList<Version>> snapshotted(const QString& appKey);
     /// Targets a demand of the same app at a version in planning.
     [[nodiscard]] Status assignDemand(const QString& appKey, const QString& name, const QString& demandKey);
     [[nodiscard]] Status unassignDemand(const QString& appKey, const QString& name, const QString& demandKey);

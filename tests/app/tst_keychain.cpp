@@ -120,12 +120,12 @@ public:
         m_keyring.closeWriteChannel();
         // Ready once it answers on the bus.
         const secrets::Keychain probe(QStringLiteral("TrackPlan-test-probe"));
-        for (int i = 0; i < 100; ++i) {
-            const secrets::Reply r = probe.read(QStringLiteral("probe"));
-            if (r.outcome != secrets::Reply::Outcome::Unavailable) {
-                return true;
-            }
-            QTest::qWait(100);
+        if (QTest::qWaitFor(
+                [&probe] {
+                    return probe.read(QStringLiteral("probe")).outcome != secrets::Reply::Outcome::Unavailable;
+                },
+                10000)) {
+            return true;
         }
         *error = QStringLiteral("the Secret Service did not come up: %1").arg(QString::fromUtf8(m_keyring.readAll()));
         return false;
