@@ -283,28 +283,7 @@ QProcessEnvironment TestTrackplanctl::environment(const QHash<QString, QString>&
 
 Run TestTrackplanctl::ctl(const QStringList& args, const QHash<QString, QString>& env, const QByteArray& input)
 {
-    QProcess p;
-    p.setProcessEnvironment(environment(env));
-    p.start(m_binary, args);
-    Run r;
-    if (!p.waitForStarted(10000)) {
-        r.err = p.errorString();
-        return r;
-    }
-    if (!input.isEmpty()) {
-        p.write(input);
-    }
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.err = QStringLiteral("timed out: ") + args.join(QLatin1Char(' '));
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return tp::test::runCtl(m_binary, args, environment(env), input);
 }
 
 void TestTrackplanctl::initTestCase()
@@ -1173,7 +1152,8 @@ void TestTrackplanctl::messagesNameTheProblem_data()
     QTest::newRow("zh: diff of an unknown app") << zh << diffNoApp << 1 << S("不存在标识为“nope”的应用。");
     QTest::newRow("zh: usage error") << zh << QStringList{QStringLiteral("frobnicate")} << 2
                                      << S("未知命令“frobnicate”。");
-    QTest::newRow("zh: help") << zh << QStringList{QStringLiteral("--help")} << 0 << S("在命令行中管理 TrackPlan 埋点方案。");
+    QTest::newRow("zh: help") << zh << QStringList{QStringLiteral("--help")} << 0
+                              << S("在命令行中管理 TrackPlan 埋点方案。");
 }
 
 void TestTrackplanctl::messagesNameTheProblem()
@@ -1188,7 +1168,8 @@ void TestTrackplanctl::messagesNameTheProblem()
         QVERIFY2(demo.code == 0, qPrintable(demo.describe()));
     }
     const Run r = ctl(QStringList{QStringLiteral("--db"), db} + args,
-                      {{QStringLiteral("LC_ALL"), locale}, {QStringLiteral("LANGUAGE"), QString()},
+                      {{QStringLiteral("LC_ALL"), locale},
+                       {QStringLiteral("LANGUAGE"), QString()},
                        {QStringLiteral("LANG"), locale}});
     QVERIFY2(r.code == code, qPrintable(r.describe()));
     QVERIFY2((r.out + r.err).contains(mentions), qPrintable(r.describe()));

@@ -54,7 +54,6 @@ private:
 
 Run TstPublishCtl::ctl(const QStringList& args, const QHash<QString, QString>& env)
 {
-    QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.remove(QStringLiteral("TRACKPLAN_DB"));
     e.remove(QStringLiteral("TRACKPLAN_REDIS"));
@@ -63,19 +62,7 @@ Run TstPublishCtl::ctl(const QStringList& args, const QHash<QString, QString>& e
     for (auto it = env.constBegin(); it != env.constEnd(); ++it) {
         e.insert(it.key(), it.value());
     }
-    p.setProcessEnvironment(e);
-    p.start(m_binary, QStringList{QStringLiteral("--db"), m_db} + args);
-    Run r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.err = QStringLiteral("did not run: ") + args.join(QLatin1Char(' '));
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runCtl(m_binary, QStringList{QStringLiteral("--db"), m_db} + args, e);
 }
 
 void TstPublishCtl::release(const QString& name, int events, int generation)

@@ -6,7 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QProcess>
 #include <QString>
+#include <QStringList>
 
 namespace tp::test {
 
@@ -28,5 +30,34 @@ struct CtlRun {
         return d.isObject() ? QJsonValue(d.object()) : (d.isArray() ? QJsonValue(d.array()) : QJsonValue());
     }
 };
+
+/// Runs `program` with `args` in `environment`, feeding `input` on stdin, and waits for it
+/// (at most two minutes).
+inline CtlRun runCtl(const QString& program, const QStringList& args, const QProcessEnvironment& environment,
+                     const QByteArray& input = {})
+{
+    QProcess p;
+    p.setProcessEnvironment(environment);
+    p.start(program, args);
+    CtlRun r;
+    if (!p.waitForStarted(10000)) {
+        r.err = p.errorString();
+        return r;
+    }
+    if (!input.isEmpty()) {
+        p.write(input);
+    }
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = QStringLiteral("timed out: ") + args.join(QLatin1Char(' '));
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
 
 } // namespace tp::test

@@ -87,24 +87,11 @@ private:
 
 CtlRun TstValidateCtl::ctl(const QStringList& args)
 {
-    QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.remove(QStringLiteral("TRACKPLAN_DB"));
     e.remove(QStringLiteral("TRACKPLAN_REDIS"));
     e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    p.setProcessEnvironment(e);
-    p.start(m_binary, QStringList{QStringLiteral("--db"), m_db} + args);
-    CtlRun r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.err = QStringLiteral("did not run: ") + args.join(QLatin1Char(' '));
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runCtl(m_binary, QStringList{QStringLiteral("--db"), m_db} + args, e);
 }
 
 QString TstValidateCtl::writeFile(const QString& name, const QByteArray& data)
