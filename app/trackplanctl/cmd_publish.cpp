@@ -11,6 +11,23 @@
 #include <QJsonObject>
 
 namespace tp::cli {
+
+std::unique_ptr<RedisClient> connectRedis(Cli& cli, const QString& text, int& exitCode)
+{
+    auto url = RedisUrl::parse(text);
+    if (!url) {
+        exitCode = cli.usage(url.error().message);
+        return nullptr;
+    }
+    (void)cli.progress(0, Ctl::tr("Connecting to %1").arg(url->displayString()));
+    auto client = RedisClient::connect(*url);
+    if (!client) {
+        exitCode = cli.fail(client.error());
+        return nullptr;
+    }
+    return std::move(*client);
+}
+
 namespace {
 
 /// The command line of publish and rollback: parses it (with --redis, --app, --dry-run added to
@@ -34,18 +51,7 @@ std::unique_ptr<RedisClient> parseAndConnect(Cli& cli, QCommandLineParser& p, co
         code = cli.usage(Ctl::tr("%1 needs --app KEY and --redis URL (or $TRACKPLAN_REDIS).").arg(args.first()));
         return nullptr;
     }
-    auto url = RedisUrl::parse(text);
-    if (!url) {
-        code = cli.usage(url.error().message);
-        return nullptr;
-    }
-    (void)cli.progress(0, Ctl::tr("Connecting to %1").arg(url->displayString()));
-    auto client = RedisClient::connect(*url);
-    if (!client) {
-        code = cli.fail(client.error());
-        return nullptr;
-    }
-    return std::move(*client);
+    return connectRedis(cli, text, code);
 }
 
 QJsonObject mapJson(const QMap<QString, QString>& map)

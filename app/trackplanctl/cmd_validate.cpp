@@ -21,23 +21,6 @@
 namespace tp::cli {
 namespace {
 
-/// Connects to --redis (or $TRACKPLAN_REDIS); null with `code` set on failure.
-std::unique_ptr<RedisClient> connectRedis(Cli& cli, const QString& text, int& code)
-{
-    auto url = RedisUrl::parse(text);
-    if (!url) {
-        code = cli.usage(url.error().message);
-        return nullptr;
-    }
-    (void)cli.progress(0, Ctl::tr("Connecting to %1").arg(url->displayString()));
-    auto client = RedisClient::connect(*url);
-    if (!client) {
-        code = cli.fail(client.error());
-        return nullptr;
-    }
-    return std::move(*client);
-}
-
 /// Opens FILE, or standard input for "-" or no FILE.
 bool openInput(QFile& file, const QString& name)
 {
