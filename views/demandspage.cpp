@@ -48,6 +48,8 @@ QString actionName(DemandAction action)
         return DemandsPage::tr("Merge");
     case DemandAction::Cancel:
         return DemandsPage::tr("Cancel demand…");
+    case DemandAction::RequestChanges:
+        return DemandsPage::tr("Request changes…");
     }
     return {};
 }
@@ -68,12 +70,15 @@ QString actionObjectName(DemandAction action)
         return QStringLiteral("mergeDemandButton");
     case DemandAction::Cancel:
         return QStringLiteral("cancelDemandButton");
+    case DemandAction::RequestChanges:
+        return QStringLiteral("requestChangesButton");
     }
     return {};
 }
 
-constexpr DemandAction kActions[] = {DemandAction::Submit, DemandAction::Approve, DemandAction::Reject,
-                                     DemandAction::Reopen, DemandAction::Merge,   DemandAction::Cancel};
+constexpr DemandAction kActions[] = {DemandAction::Submit, DemandAction::Approve, DemandAction::RequestChanges,
+                                     DemandAction::Reject, DemandAction::Reopen,  DemandAction::Merge,
+                                     DemandAction::Cancel};
 
 QString kindText(EntityKind kind)
 {
@@ -333,7 +338,7 @@ void DemandsPage::newDemand()
 void DemandsPage::askAndRun(DemandAction action)
 {
     QString comment;
-    if (action == DemandAction::Reject || action == DemandAction::Cancel) {
+    if (action == DemandAction::Reject || action == DemandAction::Cancel || action == DemandAction::RequestChanges) {
         bool ok = false;
         comment = QInputDialog::getText(this, actionName(action).remove(QStringLiteral("…")),
                                         tr("Why? (kept with the demand's history)"), QLineEdit::Normal, {}, &ok);

@@ -71,6 +71,8 @@ QList<DemandStatus> demandActionFrom(DemandAction action)
         return {S::Draft, S::InReview, S::Approved};
     case DemandAction::Merge:
         return {S::Approved};
+    case DemandAction::RequestChanges:
+        return {S::InReview, S::Approved};
     }
     return {};
 }

@@ -21,7 +21,7 @@ enum class Privacy { None, Pseudonymous, Personal, Sensitive };
 enum class DemandStatus { Draft, InReview, Approved, Merged, Rejected, Cancelled };
 enum class Priority { P0, P1, P2, P3 };
 /// What can be done to a demand; demandActionFrom() says from which statuses.
-enum class DemandAction { Submit, Approve, Reject, Reopen, Cancel, Merge };
+enum class DemandAction { Submit, Approve, Reject, Reopen, Cancel, Merge, RequestChanges };
 enum class VersionStatus { Planning, Frozen, Released };
 enum class Role { ProductOwner, DataSteward, Analyst, Admin };
 enum class ChangeOp { Create, Update, Delete };

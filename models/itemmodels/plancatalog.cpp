@@ -428,6 +428,9 @@ Result<Demand> PlanCatalog::runDemandAction(const QString& key, DemandAction act
     case DemandAction::Cancel:
         r = demands.cancel(key, comment);
         break;
+    case DemandAction::RequestChanges:
+        r = demands.requestChanges(key, comment);
+        break;
     case DemandAction::Merge:
         return makeError(Error::Code::InvalidState, QStringLiteral("runDemandAction: use mergeDemand()"));
     }

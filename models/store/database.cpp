@@ -402,8 +402,10 @@ void Database::finalizeNative()
 
 Status Database::script(const QString& sql)
 {
-    // Statements end with ';' at the end of a line; comments start with "--".
+    // Statements end with ';' at the end of a line; comments start with "--". A function body
+    // between $$ … $$ (PostgreSQL) is part of its statement whatever its lines end with.
     QString current;
+    bool inBody = false;
     const QStringList lines = sql.split(QLatin1Char('\n'));
     for (const QString& line : lines) {
         const QString trimmed = line.trimmed();
@@ -411,7 +413,10 @@ Status Database::script(const QString& sql)
             continue;
         }
         current += line + QLatin1Char('\n');
-        if (trimmed.endsWith(QLatin1Char(';'))) {
+        if (line.count(QLatin1String("$$")) % 2 == 1) {
+            inBody = !inBody;
+        }
+        if (!inBody && trimmed.endsWith(QLatin1Char(';'))) {
             QSqlQuery q(m_db);
             if (!q.exec(current)) {
                 return mapError(q.lastError(), current);

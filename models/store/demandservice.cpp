@@ -4,6 +4,7 @@
 #include "enums.h"
 #include "merger.h"
 #include "plandiff.h"
+#include "reviewservice.h"
 #include "rows.h"
 
 #include <QCoreApplication>
@@ -74,6 +75,9 @@ Result<DemandService::DemandRow> DemandService::load(const QString& key)
 
 Result<Demand> DemandService::create(const Demand& input)
 {
+    if (auto allowed = m_ctx.require(Permission::EditDemands); !allowed) {
+        return allowed.error();
+    }
     if (input.title.trimmed().isEmpty()) {
         return makeError(Error::Code::Validation, QCoreApplication::translate("tp::store", "A demand needs a title."));
     }
@@ -146,6 +150,9 @@ Result<Demand> DemandService::create(const Demand& input)
 
 Result<Demand> DemandService::update(const Demand& d)
 {
+    if (auto allowed = m_ctx.require(Permission::EditDemands); !allowed) {
+        return allowed.error();
+    }
     return m_ctx.db->transact<Demand>([&]() -> Result<Demand> {
         const QString now = m_ctx.nowText();
         auto n = m_ctx.db->change(
@@ -228,12 +235,18 @@ Result<QList<Demand>> DemandService::list(const DemandFilter& filter)
 
 Result<Change> DemandService::saveEvent(const QString& demandKey, const Event& proposed)
 {
+    if (auto allowed = m_ctx.require(Permission::EditDemands); !allowed) {
+        return allowed.error();
+    }
     ChangeWriter w(m_ctx);
     return w.saveOne(demandKey, EntityKind::Event, proposed.key, [&] { return w.stageEvent(proposed); });
 }
 
 Result<Change> DemandService::saveAttribute(const QString& demandKey, const Attribute& proposed)
 {
+    if (auto allowed = m_ctx.require(Permission::EditDemands); !allowed) {
+        return allowed.error();
+    }
     ChangeWriter w(m_ctx);
     return w.saveOne(demandKey, EntityKind::Attribute, proposed.key, [&] { return w.stageAttribute(proposed); });
 }
@@ -242,18 +255,27 @@ Result<int> DemandService::saveBatch(const QString& demandKey, const QList<Attri
                                      const QList<Event>& events,
                                      const std::function<bool(qsizetype, qsizetype)>& progress)
 {
+    if (auto allowed = m_ctx.require(Permission::EditDemands); !allowed) {
+        return allowed.error();
+    }
     ChangeWriter w(m_ctx);
     return w.saveBatch(demandKey, attributes, events, progress);
 }
 
 Result<Change> DemandService::remove(const QString& demandKey, EntityKind kind, const QString& key)
 {
+    if (auto allowed = m_ctx.require(Permission::EditDemands); !allowed) {
+        return allowed.error();
+    }
     ChangeWriter w(m_ctx);
     return w.saveOne(demandKey, kind, key, [&] { return w.stageRemoval(kind, key); });
 }
 
 Status DemandService::discard(const QString& demandKey, EntityKind kind, const QString& key)
 {
+    if (auto allowed = m_ctx.require(Permission::EditDemands); !allowed) {
+        return allowed.error();
+    }
     ChangeWriter w(m_ctx);
     return w.discard(demandKey, kind, key);
 }
@@ -296,7 +318,8 @@ Result<QList<ChangeDiff>> DemandService::diff(const QString& demandKey)
 }
 
 Result<Demand> DemandService::transition(const QString& key, const QList<DemandStatus>& from, DemandStatus to,
-                                         const QString& action, const QString& comment)
+                                         const QString& action, const QString& comment,
+                                         std::optional<ReviewVerdict> verdict)
 {
     return m_ctx.db->transact<Demand>([&]() -> Result<Demand> {
         auto row = load(key);
@@ -325,9 +348,12 @@ Result<Demand> DemandService::transition(const QString& key, const QList<DemandS
                         .arg(key));
             }
         }
+        // A submit starts a new review round: approvals of earlier rounds no longer count.
+        const int newRound = to == DemandStatus::InReview ? 1 : 0;
         auto n = m_ctx.db->change(QStringLiteral("UPDATE demands SET status = ?, updated_at = ?, "
+                                                 "review_round = review_round + ?, "
                                                  "row_version = row_version + 1 WHERE id = ? AND row_version = ?"),
-                                  {toString(to), m_ctx.nowText(), row->id, row->demand.rowVersion});
+                                  {toString(to), m_ctx.nowText(), newRound, row->id, row->demand.rowVersion});
         if (!n) {
             return n.error();
         }
@@ -340,6 +366,15 @@ Result<Demand> DemandService::transition(const QString& key, const QList<DemandS
                             {QStringLiteral("to"), toString(to)}};
         if (!comment.isEmpty()) {
             details.insert(QStringLiteral("comment"), comment);
+        }
+        if (verdict && (*verdict != ReviewVerdict::Comment || !comment.trimmed().isEmpty())) {
+            auto round = m_ctx.db->scalar(QStringLiteral("SELECT review_round FROM demands WHERE id = ?"), {row->id});
+            if (!round) {
+                return round.error();
+            }
+            if (auto s = ReviewService(m_ctx).addReview(row->id, round->toInt(), *verdict, comment.trimmed()); !s) {
+                return s.error();
+            }
         }
         if (auto s = m_ctx.audit(action, QStringLiteral("demand"), key, row->demand.appKey, details); !s) {
             return s.error();
@@ -354,36 +389,68 @@ Result<Demand> DemandService::transition(const QString& key, const QList<DemandS
 
 Result<Demand> DemandService::submit(const QString& key, const QString& comment)
 {
+    if (auto allowed = m_ctx.require(Permission::EditDemands); !allowed) {
+        return allowed.error();
+    }
     return transition(key, demandActionFrom(DemandAction::Submit), DemandStatus::InReview,
-                      QStringLiteral("demand.submit"), comment);
+                      QStringLiteral("demand.submit"), comment, ReviewVerdict::Comment);
 }
 
 Result<Demand> DemandService::approve(const QString& key, const QString& comment)
 {
+    if (auto allowed = m_ctx.require(Permission::ReviewDemands); !allowed) {
+        return allowed.error();
+    }
     return transition(key, demandActionFrom(DemandAction::Approve), DemandStatus::Approved,
-                      QStringLiteral("demand.approve"), comment);
+                      QStringLiteral("demand.approve"), comment, ReviewVerdict::Approve);
 }
 
 Result<Demand> DemandService::reject(const QString& key, const QString& comment)
 {
+    if (auto allowed = m_ctx.require(Permission::ReviewDemands); !allowed) {
+        return allowed.error();
+    }
     return transition(key, demandActionFrom(DemandAction::Reject), DemandStatus::Rejected,
-                      QStringLiteral("demand.reject"), comment);
+                      QStringLiteral("demand.reject"), comment, ReviewVerdict::Reject);
 }
 
 Result<Demand> DemandService::reopen(const QString& key, const QString& comment)
 {
+    if (auto allowed = m_ctx.require(Permission::EditDemands); !allowed) {
+        return allowed.error();
+    }
     return transition(key, demandActionFrom(DemandAction::Reopen), DemandStatus::Draft, QStringLiteral("demand.reopen"),
-                      comment);
+                      comment, ReviewVerdict::Comment);
 }
 
 Result<Demand> DemandService::cancel(const QString& key, const QString& comment)
 {
+    if (auto allowed = m_ctx.require(Permission::EditDemands); !allowed) {
+        return allowed.error();
+    }
     return transition(key, demandActionFrom(DemandAction::Cancel), DemandStatus::Cancelled,
-                      QStringLiteral("demand.cancel"), comment);
+                      QStringLiteral("demand.cancel"), comment, ReviewVerdict::Comment);
+}
+
+Result<Demand> DemandService::requestChanges(const QString& key, const QString& comment)
+{
+    if (auto allowed = m_ctx.require(Permission::ReviewDemands); !allowed) {
+        return allowed.error();
+    }
+    if (comment.trimmed().isEmpty()) {
+        return makeError(Error::Code::Validation,
+                         QCoreApplication::translate("tp::store", "Say what should change: a request for changes "
+                                                                  "needs a comment."));
+    }
+    return transition(key, demandActionFrom(DemandAction::RequestChanges), DemandStatus::Draft,
+                      QStringLiteral("demand.request_changes"), comment, ReviewVerdict::RequestChanges);
 }
 
 Result<MergeOutcome> DemandService::merge(const QString& key)
 {
+    if (auto allowed = m_ctx.require(Permission::Merge); !allowed) {
+        return allowed.error();
+    }
     auto row = load(key);
     if (!row) {
         return row.error();
@@ -393,6 +460,15 @@ Result<MergeOutcome> DemandService::merge(const QString& key)
             Error::Code::InvalidState,
             QCoreApplication::translate("tp::store", "Demand %1 is %2; only an approved demand can be merged.")
                 .arg(key, toString(row->demand.status)));
+    }
+    auto review = ReviewService(m_ctx).state(key);
+    if (!review) {
+        return review.error();
+    }
+    if (!review->approvalsComplete()) {
+        return makeError(Error::Code::InvalidState,
+                         QCoreApplication::translate("tp::store", "Demand %1 cannot be merged yet:\n%2")
+                             .arg(key, review->missing().join(QLatin1Char('\n'))));
     }
     Merger merger(m_ctx, row->id, row->appId, row->demand);
     return merger.run();

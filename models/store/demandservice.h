@@ -1,5 +1,6 @@
 #pragma once
 
+#include "governance.h"
 #include "storecontext.h"
 
 #include <QJsonObject>
@@ -73,13 +74,24 @@ public:
     [[nodiscard]] Result<QList<Change>> changes(const QString& demandKey);
     [[nodiscard]] Result<QList<ChangeDiff>> diff(const QString& demandKey);
 
+    /// Sends a draft for review; each submit starts a new review round (earlier approvals no
+    /// longer count). A comment goes to the demand's discussion.
     [[nodiscard]] Result<Demand> submit(const QString& key, const QString& comment = {});
     [[nodiscard]] Result<Demand> approve(const QString& key, const QString& comment = {});
     [[nodiscard]] Result<Demand> reject(const QString& key, const QString& comment = {});
     [[nodiscard]] Result<Demand> reopen(const QString& key, const QString& comment = {}); ///< back to draft
+    /// A reviewer sends the demand back to its owner (to draft), saying what to change.
+    [[nodiscard]] Result<Demand> requestChanges(const QString& key, const QString& comment);
     [[nodiscard]] Result<Demand> cancel(const QString& key, const QString& comment = {});
     /// Applies all changes atomically. With conflicts nothing is merged and they are returned.
+    /// Refused (InvalidState, naming what is missing) until every approval the app's rules ask
+    /// for and every level the demand sets are approved (ReviewService::state).
     [[nodiscard]] Result<MergeOutcome> merge(const QString& key);
+    /// Resolves a merge conflict of an approved demand: `resolved` becomes the change's state
+    /// (empty for a removal), based on revision `theirsRevision` — the one the conflict showed
+    /// as theirs (Conflict if the plan moved again). Data stewards and admins.
+    [[nodiscard]] Result<Change> resolveConflict(const QString& demandKey, EntityKind kind, const QString& entityKey,
+                                                 const QJsonObject& resolved, int theirsRevision);
 
 private:
     struct DemandRow {
@@ -91,7 +103,8 @@ private:
     Result<Change> saveState(const QString& demandKey, EntityKind kind, const QString& entityKey,
                              const QJsonObject& state, bool remove);
     Result<Demand> transition(const QString& key, const QList<DemandStatus>& from, DemandStatus to,
-                              const QString& action, const QString& comment);
+                              const QString& action, const QString& comment,
+                              std::optional<ReviewVerdict> verdict);
     StoreContext& m_ctx;
 };
 

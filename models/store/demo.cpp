@@ -71,6 +71,9 @@ Result<DemoSummary> Runner::run()
             QCoreApplication::translate(
                 "tp::demo", "The store already holds data; demo data can only be generated into an empty store."));
     }
+    if (auto allowed = m_store.require(Permission::LoadStore); !allowed) {
+        return allowed.error();
+    }
     m_store.setClock([now = m_now] { return *now; });
 
     const QList<AppSpec> specs = demoApps();

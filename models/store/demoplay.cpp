@@ -16,15 +16,13 @@ Result<QString> Runner::openDemand(const AppState& app, const QString& owner, co
     d.owner = owner;
     d.priority = priority;
     d.externalLink = QStringLiteral("https://jira.example.com/browse/TRACK-%1").arg(m_random.between(1000, 9999));
+    d.targetVersions = {version}; // a product owner targets the version; assigning is the steward's
     tick();
     auto created = m_store.demands().create(d);
     if (!created) {
         return created.error();
     }
     tick();
-    if (auto s = m_store.versions().assignDemand(d.appKey, version, created->key); !s) {
-        return s.error();
-    }
     return created->key;
 }
 
@@ -54,9 +52,26 @@ Status Runner::conclude(const AppState& app, const QString& key, const QString& 
     if (auto r = demands.approve(key, comment); !r) {
         return r.error();
     }
+    // The steward decides the levels the demand sets; owners of core events sign off.
+    if (auto r = m_store.reviews().decideAllLevels(key, true, {}); !r) {
+        return r.error();
+    }
     if (outcome == DemandStatus::Approved) {
         return Ok{};
     }
+    auto review = m_store.reviews().state(key);
+    if (!review) {
+        return review.error();
+    }
+    for (const Requirement& r : std::as_const(review->requirements)) {
+        if (!r.satisfied && r.approver == Approver::EventOwner && !r.user.isEmpty()) {
+            as(r.user);
+            if (auto s = m_store.reviews().signOff(key); !s) {
+                return s.error();
+            }
+        }
+    }
+    as(app.spec.steward);
     tick();
     auto merged = demands.merge(key);
     if (!merged) {

@@ -72,6 +72,9 @@ Result<ImportSummary> Importer::run()
                          QCoreApplication::translate("tp::store", "The store %1 is not empty; import loads a whole store and needs an empty one.")
                              .arg(m_store.url().displayString()));
     }
+    if (auto allowed = m_store.require(Permission::LoadStore); !allowed) {
+        return allowed.error();
+    }
     BulkLoadSettings bulk(m_db);
     if (auto b = m_db.begin(); !b) {
         return b.error();

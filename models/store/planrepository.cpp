@@ -1,5 +1,8 @@
 #include "planrepository.h"
 
+#include "accessservice.h"
+#include "governanceservice.h"
+
 #include "entityjson.h"
 #include "enums.h"
 #include "rows.h"
@@ -25,6 +28,9 @@ Error conflict(const QString& what)
 
 Result<App> PlanRepository::createApp(const App& app)
 {
+    if (auto allowed = m_ctx.require(Permission::ManageApps); !allowed) {
+        return allowed.error();
+    }
     static const QRegularExpression appKeyPattern(QStringLiteral("^[a-z][a-z0-9_-]{0,63}$"));
     if (!appKeyPattern.match(app.key).hasMatch()) {
         return makeError(Error::Code::Validation,
@@ -48,6 +54,9 @@ Result<App> PlanRepository::createApp(const App& app)
         if (auto s = writePolicyRows(*id, GovernancePolicy::defaults(app.key)); !s) {
             return s.error();
         }
+        if (auto s = GovernanceService(m_ctx).writeDefaultRules(*id); !s) {
+            return s.error();
+        }
         if (auto s = m_ctx.audit(QStringLiteral("app.create"), QStringLiteral("app"), app.key, app.key, toJson(app)); !s) {
             return s.error();
         }
@@ -59,6 +68,9 @@ Result<App> PlanRepository::createApp(const App& app)
 
 Result<App> PlanRepository::updateApp(const App& app)
 {
+    if (auto allowed = m_ctx.require(Permission::ManageApps); !allowed) {
+        return allowed.error();
+    }
     return m_ctx.db->transact<App>([&]() -> Result<App> {
         auto n = m_ctx.db->change(QStringLiteral("UPDATE apps SET name = ?, description = ?, platforms = ?, "
                                                  "row_version = row_version + 1 WHERE key = ? AND row_version = ?"),
@@ -111,49 +123,7 @@ Result<App> PlanRepository::app(const QString& key)
 
 Result<User> PlanRepository::createUser(const User& user)
 {
-    if (user.name.isEmpty()) {
-        return makeError(Error::Code::Validation, QCoreApplication::translate("tp::store", "A user needs a name."));
-    }
-    return m_ctx.db->transact<User>([&]() -> Result<User> {
-        auto n = m_ctx.db->change(
-            QStringLiteral("INSERT INTO users (name, display_name, role, row_version) VALUES (?, ?, ?, 1)"),
-            {user.name, user.displayName, toString(user.role)});
-        if (!n) {
-            if (n.error().code == Error::Code::Conflict) {
-                return makeError(Error::Code::Conflict, QCoreApplication::translate("tp::store", "A user named \"%1\" exists already.").arg(user.name));
-            }
-            return n.error();
-        }
-        if (auto s = m_ctx.audit(QStringLiteral("user.create"), QStringLiteral("user"), user.name, {}, toJson(user));
-            !s) {
-            return s.error();
-        }
-        User out = user;
-        out.rowVersion = 1;
-        return out;
-    });
-}
-
-Result<User> PlanRepository::updateUser(const User& user)
-{
-    return m_ctx.db->transact<User>([&]() -> Result<User> {
-        auto n = m_ctx.db->change(QStringLiteral("UPDATE users SET display_name = ?, role = ?, "
-                                                 "row_version = row_version + 1 WHERE name = ? AND row_version = ?"),
-                                  {user.displayName, toString(user.role), user.name, user.rowVersion});
-        if (!n) {
-            return n.error();
-        }
-        if (*n == 0) {
-            return conflict(QCoreApplication::translate("tp::store", "User \"%1\"").arg(user.name));
-        }
-        if (auto s = m_ctx.audit(QStringLiteral("user.update"), QStringLiteral("user"), user.name, {}, toJson(user));
-            !s) {
-            return s.error();
-        }
-        User out = user;
-        ++out.rowVersion;
-        return out;
-    });
+    return AccessService(m_ctx).addUser(user, false);
 }
 
 Result<QList<User>> PlanRepository::users()
@@ -228,8 +198,11 @@ Result<GovernancePolicy> PlanRepository::policy(const QString& appKey)
     return p;
 }
 
-Result<GovernancePolicy> PlanRepository::setPolicy(const GovernancePolicy& policy)
+Result<GovernancePolicy> PlanRepository::setPolicy(const GovernancePolicy& policy, const QString& comment)
 {
+    if (auto allowed = m_ctx.require(Permission::EditPolicy); !allowed) {
+        return allowed.error();
+    }
     auto appId = m_ctx.appId(policy.appKey);
     if (!appId) {
         return appId.error();
@@ -243,6 +216,10 @@ Result<GovernancePolicy> PlanRepository::setPolicy(const GovernancePolicy& polic
         }
     }
     return m_ctx.db->transact<GovernancePolicy>([&]() -> Result<GovernancePolicy> {
+        auto old = this->policy(policy.appKey);
+        if (!old) {
+            return old.error();
+        }
         auto n = m_ctx.db->change(QStringLiteral("DELETE FROM governance_policies WHERE app_id = ? AND row_version = ?"),
                                   {*appId, policy.rowVersion});
         if (!n) {
@@ -260,8 +237,20 @@ Result<GovernancePolicy> PlanRepository::setPolicy(const GovernancePolicy& polic
         for (const LevelPolicy& l : out.levels) {
             levels.append(toJson(l));
         }
+        QJsonArray before;
+        for (const LevelPolicy& l : old->levels) {
+            before.append(toJson(l));
+        }
+        if (auto s = GovernanceService(m_ctx).recordHistory(*appId, QStringLiteral("policy"), before, levels, comment);
+            !s) {
+            return s.error();
+        }
+        QJsonObject details{{QStringLiteral("levels"), levels}};
+        if (!comment.trimmed().isEmpty()) {
+            details.insert(QStringLiteral("comment"), comment.trimmed());
+        }
         if (auto s = m_ctx.audit(QStringLiteral("policy.update"), QStringLiteral("policy"), policy.appKey,
-                                 policy.appKey, QJsonObject{{QStringLiteral("levels"), levels}});
+                                 policy.appKey, details);
             !s) {
             return s.error();
         }

@@ -16,14 +16,15 @@ public:
     [[nodiscard]] Result<App> app(const QString& key);
 
     // Users.
+    /// A user without database login (AccessService::addUser for logins and roles).
     [[nodiscard]] Result<User> createUser(const User& user);
-    [[nodiscard]] Result<User> updateUser(const User& user); ///< Conflict if stale
     [[nodiscard]] Result<QList<User>> users();
     [[nodiscard]] Result<User> user(const QString& name);
 
     // Governance policy of an app (levels A..D).
     [[nodiscard]] Result<GovernancePolicy> policy(const QString& appKey);
-    [[nodiscard]] Result<GovernancePolicy> setPolicy(const GovernancePolicy& policy); ///< Conflict if stale
+    /// Conflict if stale. Data stewards and admins; kept in the governance history with `comment`.
+    [[nodiscard]] Result<GovernancePolicy> setPolicy(const GovernancePolicy& policy, const QString& comment = {});
 
     // The plan as merged now.
     [[nodiscard]] Result<Plan> plan(const QString& appKey);

@@ -52,6 +52,9 @@ QString toString(PublishRecord::Action action)
 
 Result<PublishRecord> PublishHistory::record(const PublishRecord& entry)
 {
+    if (auto allowed = m_ctx.require(Permission::Publish); !allowed) {
+        return allowed.error();
+    }
     if (hasPassword(entry.redisTarget)) {
         return makeError(Error::Code::Validation,
                          QCoreApplication::translate("tp::store",

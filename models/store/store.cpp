@@ -11,6 +11,9 @@ Store::Store(std::unique_ptr<Database> db)
     , m_plan(m_ctx)
     , m_demands(m_ctx)
     , m_versions(m_ctx)
+    , m_reviews(m_ctx)
+    , m_governance(m_ctx)
+    , m_access(m_ctx)
 {
     m_ctx.db = m_db.get();
     QString user = qEnvironmentVariable("TRACKPLAN_USER");
@@ -40,7 +43,9 @@ Result<std::unique_ptr<Store>> Store::openRaw(const StoreUrl& url)
     if (!db) {
         return db.error();
     }
-    return std::unique_ptr<Store>(new Store(std::move(*db)));
+    auto store = std::unique_ptr<Store>(new Store(std::move(*db)));
+    store->m_ctx.enforce = false; // raw: no migration, so no roles to check against
+    return store;
 }
 
 Result<std::unique_ptr<Store>> Store::open(const QString& url)
@@ -61,6 +66,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreUrl& url)
     if (auto s = Migrations::upgrade((*store)->db()); !s) {
         return s.error();
     }
+    (*store)->m_ctx.enforce = true;
     return store;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "accessservice.h"
 #include "demandservice.h"
+#include "governanceservice.h"
 #include "planrepository.h"
+#include "reviewservice.h"
 #include "storecontext.h"
 #include "versionservice.h"
 
@@ -39,7 +42,13 @@ public:
     [[nodiscard]] const StoreUrl& url() const { return m_db->url(); }
 
     [[nodiscard]] QString actor() const { return m_ctx.actor; }
-    void setActor(const QString& user) { m_ctx.actor = user; }
+    /// Acts as `user` from now on. On PostgreSQL only an admin login may act under another
+    /// name; below admin the login's own name and role stay (docs/access.md).
+    void setActor(const QString& user) { m_ctx.setActor(user); }
+    /// The acting user and their role (the first call asks the store).
+    [[nodiscard]] Result<Identity> identity() { return m_ctx.identity(); }
+    /// Ok, or a Permission error saying why the acting user may not.
+    [[nodiscard]] Status require(Permission permission) { return m_ctx.require(permission); }
     /// Replaces the clock (deterministic demo data, tests).
     void setClock(std::function<QDateTime()> clock) { m_ctx.clock = std::move(clock); }
     [[nodiscard]] StoreContext& context() { return m_ctx; }
@@ -47,6 +56,9 @@ public:
     [[nodiscard]] PlanRepository& plan() { return m_plan; }
     [[nodiscard]] DemandService& demands() { return m_demands; }
     [[nodiscard]] VersionService& versions() { return m_versions; }
+    [[nodiscard]] ReviewService& reviews() { return m_reviews; }
+    [[nodiscard]] GovernanceService& governance() { return m_governance; }
+    [[nodiscard]] AccessService& access() { return m_access; }
 
     [[nodiscard]] Result<QList<AuditEntry>> audit(const AuditFilter& filter = {});
     /// A token that changes whenever anyone (this or another connection, another client)
@@ -63,6 +75,9 @@ private:
     PlanRepository m_plan;
     DemandService m_demands;
     VersionService m_versions;
+    ReviewService m_reviews;
+    GovernanceService m_governance;
+    AccessService m_access;
 };
 
 } // namespace tp

@@ -1,6 +1,7 @@
 #include "storecontext.h"
 
 #include "entityjson.h"
+#include "enums.h"
 
 #include <QCoreApplication>
 
@@ -17,6 +18,75 @@ Status StoreContext::audit(const QString& action, const QString& entityType, con
         return r.error();
     }
     return Ok{};
+}
+
+Result<Identity> StoreContext::identity()
+{
+    if (m_identity && m_identity->user == actor) {
+        return *m_identity;
+    }
+    Identity id{actor, Role::Admin, Identity::Source::Unchecked};
+    if (enforce) {
+        // On PostgreSQL the login's own role is the database's (tp_role(), migration 0006); an
+        // admin may act under another name (demo, import), with that user's registered role.
+        bool asLogin = false;
+        if (db->isPostgres()) {
+            auto q = db->run(QStringLiteral("SELECT session_user, tp_role()"));
+            if (!q) {
+                return q.error();
+            }
+            if ((*q)->next()) {
+                const QString login = (*q)->value(0).toString();
+                const auto role = fromString<Role>((*q)->value(1).toString());
+                // Below admin the database records the login's name whatever the client says
+                // (tp_stamp_login), so the application acts under it too.
+                if (login == actor || role != Role::Admin) {
+                    asLogin = true;
+                    actor = login;
+                    id.user = login;
+                    id.role = role.value_or(Role::Analyst);
+                    id.source = role ? Identity::Source::Login : Identity::Source::NoRole;
+                }
+            }
+            (*q)->finish();
+        }
+        if (!asLogin) {
+            auto q = db->run(QStringLiteral("SELECT role FROM users WHERE name = ?"), {actor});
+            if (!q) {
+                return q.error();
+            }
+            if ((*q)->next()) {
+                id.role = fromString<Role>((*q)->value(0).toString()).value_or(Role::Analyst);
+                id.source = Identity::Source::Registered;
+            } else {
+                id.role = Role::Admin;
+                id.source = Identity::Source::FileOwner;
+            }
+            (*q)->finish();
+        }
+    }
+    m_identity = id;
+    return id;
+}
+
+Status StoreContext::require(Permission permission)
+{
+    auto id = identity();
+    if (!id) {
+        return id.error();
+    }
+    if (id->source == Identity::Source::Unchecked || roleMay(id->role, permission)) {
+        if (id->source != Identity::Source::NoRole || permission == Permission::Read) {
+            return Ok{};
+        }
+    }
+    if (id->source == Identity::Source::NoRole) {
+        return makeError(Error::Code::Permission,
+                         QCoreApplication::translate("tp::access", "%1 has no TrackPlan role in this database; an "
+                                                                   "admin gives one with `trackplanctl admin set-role`.")
+                             .arg(id->user));
+    }
+    return makeError(Error::Code::Permission, permissionDenied(id->user, id->role, permission));
 }
 
 Result<qint64> StoreContext::appId(const QString& appKey)

@@ -78,6 +78,9 @@ QString planChecksum(const Plan& plan)
 
 Result<Version> VersionService::create(const Version& input)
 {
+    if (auto allowed = m_ctx.require(Permission::ManageVersions); !allowed) {
+        return allowed.error();
+    }
     if (!isVersionName(input.name)) {
         return makeError(Error::Code::Validation,
                          QCoreApplication::translate(
@@ -186,6 +189,9 @@ Result<Version> VersionService::planningVersion(const QString& appKey, const QSt
 
 Status VersionService::assignDemand(const QString& appKey, const QString& name, const QString& demandKey)
 {
+    if (auto allowed = m_ctx.require(Permission::ManageVersions); !allowed) {
+        return allowed.error();
+    }
     return m_ctx.db->transact<Ok>([&]() -> Status {
         auto v = planningVersion(appKey, name);
         if (!v) {
@@ -217,6 +223,9 @@ Status VersionService::assignDemand(const QString& appKey, const QString& name, 
 
 Status VersionService::unassignDemand(const QString& appKey, const QString& name, const QString& demandKey)
 {
+    if (auto allowed = m_ctx.require(Permission::ManageVersions); !allowed) {
+        return allowed.error();
+    }
     return m_ctx.db->transact<Ok>([&]() -> Status {
         auto n = m_ctx.db->change(
             QStringLiteral("DELETE FROM version_demands WHERE version_id = (SELECT v.id FROM versions v JOIN apps a ON "
@@ -239,6 +248,9 @@ Status VersionService::unassignDemand(const QString& appKey, const QString& name
 
 Status VersionService::setDemands(const QString& appKey, const QString& name, const QStringList& demandKeys)
 {
+    if (auto allowed = m_ctx.require(Permission::ManageVersions); !allowed) {
+        return allowed.error();
+    }
     return m_ctx.db->transact<Ok>([&]() -> Status {
         auto v = planningVersion(appKey, name);
         if (!v) {
@@ -294,6 +306,9 @@ Result<Version> VersionService::transition(const QString& appKey, const QString&
 
 Result<Version> VersionService::freeze(const QString& appKey, const QString& name)
 {
+    if (auto allowed = m_ctx.require(Permission::ManageVersions); !allowed) {
+        return allowed.error();
+    }
     auto appId = m_ctx.appId(appKey);
     if (!appId) {
         return appId.error();
@@ -358,6 +373,9 @@ Result<Version> VersionService::freeze(const QString& appKey, const QString& nam
 
 Result<Version> VersionService::release(const QString& appKey, const QString& name)
 {
+    if (auto allowed = m_ctx.require(Permission::ManageVersions); !allowed) {
+        return allowed.error();
+    }
     return m_ctx.db->transact<Version>([&]() -> Result<Version> {
         auto v = transition(appKey, name, VersionStatus::Frozen, VersionStatus::Released);
         if (!v) {

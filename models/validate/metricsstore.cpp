@@ -19,6 +19,9 @@ const QString kSelect =
 
 Status writeMetrics(Store& store, const QString& appKey, const QList<MetricRow>& rows, const QString& source)
 {
+    if (auto allowed = store.require(Permission::WriteMetrics); !allowed) {
+        return allowed;
+    }
     auto appId = store.context().appId(appKey);
     if (!appId) {
         return appId.error();
@@ -33,7 +36,17 @@ Status writeMetrics(Store& store, const QString& appKey, const QList<MetricRow>&
                 return changed.error();
             }
         }
-        return Ok{};
+        QStringList days;
+        for (const MetricRow& r : rows) {
+            days << r.day.toString(Qt::ISODate);
+        }
+        days.removeDuplicates();
+        days.sort();
+        return store.context().audit(QStringLiteral("metrics.write"), QStringLiteral("metrics"), appKey, appKey,
+                                     {{QStringLiteral("rows"), rows.size()},
+                                      {QStringLiteral("source"), source},
+                                      {QStringLiteral("first_day"), days.value(0)},
+                                      {QStringLiteral("last_day"), days.value(days.size() - 1)}});
     });
 }
 

@@ -1,6 +1,7 @@
 // trackplanctl as a CI pipeline uses it: the built binary run with QProcess against real SQLite
 // files and a real PostgreSQL server, checking exit codes, stdout, stderr and the store after.
 
+#include "support/review.h"
 #include "enums.h"
 #include "migrations.h"
 #include "nativejson.h"
@@ -89,6 +90,7 @@ QString approveAndMerge(Store& s, const QString& key)
 {
     TP_STEP(s.demands().submit(key));
     TP_STEP(s.demands().approve(key));
+    TP_STEP(tp::test::completeReview(s, key));
     auto m = s.demands().merge(key);
     TP_STEP(m);
     return m->merged ? QString() : QStringLiteral("%1 conflicted").arg(key);
@@ -101,7 +103,7 @@ QString approveAndMerge(Store& s, const QString& key)
 QString buildPlan(Store& s)
 {
     s.setActor(QStringLiteral("alice"));
-    TP_STEP(s.plan().createUser(User{QStringLiteral("alice"), S("王爱丽"), Role::ProductOwner, 0}));
+    TP_STEP(s.plan().createUser(User{QStringLiteral("alice"), S("王爱丽"), Role::Admin, 0}));
     TP_STEP(s.plan().createApp(
         App{QStringLiteral("shop-app"), S("商城"), QString(), {QStringLiteral("android"), QStringLiteral("ios")}, 0}));
     TP_STEP(s.plan().createApp(App{QStringLiteral("ops-web"), S("运营后台"), QString(), {QStringLiteral("web")}, 0}));

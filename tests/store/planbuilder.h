@@ -3,6 +3,7 @@
 // Small builders for store tests: valid attributes/events and a whole demand round trip.
 
 #include "store.h"
+#include "support/review.h"
 
 #include <QTest>
 
@@ -72,6 +73,10 @@ inline QString mergeDemand(Store& store, const QString& appKey, const QList<Attr
     }
     if (auto s = store.demands().approve(key); !s) {
         qWarning("approve: %s", qPrintable(s.error().message));
+        return {};
+    }
+    if (auto s = tp::test::completeReview(store, key); !s) {
+        qWarning("levels: %s", qPrintable(s.error().message));
         return {};
     }
     auto m = store.demands().merge(key);

@@ -1,5 +1,6 @@
 // Change sets under demands: save, diff, workflow, atomic merge, conflicts, schema versions,
 // revisions and audit rows — on SQLite and on a real PostgreSQL.
+#include "support/review.h"
 #include "planbuilder.h"
 #include "plandiff.h"
 #include "support/backends.h"
@@ -104,6 +105,7 @@ private Q_SLOTS:
 
         QVERIFY(s->demands().submit(d->key));
         QVERIFY(s->demands().approve(d->key));
+        QVERIFY(tp::test::completeReview(*s, d->key));
         auto merged = s->demands().merge(d->key);
         QVERIFY2(merged, qPrintable(merged ? QString() : merged.error().message));
         QVERIFY(merged->merged);
@@ -178,9 +180,11 @@ private Q_SLOTS:
             QVERIFY(st->demands().submit(k));
             QVERIFY(st->demands().approve(k));
         }
+        QVERIFY(tp::test::completeReview(*s1, a->key));
         auto first = s1->demands().merge(a->key);
         QVERIFY(first && first->merged);
         const int revisions = count(*s2, QStringLiteral("revisions"));
+        QVERIFY(tp::test::completeReview(*s2, b->key));
         auto second = s2->demands().merge(b->key);
         QVERIFY(second);
         QVERIFY(!second->merged);
@@ -224,6 +228,7 @@ private Q_SLOTS:
         const QString withChange = stamp();
         QVERIFY(withChange != withDemand);
         QVERIFY(s2->demands().submit(d->key) && s2->demands().approve(d->key));
+        QVERIFY(tp::test::completeReview(*s2, d->key));
         QVERIFY(s2->demands().merge(d->key)->merged);
         const QString merged = stamp();
         QVERIFY(merged != withChange);
@@ -415,6 +420,7 @@ private Q_SLOTS:
         // The event goes in the same demand, so its attribute may go too.
         QVERIFY(s->demands().remove(d->key, EntityKind::Attribute, QStringLiteral("page")));
         QVERIFY(s->demands().submit(d->key) && s->demands().approve(d->key));
+        QVERIFY(tp::test::completeReview(*s, d->key));
         auto m = s->demands().merge(d->key);
         QVERIFY(m && m->merged);
         auto plan = s->plan().plan(appKey);

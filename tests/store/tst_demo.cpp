@@ -275,14 +275,17 @@ void TestDemo::historyAndAudit()
     QSet<QString> actions;
     for (const AuditEntry& a : get(m_store->audit())) {
         actions.insert(a.action);
-        if (a.action == QLatin1String("demand.approve") || a.action == QLatin1String("version.release")) {
+        if (a.action == QLatin1String("demand.approve") || a.action == QLatin1String("version.release") ||
+            a.action == QLatin1String("level.approve")) {
             QVERIFY2(a.actor == QLatin1String("liu.yang") || a.actor == QLatin1String("zhao.ting"),
                      qPrintable(a.actor));
         }
         QVERIFY(a.at >= QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC));
     }
-    for (const char* a : {"user.create", "app.create", "policy.update", "version.create", "version.assign_demand",
-                          "demand.create", "change.save_batch", "change.save", "demand.submit", "demand.approve",
+    // Product owners target their demands at versions when they open them (no separate
+    // version.assign_demand); stewards decide the levels and owners of core events sign off.
+    for (const char* a : {"user.create", "app.create", "policy.update", "version.create", "level.approve",
+                          "demand.sign_off", "demand.create", "change.save_batch", "change.save", "demand.submit", "demand.approve",
                           "demand.merge", "demand.reject", "demand.cancel", "version.freeze", "version.release"}) {
         QVERIFY2(actions.contains(QLatin1String(a)), a);
     }

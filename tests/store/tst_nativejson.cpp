@@ -2,6 +2,7 @@
 // lossless round trips on and across both backends, a usable store afterwards, and
 // all-or-nothing refusal of broken files with the exact file, line and column.
 
+#include "support/review.h"
 #include "enums.h"
 #include "jsonreader.h"
 #include "nativejson.h"
@@ -105,6 +106,7 @@ QString mergeDemand(Store& s, const QString& key)
 {
     TP_STEP(s.demands().submit(key, QStringLiteral("ready")));
     TP_STEP(s.demands().approve(key, S("看过了")));
+    TP_STEP(tp::test::completeReview(s, key));
     auto m = s.demands().merge(key);
     if (!m) {
         return QStringLiteral("merge %1: %2").arg(key, m.error().toString());
@@ -126,9 +128,10 @@ QString buildSource(Store& s)
     s.setClock([tick] { return QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addMSecs(1500 * ++*tick); });
     s.setActor(QStringLiteral("alice"));
 
-    TP_STEP(s.plan().createUser(User{QStringLiteral("alice"), S("王爱丽"), Role::ProductOwner, 0}));
+    TP_STEP(s.plan().createUser(User{QStringLiteral("alice"), S("王爱丽"), Role::Admin, 0}));
     TP_STEP(s.plan().createUser(User{QStringLiteral("bob"), S("Bob \"the steward\""), Role::DataSteward, 0}));
-    TP_STEP(s.plan().createUser(User{QStringLiteral("carol"), S("Carol"), Role::Analyst, 0}));
+    TP_STEP(s.plan().createUser(User{QStringLiteral("carol"), S("Carol"), Role::DataSteward, 0}));
+    TP_STEP(s.plan().createUser(User{QStringLiteral("dora"), S("Dora"), Role::Analyst, 0}));
 
     TP_STEP(s.plan().createApp(App{QStringLiteral("shop-app"),
                                    S("商城 App"),
@@ -747,7 +750,7 @@ void TestNativeJson::importedStoreIsUsable()
     auto users = target->plan().users();
     auto sourceUsers = source.plan().users();
     QVERIFY(users && sourceUsers);
-    QCOMPARE(users->size(), 3);
+    QCOMPARE(users->size(), 4);
     QCOMPARE(*users, *sourceUsers);
     QCOMPARE(users->at(0).displayName, S("王爱丽"));
     auto apps = target->plan().apps();
@@ -883,6 +886,7 @@ void TestNativeJson::importedStoreIsUsable()
     QVERIFY2(savedAttr, qPrintable(why(savedAttr)));
     QVERIFY(target->demands().submit(fresh->key));
     QVERIFY(target->demands().approve(fresh->key));
+    QVERIFY(tp::test::completeReview(*target, fresh->key));
     auto merged = target->demands().merge(fresh->key);
     QVERIFY2(merged, qPrintable(why(merged)));
     QVERIFY(merged->merged);

@@ -1,4 +1,5 @@
 // Versions: planning → frozen (immutable snapshot) → released, assignment rules, version diffs.
+#include "support/review.h"
 #include "planbuilder.h"
 #include "plandiff.h"
 #include "support/backends.h"
@@ -194,6 +195,7 @@ private Q_SLOTS:
         QVERIFY(s->db().change(QStringLiteral("INSERT INTO version_demands (version_id, demand_id) SELECT v.id, d.id "
                                               "FROM versions v, demands d WHERE v.name = '1.0.0' AND d.key = ?"),
                                {de->key}));
+        QVERIFY(tp::test::completeReview(*s, de->key));
         auto m = s->demands().merge(de->key);
         QVERIFY(!m);
         QCOMPARE(m.error().code, Error::Code::InvalidState);

@@ -4,6 +4,7 @@
 // approve → merge), shared by the view tests.
 
 #include "store.h"
+#include "support/review.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -79,6 +80,9 @@ inline Status addApp(Store& store, const QString& appKey, const QString& name, c
         if (auto r = (store.demands().*step)(demand->key, QString()); !r) {
             return r.error();
         }
+    }
+    if (auto levels = tp::test::completeReview(store, demand->key); !levels) {
+        return levels.error();
     }
     auto merged = store.demands().merge(demand->key);
     if (!merged) {

@@ -1,6 +1,7 @@
 // The main window driven as a user would, on a real SQLite store: widgets are found by
 // objectName, typed into and clicked; the models behind them are checked afterwards.
 
+#include "support/review.h"
 #include "applistmodel.h"
 #include "attributeeditor.h"
 #include "attributetablemodel.h"
@@ -510,6 +511,7 @@ void TestMainWindow::versionsPageComparesAndExports()
                                                       Level::B, {{QStringLiteral("order_id"), true, {}}})));
     QVERIFY(store.demands().submit(demand->key));
     QVERIFY(store.demands().approve(demand->key));
+    QVERIFY(tp::test::completeReview(store, demand->key));
     auto merged = store.demands().merge(demand->key);
     QVERIFY(merged && merged->merged);
 
@@ -628,6 +630,7 @@ void TestMainWindow::demandWorkflowFromThePage()
     QCOMPARE(page->currentKey(), key);
     QTest::mouseClick(button("approveDemandButton"), Qt::LeftButton);
     QCOMPARE(store.demands().demand(key)->status, DemandStatus::Approved);
+    QVERIFY(tp::test::completeReview(store, key)); // the new event's level
     QVERIFY(button("mergeDemandButton")->isEnabled());
 
     // Meanwhile another demand changes order_submit and is merged: ours now conflicts.
@@ -639,6 +642,7 @@ void TestMainWindow::demandWorkflowFromThePage()
     submit->description = QStringLiteral("theirs");
     QVERIFY(store.demands().saveEvent(theirs->key, *submit));
     QVERIFY(store.demands().submit(theirs->key) && store.demands().approve(theirs->key));
+    QVERIFY(tp::test::completeReview(store, theirs->key));
     QVERIFY(store.demands().merge(theirs->key)->merged);
 
     QTest::mouseClick(button("mergeDemandButton"), Qt::LeftButton);
@@ -1033,6 +1037,9 @@ void TestMainWindow::mainWorkflow()
     // 4. Submit, approve, merge.
     modules->setCurrentWidget(demands);
     for (const char* action : {"submitDemandButton", "approveDemandButton", "mergeDemandButton"}) {
+        if (QLatin1String(action) == QLatin1String("mergeDemandButton")) {
+            QVERIFY(tp::test::completeReview(store, key)); // the new event's level
+        }
         QVERIFY2(button(action)->isEnabled(), action);
         QTest::mouseClick(button(action), Qt::LeftButton);
     }
@@ -1078,6 +1085,7 @@ void TestMainWindow::eventFiltersNarrowTheTable()
     home->status = EventStatus::Planned;
     QVERIFY(store.demands().saveEvent(demand->key, *home));
     QVERIFY(store.demands().submit(demand->key) && store.demands().approve(demand->key));
+    QVERIFY(tp::test::completeReview(store, demand->key));
     QVERIFY(store.demands().merge(demand->key)->merged);
 
     Harness h(store);
@@ -1285,6 +1293,7 @@ void TestMainWindow::changesByOthersAppear()
 
     // A merge elsewhere brings the new plan; a new app appears in the list, the app stays.
     QVERIFY((*other)->demands().submit(created->key) && (*other)->demands().approve(created->key));
+    QVERIFY(tp::test::completeReview(*(*other), created->key));
     QVERIFY((*other)->demands().merge(created->key)->merged);
     QVERIFY(h.catalog.checkForChanges());
     const int row = h.catalog.eventModel()->rowOf(QStringLiteral("home_view"));

@@ -4,6 +4,7 @@
 // publish leaves the pointers alone, a rollback restores them, and the password never reaches
 // the settings file.
 
+#include "support/review.h"
 #include "keychain.h"
 #include "planfixture.h"
 #include "publishdialog.h"
@@ -159,6 +160,7 @@ void TestPublishDialog::init()
     for (auto step : {&DemandService::submit, &DemandService::approve}) {
         QVERIFY((m_store->store->demands().*step)(draft->key, QString()));
     }
+    QVERIFY(tp::test::completeReview(*m_store->store, draft->key));
     QVERIFY(m_store->store->demands().merge(draft->key));
     QVERIFY(m_store->version(QStringLiteral("6.3.0"), VersionStatus::Released));
     QVERIFY(m_store->version(QStringLiteral("6.4.0"), VersionStatus::Frozen));

@@ -1,0 +1,239 @@
+// ReviewService: the governance levels set under demands and the data stewards' decisions on them.
+
+#include "reviewservice.h"
+
+#include "changewriter.h"
+#include "enums.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace tp {
+Result<QList<LevelRequest>> ReviewService::levelsOf(const QList<DemandRef>& demands)
+{
+    QList<LevelRequest> out;
+    QHash<qint64, QHash<QString, Level>> levelsByApp; // the plan's levels, read once per app
+    for (const DemandRef& d : demands) {
+        auto changes = ChangeWriter::changesOf(*m_ctx.db, d.id, d.demand.key);
+        if (!changes) {
+            return changes.error();
+        }
+        QHash<QString, QJsonObject> proposed;
+        for (const Change& c : std::as_const(*changes)) {
+            if (c.kind == EntityKind::Event && c.op != ChangeOp::Delete) {
+                proposed.insert(c.entityKey, c.state);
+            }
+        }
+        if (proposed.isEmpty()) {
+            continue;
+        }
+        if (!levelsByApp.contains(d.appId)) {
+            QHash<QString, Level> levels;
+            auto s = m_ctx.db->forEachRow(QStringLiteral("SELECT key, level FROM events WHERE app_id = ?"), {d.appId},
+                                          [&levels](const RowView& row) {
+                                              levels.insert(row.text(0),
+                                                            fromString<Level>(row.text(1)).value_or(Level::B));
+                                          });
+            if (!s) {
+                return s.error();
+            }
+            levelsByApp.insert(d.appId, std::move(levels));
+        }
+        const QHash<QString, Level>& plan = levelsByApp[d.appId];
+        QHash<QString, LevelRequest> decided; // "event\tlevel" -> decision
+        auto q = m_ctx.db->run(QStringLiteral("SELECT event_key, level, decision, decided_by, decided_at, comment "
+                                              "FROM level_approvals WHERE demand_id = ?"),
+                               {d.id});
+        if (!q) {
+            return q.error();
+        }
+        while ((*q)->next()) {
+            LevelRequest r;
+            r.decision = (*q)->value(2).toString() == QLatin1String("approved") ? LevelDecision::Approved
+                                                                                 : LevelDecision::Rejected;
+            r.decidedBy = (*q)->value(3).toString();
+            r.decidedAt = StoreContext::parseTime((*q)->value(4).toString());
+            r.comment = (*q)->value(5).toString();
+            decided.insert((*q)->value(0).toString() + QLatin1Char('\t') + (*q)->value(1).toString(), r);
+        }
+        (*q)->finish();
+        for (const Change& c : std::as_const(*changes)) {
+            if (c.kind != EntityKind::Event || c.op == ChangeOp::Delete) {
+                continue;
+            }
+            const QJsonObject& s = c.state;
+            const auto to = fromString<Level>(s.value(QStringLiteral("level")).toString());
+            if (!to) {
+                continue;
+            }
+            std::optional<Level> from;
+            if (auto it = plan.constFind(c.entityKey); it != plan.constEnd()) {
+                from = *it;
+            }
+            if (from == to) {
+                continue;
+            }
+            LevelRequest r = decided.value(c.entityKey + QLatin1Char('\t') + toString(*to));
+            r.appKey = d.demand.appKey;
+            r.demandKey = d.demand.key;
+            r.demandTitle = d.demand.title;
+            r.demandStatus = d.demand.status;
+            r.eventKey = c.entityKey;
+            r.eventName = s.value(QStringLiteral("display_name")).toString();
+            r.category = s.value(QStringLiteral("category")).toString();
+            r.owner = s.value(QStringLiteral("owner")).toString();
+            r.proposedBy = c.author;
+            r.from = from;
+            r.to = *to;
+            out.append(r);
+        }
+    }
+    return out;
+}
+
+Result<QList<LevelRequest>> ReviewService::levelRequests(const QString& appKey, bool pendingOnly)
+{
+    QString sql = QStringLiteral("SELECT d.key FROM demands d JOIN apps a ON a.id = d.app_id WHERE d.status IN "
+                                 "('in_review', 'approved')");
+    QVariantList args;
+    if (!appKey.isEmpty()) {
+        sql += QStringLiteral(" AND a.key = ?");
+        args << appKey;
+    }
+    auto q = m_ctx.db->run(sql + QStringLiteral(" ORDER BY d.key"), args);
+    if (!q) {
+        return q.error();
+    }
+    QStringList keys;
+    while ((*q)->next()) {
+        keys << (*q)->value(0).toString();
+    }
+    (*q)->finish();
+    QList<DemandRef> refs;
+    for (const QString& k : std::as_const(keys)) {
+        auto d = load(k);
+        if (!d) {
+            return d.error();
+        }
+        refs.append(*d);
+    }
+    auto all = levelsOf(refs);
+    if (!all) {
+        return all;
+    }
+    if (pendingOnly) {
+        all->removeIf([](const LevelRequest& r) { return r.decision != LevelDecision::Pending; });
+    }
+    std::stable_sort(all->begin(), all->end(), [](const LevelRequest& a, const LevelRequest& b) {
+        return (a.decision == LevelDecision::Pending) > (b.decision == LevelDecision::Pending);
+    });
+    return all;
+}
+
+Result<int> ReviewService::decideAllLevels(const QString& demandKey, bool approve, const QString& comment)
+{
+    if (auto allowed = m_ctx.require(Permission::ApproveLevels); !allowed) {
+        return allowed.error();
+    }
+    auto d = load(demandKey);
+    if (!d) {
+        return d.error();
+    }
+    auto levels = levelsOf({*d});
+    if (!levels) {
+        return levels.error();
+    }
+    QList<std::pair<QString, QString>> items;
+    for (const LevelRequest& r : std::as_const(*levels)) {
+        if (r.decision == LevelDecision::Pending) {
+            items.append({demandKey, r.eventKey});
+        }
+    }
+    return decideLevels(items, approve, comment);
+}
+
+Result<int> ReviewService::decideLevels(const QList<std::pair<QString, QString>>& items, bool approve,
+                                        const QString& comment)
+{
+    if (auto allowed = m_ctx.require(Permission::ApproveLevels); !allowed) {
+        return allowed.error();
+    }
+    if (items.isEmpty()) {
+        return 0;
+    }
+    return m_ctx.db->transact<int>([&]() -> Result<int> {
+        QHash<QString, QList<LevelRequest>> byDemand;
+        QHash<QString, qint64> demandIds;
+        QJsonArray decided;
+        QString appKey;
+        for (const auto& [demandKey, eventKey] : items) {
+            if (!byDemand.contains(demandKey)) {
+                auto d = load(demandKey);
+                if (!d) {
+                    return d.error();
+                }
+                if (!isOpen(d->demand.status)) {
+                    return makeError(Error::Code::InvalidState,
+                                     QCoreApplication::translate("tp::store",
+                                                                 "Demand %1 is settled; its levels cannot be decided.")
+                                         .arg(demandKey));
+                }
+                auto levels = levelsOf({*d});
+                if (!levels) {
+                    return levels.error();
+                }
+                byDemand.insert(demandKey, *levels);
+                demandIds.insert(demandKey, d->id);
+                appKey = d->demand.appKey;
+            }
+            const QList<LevelRequest>& levels = byDemand[demandKey];
+            auto it = std::find_if(levels.begin(), levels.end(),
+                                   [&](const LevelRequest& r) { return r.eventKey == eventKey; });
+            if (it == levels.end()) {
+                return makeError(Error::Code::NotFound,
+                                 QCoreApplication::translate("tp::store",
+                                                             "Demand %1 sets no new level for event \"%2\".")
+                                     .arg(demandKey, eventKey));
+            }
+            const QString level = toString(it->to);
+            const QString from = it->from ? toString(*it->from) : QString();
+            const QVariantList keyArgs{demandIds[demandKey], eventKey, level};
+            auto n = m_ctx.db->change(
+                QStringLiteral("UPDATE level_approvals SET from_level = ?, decision = ?, decided_by = ?, "
+                               "decided_at = ?, comment = ? WHERE demand_id = ? AND event_key = ? AND level = ?"),
+                QVariantList{from, approve ? QStringLiteral("approved") : QStringLiteral("rejected"), m_ctx.actor,
+                             m_ctx.nowText(), comment.trimmed()} +
+                    keyArgs);
+            if (!n) {
+                return n.error();
+            }
+            if (*n == 0) {
+                auto id = m_ctx.db->insert(
+                    QStringLiteral("INSERT INTO level_approvals (demand_id, event_key, level, from_level, decision, "
+                                   "decided_by, decided_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                    keyArgs + QVariantList{from, approve ? QStringLiteral("approved") : QStringLiteral("rejected"),
+                                           m_ctx.actor, m_ctx.nowText(), comment.trimmed()});
+                if (!id) {
+                    return id.error();
+                }
+            }
+            decided.append(QStringLiteral("%1 %2 %3→%4").arg(demandKey, eventKey, from.isEmpty() ? QStringLiteral("-") : from, level));
+        }
+        QJsonObject details{{QStringLiteral("levels"), decided}};
+        if (!comment.trimmed().isEmpty()) {
+            details.insert(QStringLiteral("comment"), comment.trimmed());
+        }
+        const QString entity = byDemand.size() == 1 ? byDemand.constBegin().key() : QString();
+        if (auto s = m_ctx.audit(approve ? QStringLiteral("level.approve") : QStringLiteral("level.reject"),
+                                 QStringLiteral("demand"), entity, byDemand.size() == 1 ? appKey : QString(), details);
+            !s) {
+            return s.error();
+        }
+        return int(items.size());
+    });
+}
+
+} // namespace tp
