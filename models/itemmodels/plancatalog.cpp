@@ -59,6 +59,18 @@ QString PlanCatalog::actor() const
     return m_store.actor();
 }
 
+Identity PlanCatalog::identity() const
+{
+    auto id = m_store.identity();
+    return id ? *id : Identity{m_store.actor(), Role::Analyst, Identity::Source::NoRole};
+}
+
+QString PlanCatalog::deniedReason(Permission permission) const
+{
+    auto allowed = m_store.require(permission);
+    return allowed ? QString() : allowed.error().message;
+}
+
 void PlanCatalog::watchForChanges(int intervalMs)
 {
     if (intervalMs <= 0) {

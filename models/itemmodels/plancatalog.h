@@ -1,6 +1,7 @@
 #pragma once
 
 #include "demandservice.h"
+#include "storecontext.h"
 #include "error.h"
 #include "plandiff.h"
 #include "types.h"
@@ -121,6 +122,11 @@ public:
     [[nodiscard]] QString storeDisplayName() const;
     /// The acting user of the store.
     [[nodiscard]] QString actor() const;
+    /// The acting user and their role (Analyst if the store cannot say).
+    [[nodiscard]] Identity identity() const;
+    /// Empty if the acting user may do what `permission` stands for, else the translated reason
+    /// why not (for a disabled button's tooltip).
+    [[nodiscard]] QString deniedReason(Permission permission) const;
     /// Key of the app whose plan is loaded, empty if none.
     [[nodiscard]] QString currentAppKey() const { return m_currentApp; }
     /// False while the store does not answer (see reachabilityChanged()).
