@@ -61,6 +61,9 @@ Result<DemoSummary> Runner::run()
                              .arg(kMaxEvents)
                              .arg(m_options.events));
     }
+    if (auto allowed = m_store.require(Permission::LoadStore); !allowed) {
+        return allowed.error();
+    }
     auto empty = m_store.isEmpty();
     if (!empty) {
         return empty.error();
@@ -70,9 +73,6 @@ Result<DemoSummary> Runner::run()
             Error::Code::InvalidState,
             QCoreApplication::translate(
                 "tp::demo", "The store already holds data; demo data can only be generated into an empty store."));
-    }
-    if (auto allowed = m_store.require(Permission::LoadStore); !allowed) {
-        return allowed.error();
     }
     m_store.setClock([now = m_now] { return *now; });
 

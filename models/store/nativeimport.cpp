@@ -63,6 +63,9 @@ Importer::Importer(Store& store, QIODevice& in, QString fileName, const Progress
 
 Result<ImportSummary> Importer::run()
 {
+    if (auto allowed = m_store.require(Permission::LoadStore); !allowed) {
+        return allowed.error();
+    }
     auto empty = m_store.isEmpty();
     if (!empty) {
         return empty.error();
@@ -71,9 +74,6 @@ Result<ImportSummary> Importer::run()
         return makeError(Error::Code::InvalidState,
                          QCoreApplication::translate("tp::store", "The store %1 is not empty; import loads a whole store and needs an empty one.")
                              .arg(m_store.url().displayString()));
-    }
-    if (auto allowed = m_store.require(Permission::LoadStore); !allowed) {
-        return allowed.error();
     }
     BulkLoadSettings bulk(m_db);
     if (auto b = m_db.begin(); !b) {
