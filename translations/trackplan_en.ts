@@ -436,6 +436,10 @@
         <source>Only a draft demand takes edits.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Request changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::DetailView</name>
@@ -2279,6 +2283,85 @@ Your edits are still here; press OK to try again.</source>
     </message>
 </context>
 <context>
+    <name>tp::access</name>
+    <message>
+        <source>read the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create or edit demands and their changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comment on demands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve, reject or send back demands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve governance levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge demands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create, freeze or release versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish to Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the governance policy or approval rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>load metrics into the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create or edit apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage users and roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import into the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data steward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no TrackPlan role in this database; an admin gives one with `trackplanctl admin set-role`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::app::Desktop</name>
     <message>
         <source>TrackPlan</source>
@@ -2472,6 +2555,112 @@ Your edits are still here; press OK to try again.</source>
     </message>
     <message>
         <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::governance</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule %1: unknown condition &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1: unknown approver &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 names no approver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core (D) events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaking schema changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal or sensitive attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data steward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A data steward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A data steward for events without owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event owner %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3673,18 +3862,6 @@ Your edits are still here; press OK to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A user needs a name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A user named &quot;%1&quot; exists already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No user named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3766,6 +3943,90 @@ Your edits are still here; press OK to try again.</source>
     </message>
     <message>
         <source>The Redis target of a publish history entry must not contain a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resolved state of &quot;%1&quot; is not a valid %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; conflicts are resolved when an approved demand is merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changed again in the plan (revision %2, the conflict showed %3). Merge again to see the new conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 does not change &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what should change: a request for changes needs a comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 cannot be merged yet:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval rules of &quot;%1&quot; are damaged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; names no approver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval rules of &quot;%1&quot; were changed by someone else meanwhile. Reload them and apply your edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is settled; its levels cannot be decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 sets no new level for event &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n level(s) await a data steward&apos;s approval</source>
+        <translation>
+            <numerusform>%n level awaits a data steward's approval</numerusform>
+            <numerusform>%n levels await a data steward's approval</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User name &quot;%1&quot; must start with a lower-case letter or &apos;_&apos; and hold only lower-case letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos; (at most 63).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logins and passwords exist only on a PostgreSQL store; a SQLite store has one user at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user named &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levels rejected by a data steward (change them under the demand): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment needs some text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand %1 is not in review; there is nothing to sign off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approval rule asks %1 to sign off demand %2; they own none of its events that need their owner&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3877,10 +4138,6 @@ Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connectio
         </translation>
     </message>
     <message>
-        <source>list | show KEY | submit KEY | approve KEY | reject KEY | reopen KEY | cancel KEY | merge KEY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>list: only demands of this app.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3889,15 +4146,7 @@ Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connectio
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A comment recorded with the status change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Demands (change sets) and their workflow.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>demand needs an action (list, show, submit, approve, reject, reopen, cancel, merge).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4279,6 +4528,303 @@ Validation and live QA:
     </message>
     <message>
         <source>Appended %1 event(s) to %2 at %3 in %4 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Governance and access (docs/access.md):
+  demand review|comment|sign-off|request-changes KEY …
+                                review before merge
+  governance levels|approve|reject|policy|rules|history|distribution …
+                                level approvals, the policy, the approval rules
+  admin add-user NAME --role ROLE [--password-stdin] | list-users | set-role NAME --role ROLE
+                                users and roles (PostgreSQL: logins and grants)
+  whoami                        the acting user and what their role may do
+  audit [--since T] [--user U] [--entity TYPE] [--action PREFIX]
+                                the audit log; exit code 4: permission denied
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;; use one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add-user NAME --role ROLE | list-users | set-role NAME --role ROLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add-user: the name people read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add-user: read the login&apos;s password from standard input (PostgreSQL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add-user: register the user without a database login (PostgreSQL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users and roles (admins only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin list-users takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin %1 needs exactly one user NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin %1 needs --role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin needs an action: add-user, list-users or set-role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login without TrackPlan role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-stdin sets a PostgreSQL login&apos;s password; this store has no logins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The acting user of the store and their role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a registered user: the owner of this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database login without a TrackPlan role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only entries at or after this time (ISO 8601, e.g. 2026-11-01 or 2026-11-01T08:00:00Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only entries before this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only what this user did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this entity type (demand, change, version, policy, user …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only actions starting with this (e.g. demand. or level.).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most the N newest entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log: who changed what, when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a time; use e.g. 2026-11-01 or 2026-11-01T08:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit needs a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 — round %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (by %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discussion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing missing for the merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing for the merge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--on &quot;%1&quot;: write event:KEY or attribute:KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment added to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list | show KEY | review KEY | submit KEY | approve KEY | request-changes KEY | reject KEY | reopen KEY | cancel KEY | merge KEY | comment KEY | sign-off KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment recorded with the status change (comment: the text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comment: on one change of the demand, event:KEY or attribute:KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demand needs an action (list, show, review, submit, approve, request-changes, reject, reopen, cancel, merge, comment, sign-off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demand comment needs --comment TEXT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed off %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No levels set under submitted demands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No level awaits a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n level(s) approved.</source>
+        <translation>
+            <numerusform>%n level approved.</numerusform>
+            <numerusform>%n levels approved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n level(s) rejected.</source>
+        <translation>
+            <numerusform>%n level rejected.</numerusform>
+            <numerusform>%n levels rejected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot;: write LEVEL.FIELD=VALUE, e.g. B.sampling_rate=0.2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot;: no policy field &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot;: %2 is true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot;: %2 is a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot; is not a valid policy value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--set: a JSON list of rules such as [{&quot;when&quot;:&quot;core_event&quot;,&quot;approvers&quot;:[&quot;data_steward&quot;,&quot;event_owner&quot;]}]. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>levels | approve DEMAND [EVENT…] | reject DEMAND [EVENT…] | policy | rules | history | distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app (levels: all apps without it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>levels: decided ones too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment kept with the decision or change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy: LEVEL.FIELD=VALUE (repeatable); rules: the new rules as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Governance: level approvals, the policy and the approval rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>governance needs an action: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>governance %1 needs a DEMAND key (and optionally EVENT keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>governance %1 takes no further arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>governance %1 needs --app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why: governance reject needs --comment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

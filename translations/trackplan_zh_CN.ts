@@ -434,6 +434,10 @@
         <source>Only a draft demand takes edits.</source>
         <translation>只有草稿状态的需求才能接收编辑。</translation>
     </message>
+    <message>
+        <source>Request changes…</source>
+        <translation>要求修改…</translation>
+    </message>
 </context>
 <context>
     <name>tp::DetailView</name>
@@ -2264,6 +2268,85 @@ Your edits are still here; press OK to try again.</source>
     </message>
 </context>
 <context>
+    <name>tp::access</name>
+    <message>
+        <source>read the plan</source>
+        <translation>查看埋点方案</translation>
+    </message>
+    <message>
+        <source>create or edit demands and their changes</source>
+        <translation>创建或编辑需求及其变更</translation>
+    </message>
+    <message>
+        <source>comment on demands</source>
+        <translation>评论需求</translation>
+    </message>
+    <message>
+        <source>approve, reject or send back demands</source>
+        <translation>批准、驳回或退回需求</translation>
+    </message>
+    <message>
+        <source>approve governance levels</source>
+        <translation>审批治理等级</translation>
+    </message>
+    <message>
+        <source>merge demands</source>
+        <translation>合并需求</translation>
+    </message>
+    <message>
+        <source>create, freeze or release versions</source>
+        <translation>创建、冻结或发布版本</translation>
+    </message>
+    <message>
+        <source>publish to Redis</source>
+        <translation>发布到 Redis</translation>
+    </message>
+    <message>
+        <source>change the governance policy or approval rules</source>
+        <translation>修改治理策略或审批规则</translation>
+    </message>
+    <message>
+        <source>load metrics into the store</source>
+        <translation>向存储写入指标</translation>
+    </message>
+    <message>
+        <source>create or edit apps</source>
+        <translation>创建或编辑应用</translation>
+    </message>
+    <message>
+        <source>manage users and roles</source>
+        <translation>管理用户和角色</translation>
+    </message>
+    <message>
+        <source>import into the store</source>
+        <translation>向存储导入数据</translation>
+    </message>
+    <message>
+        <source>Product owner</source>
+        <translation>产品负责人</translation>
+    </message>
+    <message>
+        <source>Data steward</source>
+        <translation>数据治理员</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>数据分析师</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not %3.</source>
+        <translation>%1（%2）无权%3。</translation>
+    </message>
+    <message>
+        <source>%1 has no TrackPlan role in this database; an admin gives one with `trackplanctl admin set-role`.</source>
+        <translation>%1 在此数据库中没有 TrackPlan 角色；请管理员用 `trackplanctl admin set-role` 分配角色。</translation>
+    </message>
+</context>
+<context>
     <name>tp::app::Desktop</name>
     <message>
         <source>TrackPlan</source>
@@ -2462,6 +2545,111 @@ Your edits are still here; press OK to try again.</source>
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>tp::governance</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另外 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule %1: unknown condition &quot;%2&quot;.</source>
+        <translation>规则 %1：未知条件“%2”。</translation>
+    </message>
+    <message>
+        <source>Rule %1: unknown approver &quot;%2&quot;.</source>
+        <translation>规则 %1：未知审批人“%2”。</translation>
+    </message>
+    <message>
+        <source>Rule %1 names no approver.</source>
+        <translation>规则 %1 没有指定审批人。</translation>
+    </message>
+    <message>
+        <source>Every change</source>
+        <translation>所有变更</translation>
+    </message>
+    <message>
+        <source>Core (D) events</source>
+        <translation>核心（D 级）事件</translation>
+    </message>
+    <message>
+        <source>Breaking schema changes</source>
+        <translation>不兼容的结构变更</translation>
+    </message>
+    <message>
+        <source>Level changes</source>
+        <translation>等级变更</translation>
+    </message>
+    <message>
+        <source>Removals</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Personal or sensitive attributes</source>
+        <translation>个人或敏感属性</translation>
+    </message>
+    <message>
+        <source>Data steward</source>
+        <translation>数据治理员</translation>
+    </message>
+    <message>
+        <source>Event owner</source>
+        <translation>事件负责人</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>要求修改</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>A data steward</source>
+        <translation>一位数据治理员</translation>
+    </message>
+    <message>
+        <source>An admin</source>
+        <translation>一位管理员</translation>
+    </message>
+    <message>
+        <source>A data steward for events without owner</source>
+        <translation>无负责人的事件由数据治理员审批</translation>
+    </message>
+    <message>
+        <source>Event owner %1</source>
+        <translation>事件负责人 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -3659,18 +3847,6 @@ Your edits are still here; press OK to try again.</source>
         <translation>应用“%1”</translation>
     </message>
     <message>
-        <source>A user needs a name.</source>
-        <translation>用户必须有名称。</translation>
-    </message>
-    <message>
-        <source>A user named &quot;%1&quot; exists already.</source>
-        <translation>名为“%1”的用户已存在。</translation>
-    </message>
-    <message>
-        <source>User &quot;%1&quot;</source>
-        <translation>用户“%1”</translation>
-    </message>
-    <message>
         <source>No user named &quot;%1&quot;.</source>
         <translation>不存在名为“%1”的用户。</translation>
     </message>
@@ -3754,6 +3930,90 @@ Your edits are still here; press OK to try again.</source>
         <source>The Redis target of a publish history entry must not contain a password.</source>
         <translation>推送历史记录中的 Redis 目标不能包含密码。</translation>
     </message>
+    <message>
+        <source>The resolved state of &quot;%1&quot; is not a valid %2.</source>
+        <translation>“%1”解决后的状态不是有效的%2。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is %2; conflicts are resolved when an approved demand is merged.</source>
+        <translation>需求 %1 当前为 %2；冲突在合并已批准的需求时解决。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changed again in the plan (revision %2, the conflict showed %3). Merge again to see the new conflict.</source>
+        <translation>“%1”在方案中再次被修改（修订 %2，冲突显示的是 %3）。请重新合并以查看新的冲突。</translation>
+    </message>
+    <message>
+        <source>Demand %1 does not change &quot;%2&quot;.</source>
+        <translation>需求 %1 没有修改“%2”。</translation>
+    </message>
+    <message>
+        <source>Say what should change: a request for changes needs a comment.</source>
+        <translation>请说明需要修改什么：要求修改必须附带评论。</translation>
+    </message>
+    <message>
+        <source>Demand %1 cannot be merged yet:
+%2</source>
+        <translation>需求 %1 暂不能合并：
+%2</translation>
+    </message>
+    <message>
+        <source>The approval rules of &quot;%1&quot; are damaged: %2</source>
+        <translation>“%1”的审批规则已损坏：%2</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; names no approver.</source>
+        <translation>规则“%1”没有指定审批人。</translation>
+    </message>
+    <message>
+        <source>The approval rules of &quot;%1&quot; were changed by someone else meanwhile. Reload them and apply your edit again.</source>
+        <translation>“%1”的审批规则已被他人修改。请重新加载后再次修改。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is settled; its levels cannot be decided.</source>
+        <translation>需求 %1 已结束，不能再审批其等级。</translation>
+    </message>
+    <message>
+        <source>Demand %1 sets no new level for event &quot;%2&quot;.</source>
+        <translation>需求 %1 没有为事件“%2”设置新等级。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n level(s) await a data steward&apos;s approval</source>
+        <translation>
+            <numerusform>%n 个等级待数据治理员审批</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User name &quot;%1&quot; must start with a lower-case letter or &apos;_&apos; and hold only lower-case letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos; (at most 63).</source>
+        <translation>用户名“%1”必须以小写字母或“_”开头，只能包含小写字母、数字、“_”、“.”或“-”（最多 63 个字符）。</translation>
+    </message>
+    <message>
+        <source>Logins and passwords exist only on a PostgreSQL store; a SQLite store has one user at a time.</source>
+        <translation>登录账号和密码仅适用于 PostgreSQL 存储；SQLite 存储一次只有一个用户。</translation>
+    </message>
+    <message>
+        <source>A user named &quot;%1&quot; exists already.</source>
+        <translation>已存在名为“%1”的用户。</translation>
+    </message>
+    <message>
+        <source>No user &quot;%1&quot;.</source>
+        <translation>没有用户“%1”。</translation>
+    </message>
+    <message>
+        <source>Levels rejected by a data steward (change them under the demand): %1</source>
+        <translation>被数据治理员驳回的等级（请在需求下修改）：%1</translation>
+    </message>
+    <message>
+        <source>A comment needs some text.</source>
+        <translation>评论不能为空。</translation>
+    </message>
+    <message>
+        <source>Demand %1 is not in review; there is nothing to sign off.</source>
+        <translation>需求 %1 不在评审中，无需签核。</translation>
+    </message>
+    <message>
+        <source>No approval rule asks %1 to sign off demand %2; they own none of its events that need their owner&apos;s approval.</source>
+        <translation>没有审批规则要求 %1 签核需求 %2：其中需要负责人审批的事件都不归 %1 负责。</translation>
+    </message>
 </context>
 <context>
     <name>trackplan</name>
@@ -3833,10 +4093,6 @@ Your edits are still here; press OK to try again.</source>
         </translation>
     </message>
     <message>
-        <source>list | show KEY | submit KEY | approve KEY | reject KEY | reopen KEY | cancel KEY | merge KEY</source>
-        <translation>list | show 标识 | submit 标识 | approve 标识 | reject 标识 | reopen 标识 | cancel 标识 | merge 标识</translation>
-    </message>
-    <message>
         <source>list: only demands of this app.</source>
         <translation>list：只列出该应用的需求。</translation>
     </message>
@@ -3845,16 +4101,8 @@ Your edits are still here; press OK to try again.</source>
         <translation>list：只列出处于该状态的需求。</translation>
     </message>
     <message>
-        <source>A comment recorded with the status change.</source>
-        <translation>随状态变更一同记录的备注。</translation>
-    </message>
-    <message>
         <source>Demands (change sets) and their workflow.</source>
         <translation>需求（变更集）及其工作流。</translation>
-    </message>
-    <message>
-        <source>demand needs an action (list, show, submit, approve, reject, reopen, cancel, merge).</source>
-        <translation>demand 需要一个操作（list、show、submit、approve、reject、reopen、cancel、merge）。</translation>
     </message>
     <message>
         <source>demand %1 needs exactly one demand KEY.</source>
@@ -4297,6 +4545,312 @@ Validation and live QA:
     <message>
         <source>Appended %1 event(s) to %2 at %3 in %4 s.</source>
         <translation>已在 %4 秒内将 %1 个事件追加到 %3 的 %2。</translation>
+    </message>
+    <message>
+        <source>
+Governance and access (docs/access.md):
+  demand review|comment|sign-off|request-changes KEY …
+                                review before merge
+  governance levels|approve|reject|policy|rules|history|distribution …
+                                level approvals, the policy, the approval rules
+  admin add-user NAME --role ROLE [--password-stdin] | list-users | set-role NAME --role ROLE
+                                users and roles (PostgreSQL: logins and grants)
+  whoami                        the acting user and what their role may do
+  audit [--since T] [--user U] [--entity TYPE] [--action PREFIX]
+                                the audit log; exit code 4: permission denied
+</source>
+        <translation>
+治理与权限（docs/access.md）：
+  demand review|comment|sign-off|request-changes KEY …
+                                合并前的评审
+  governance levels|approve|reject|policy|rules|history|distribution …
+                                等级审批、治理策略、审批规则
+  admin add-user NAME --role ROLE [--password-stdin] | list-users | set-role NAME --role ROLE
+                                用户和角色（PostgreSQL：登录账号和授权）
+  whoami                        当前用户及其角色可做的事
+  audit [--since T] [--user U] [--entity TYPE] [--action PREFIX]
+                                审计日志；退出码 4：无权限
+</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;; use one of %2.</source>
+        <translation>未知角色“%1”；可用：%2。</translation>
+    </message>
+    <message>
+        <source>add-user NAME --role ROLE | list-users | set-role NAME --role ROLE</source>
+        <translation>add-user NAME --role ROLE | list-users | set-role NAME --role ROLE</translation>
+    </message>
+    <message>
+        <source>The role: %1.</source>
+        <translation>角色：%1。</translation>
+    </message>
+    <message>
+        <source>add-user: the name people read.</source>
+        <translation>add-user：显示名称。</translation>
+    </message>
+    <message>
+        <source>add-user: read the login&apos;s password from standard input (PostgreSQL).</source>
+        <translation>add-user：从标准输入读取登录密码（PostgreSQL）。</translation>
+    </message>
+    <message>
+        <source>add-user: register the user without a database login (PostgreSQL).</source>
+        <translation>add-user：只登记用户，不创建数据库登录账号（PostgreSQL）。</translation>
+    </message>
+    <message>
+        <source>Users and roles (admins only).</source>
+        <translation>用户和角色（仅限管理员）。</translation>
+    </message>
+    <message>
+        <source>admin list-users takes no arguments.</source>
+        <translation>admin list-users 不接受参数。</translation>
+    </message>
+    <message>
+        <source>admin %1 needs exactly one user NAME.</source>
+        <translation>admin %1 需要恰好一个用户名 NAME。</translation>
+    </message>
+    <message>
+        <source>admin %1 needs --role.</source>
+        <translation>admin %1 需要 --role。</translation>
+    </message>
+    <message>
+        <source>admin needs an action: add-user, list-users or set-role.</source>
+        <translation>admin 需要一个操作：add-user、list-users 或 set-role。</translation>
+    </message>
+    <message>
+        <source>no login</source>
+        <translation>无登录账号</translation>
+    </message>
+    <message>
+        <source>login: %1</source>
+        <translation>登录账号：%1</translation>
+    </message>
+    <message>
+        <source>login without TrackPlan role</source>
+        <translation>登录账号没有 TrackPlan 角色</translation>
+    </message>
+    <message>
+        <source>--password-stdin sets a PostgreSQL login&apos;s password; this store has no logins.</source>
+        <translation>--password-stdin 用于设置 PostgreSQL 登录账号的密码；此存储没有登录账号。</translation>
+    </message>
+    <message>
+        <source>No password on standard input.</source>
+        <translation>标准输入中没有密码。</translation>
+    </message>
+    <message>
+        <source>Added %1 as %2.</source>
+        <translation>已添加 %1，角色为 %2。</translation>
+    </message>
+    <message>
+        <source>The acting user of the store and their role.</source>
+        <translation>存储的当前用户及其角色。</translation>
+    </message>
+    <message>
+        <source>registered user</source>
+        <translation>已登记用户</translation>
+    </message>
+    <message>
+        <source>database login</source>
+        <translation>数据库登录账号</translation>
+    </message>
+    <message>
+        <source>not a registered user: the owner of this file</source>
+        <translation>未登记用户：此文件的所有者</translation>
+    </message>
+    <message>
+        <source>database login without a TrackPlan role</source>
+        <translation>没有 TrackPlan 角色的数据库登录账号</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>may: %1</source>
+        <translation>可以：%1</translation>
+    </message>
+    <message>
+        <source>Only entries at or after this time (ISO 8601, e.g. 2026-11-01 or 2026-11-01T08:00:00Z).</source>
+        <translation>只显示此时间及之后的条目（ISO 8601，如 2026-11-01 或 2026-11-01T08:00:00Z）。</translation>
+    </message>
+    <message>
+        <source>Only entries before this time.</source>
+        <translation>只显示此时间之前的条目。</translation>
+    </message>
+    <message>
+        <source>Only what this user did.</source>
+        <translation>只显示此用户的操作。</translation>
+    </message>
+    <message>
+        <source>Only this entity type (demand, change, version, policy, user …).</source>
+        <translation>只显示此类对象（demand、change、version、policy、user …）。</translation>
+    </message>
+    <message>
+        <source>Only actions starting with this (e.g. demand. or level.).</source>
+        <translation>只显示以此开头的操作（如 demand. 或 level.）。</translation>
+    </message>
+    <message>
+        <source>At most the N newest entries.</source>
+        <translation>最多显示最新的 N 条。</translation>
+    </message>
+    <message>
+        <source>The audit log: who changed what, when.</source>
+        <translation>审计日志：谁在何时修改了什么。</translation>
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a time; use e.g. 2026-11-01 or 2026-11-01T08:00:00Z.</source>
+        <translation>--%1：“%2”不是时间；请使用如 2026-11-01 或 2026-11-01T08:00:00Z。</translation>
+    </message>
+    <message>
+        <source>--limit needs a positive number.</source>
+        <translation>--limit 需要一个正数。</translation>
+    </message>
+    <message>
+        <source>%1  %2 — round %3</source>
+        <translation>%1  %2 — 第 %3 轮</translation>
+    </message>
+    <message>
+        <source>Approvals:</source>
+        <translation>审批：</translation>
+    </message>
+    <message>
+        <source> (by %1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>Levels:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <source>Discussion:</source>
+        <translation>讨论：</translation>
+    </message>
+    <message>
+        <source>Nothing missing for the merge.</source>
+        <translation>合并条件已全部满足。</translation>
+    </message>
+    <message>
+        <source>Missing for the merge: %1</source>
+        <translation>合并尚缺：%1</translation>
+    </message>
+    <message>
+        <source>--on &quot;%1&quot;: write event:KEY or attribute:KEY.</source>
+        <translation>--on “%1”：请写 event:KEY 或 attribute:KEY。</translation>
+    </message>
+    <message>
+        <source>Comment added to %1.</source>
+        <translation>已为 %1 添加评论。</translation>
+    </message>
+    <message>
+        <source>list | show KEY | review KEY | submit KEY | approve KEY | request-changes KEY | reject KEY | reopen KEY | cancel KEY | merge KEY | comment KEY | sign-off KEY</source>
+        <translation>list | show KEY | review KEY | submit KEY | approve KEY | request-changes KEY | reject KEY | reopen KEY | cancel KEY | merge KEY | comment KEY | sign-off KEY</translation>
+    </message>
+    <message>
+        <source>A comment recorded with the status change (comment: the text).</source>
+        <translation>随状态变更记录的评论（comment 操作：评论内容）。</translation>
+    </message>
+    <message>
+        <source>comment: on one change of the demand, event:KEY or attribute:KEY.</source>
+        <translation>comment：针对需求中的某一项变更，event:KEY 或 attribute:KEY。</translation>
+    </message>
+    <message>
+        <source>demand needs an action (list, show, review, submit, approve, request-changes, reject, reopen, cancel, merge, comment, sign-off).</source>
+        <translation>demand 需要一个操作（list、show、review、submit、approve、request-changes、reject、reopen、cancel、merge、comment、sign-off）。</translation>
+    </message>
+    <message>
+        <source>demand comment needs --comment TEXT.</source>
+        <translation>demand comment 需要 --comment TEXT。</translation>
+    </message>
+    <message>
+        <source>%1 signed off %2.</source>
+        <translation>%1 已签核 %2。</translation>
+    </message>
+    <message>
+        <source>No levels set under submitted demands.</source>
+        <translation>已提交的需求中没有设置等级。</translation>
+    </message>
+    <message>
+        <source>No level awaits a decision.</source>
+        <translation>没有待审批的等级。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n level(s) approved.</source>
+        <translation>
+            <numerusform>已批准 %n 个等级。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n level(s) rejected.</source>
+        <translation>
+            <numerusform>已驳回 %n 个等级。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot;: write LEVEL.FIELD=VALUE, e.g. B.sampling_rate=0.2.</source>
+        <translation>--set “%1”：请写 LEVEL.FIELD=VALUE，如 B.sampling_rate=0.2。</translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot;: no policy field &quot;%2&quot;.</source>
+        <translation>--set “%1”：没有策略字段“%2”。</translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot;: %2 is true or false.</source>
+        <translation>--set “%1”：%2 只能是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot;: %2 is a number.</source>
+        <translation>--set “%1”：%2 必须是数字。</translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot; is not a valid policy value.</source>
+        <translation>--set “%1”不是有效的策略值。</translation>
+    </message>
+    <message>
+        <source>--set: a JSON list of rules such as [{&quot;when&quot;:&quot;core_event&quot;,&quot;approvers&quot;:[&quot;data_steward&quot;,&quot;event_owner&quot;]}]. %1</source>
+        <translation>--set：规则的 JSON 列表，如 [{"when":"core_event","approvers":["data_steward","event_owner"]}]。%1</translation>
+    </message>
+    <message>
+        <source>levels | approve DEMAND [EVENT…] | reject DEMAND [EVENT…] | policy | rules | history | distribution</source>
+        <translation>levels | approve DEMAND [EVENT…] | reject DEMAND [EVENT…] | policy | rules | history | distribution</translation>
+    </message>
+    <message>
+        <source>The app (levels: all apps without it).</source>
+        <translation>应用（levels：不指定则为全部应用）。</translation>
+    </message>
+    <message>
+        <source>levels: decided ones too.</source>
+        <translation>levels：也列出已审批的。</translation>
+    </message>
+    <message>
+        <source>A comment kept with the decision or change.</source>
+        <translation>随审批或修改保存的说明。</translation>
+    </message>
+    <message>
+        <source>policy: LEVEL.FIELD=VALUE (repeatable); rules: the new rules as JSON.</source>
+        <translation>policy：LEVEL.FIELD=VALUE（可重复）；rules：新规则的 JSON。</translation>
+    </message>
+    <message>
+        <source>Governance: level approvals, the policy and the approval rules.</source>
+        <translation>治理：等级审批、治理策略和审批规则。</translation>
+    </message>
+    <message>
+        <source>governance needs an action: %1.</source>
+        <translation>governance 需要一个操作：%1。</translation>
+    </message>
+    <message>
+        <source>governance %1 needs a DEMAND key (and optionally EVENT keys).</source>
+        <translation>governance %1 需要一个需求编号 DEMAND（可再加事件键 EVENT）。</translation>
+    </message>
+    <message>
+        <source>governance %1 takes no further arguments.</source>
+        <translation>governance %1 不接受更多参数。</translation>
+    </message>
+    <message>
+        <source>governance %1 needs --app.</source>
+        <translation>governance %1 需要 --app。</translation>
+    </message>
+    <message>
+        <source>Say why: governance reject needs --comment.</source>
+        <translation>请说明原因：governance reject 需要 --comment。</translation>
     </message>
 </context>
 </TS>

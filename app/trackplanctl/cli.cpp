@@ -43,6 +43,17 @@ QString globalHelp()
               "\n"
               "Exit codes: 0 ok, 1 findings or validation errors, 2 usage, 3 store or connection error.\n")
         + Ctl::tr("\n"
+                  "Governance and access (docs/access.md):\n"
+                  "  demand review|comment|sign-off|request-changes KEY …\n"
+                  "                                review before merge\n"
+                  "  governance levels|approve|reject|policy|rules|history|distribution …\n"
+                  "                                level approvals, the policy, the approval rules\n"
+                  "  admin add-user NAME --role ROLE [--password-stdin] | list-users | set-role NAME --role ROLE\n"
+                  "                                users and roles (PostgreSQL: logins and grants)\n"
+                  "  whoami                        the acting user and what their role may do\n"
+                  "  audit [--since T] [--user U] [--entity TYPE] [--action PREFIX]\n"
+                  "                                the audit log; exit code 4: permission denied\n")
+        + Ctl::tr("\n"
                   "Redis (docs/redis-contract.md):\n"
                   "  publish --redis URL --app KEY [--version V …] [--dry-run]\n"
                   "                                publish the plan for the collection services\n"
@@ -79,6 +90,9 @@ int Cli::fail(const Error& e)
     case Error::Code::Sql:
     case Error::Code::Io:
         code = ExitStore;
+        break;
+    case Error::Code::Permission:
+        code = ExitPermission;
         break;
     default:
         break;
@@ -177,7 +191,9 @@ int run(const QStringList& arguments, std::atomic<bool>* cancelled)
         {QStringLiteral("demand"), cmdDemand},   {QStringLiteral("version"), cmdVersion},
         {QStringLiteral("app"), cmdApp},         {QStringLiteral("publish"), cmdPublish},
         {QStringLiteral("rollback"), cmdRollback},   {QStringLiteral("validate"), cmdValidate},
-        {QStringLiteral("replay"), cmdReplay},
+        {QStringLiteral("replay"), cmdReplay},   {QStringLiteral("admin"), cmdAdmin},
+        {QStringLiteral("whoami"), cmdWhoami},   {QStringLiteral("audit"), cmdAudit},
+        {QStringLiteral("governance"), cmdGovernance},
     };
     const QStringList rest = arguments.mid(i);
     const auto it = commands.constFind(rest.first());

@@ -20,7 +20,7 @@ class Store;
 
 namespace tp::cli {
 
-enum Exit { ExitOk = 0, ExitFindings = 1, ExitUsage = 2, ExitStore = 3 };
+enum Exit { ExitOk = 0, ExitFindings = 1, ExitUsage = 2, ExitStore = 3, ExitPermission = 4 };
 
 /// The translation context of trackplanctl's own texts: Ctl::tr("…").
 class Ctl {
@@ -72,5 +72,9 @@ int cmdPublish(Cli& cli, const QStringList& args);
 int cmdRollback(Cli& cli, const QStringList& args);
 int cmdValidate(Cli& cli, const QStringList& args);
 int cmdReplay(Cli& cli, const QStringList& args);
+int cmdAdmin(Cli& cli, const QStringList& args);
+int cmdWhoami(Cli& cli, const QStringList& args);
+int cmdAudit(Cli& cli, const QStringList& args);
+int cmdGovernance(Cli& cli, const QStringList& args);
 
 } // namespace tp::cli

@@ -1,8 +1,10 @@
-// demand list|show|submit|approve|reject|reopen|cancel|merge
+// demand list|show|review|submit|approve|request-changes|reject|reopen|cancel|merge|comment|sign-off
 #include "cli.h"
 #include "cmdutil.h"
 
+#include "enumlabels.h"
 #include "enums.h"
+#include "governance.h"
 #include "plandiff.h"
 #include "store.h"
 
@@ -146,24 +148,141 @@ int merge(Cli& cli, Store& store, const QString& key)
     return ExitFindings;
 }
 
+/// Where the demand stands in review: the approvals it still needs, its levels, the discussion.
+int review(Cli& cli, Store& store, const QString& key)
+{
+    auto st = store.reviews().state(key);
+    if (!st) {
+        return cli.fail(st.error());
+    }
+    if (cli.json) {
+        QJsonArray requirements;
+        for (const Requirement& r : std::as_const(st->requirements)) {
+            QJsonArray reasons;
+            for (const RequirementReason& why : r.reasons) {
+                reasons.append(QJsonObject{{QStringLiteral("condition"), toString(why.condition)},
+                                           {QStringLiteral("kind"), toString(why.kind)},
+                                           {QStringLiteral("key"), why.entityKey}});
+            }
+            requirements.append(QJsonObject{{QStringLiteral("approver"), toString(r.approver)},
+                                            {QStringLiteral("user"), r.user},
+                                            {QStringLiteral("satisfied"), r.satisfied},
+                                            {QStringLiteral("satisfied_by"), r.satisfiedBy},
+                                            {QStringLiteral("reasons"), reasons}});
+        }
+        QJsonArray levels;
+        for (const LevelRequest& l : std::as_const(st->levels)) {
+            levels.append(QJsonObject{{QStringLiteral("event"), l.eventKey},
+                                      {QStringLiteral("from"), l.from ? toString(*l.from) : QString()},
+                                      {QStringLiteral("to"), toString(l.to)},
+                                      {QStringLiteral("decision"), toString(l.decision)},
+                                      {QStringLiteral("decided_by"), l.decidedBy}});
+        }
+        QJsonArray reviews;
+        for (const Review& r : std::as_const(st->reviews)) {
+            QJsonObject o{{QStringLiteral("round"), r.round},
+                          {QStringLiteral("author"), r.author},
+                          {QStringLiteral("verdict"), toString(r.verdict)},
+                          {QStringLiteral("body"), r.body},
+                          {QStringLiteral("at"), r.at.toString(Qt::ISODateWithMs)}};
+            if (r.kind) {
+                o.insert(QStringLiteral("on"), QStringLiteral("%1:%2").arg(toString(*r.kind), r.entityKey));
+            }
+            reviews.append(o);
+        }
+        cli.printJson(QJsonObject{{QStringLiteral("key"), key},
+                                  {QStringLiteral("status"), toString(st->demand.status)},
+                                  {QStringLiteral("round"), st->round},
+                                  {QStringLiteral("mergeable"), st->approvalsComplete()},
+                                  {QStringLiteral("missing"), QJsonArray::fromStringList(st->missing())},
+                                  {QStringLiteral("requirements"), requirements},
+                                  {QStringLiteral("levels"), levels},
+                                  {QStringLiteral("reviews"), reviews}});
+        return ExitOk;
+    }
+    cli.out << Ctl::tr("%1  %2 — round %3").arg(key, toString(st->demand.status)).arg(st->round) << Qt::endl;
+    cli.out << Ctl::tr("Approvals:") << Qt::endl;
+    for (const Requirement& r : std::as_const(st->requirements)) {
+        cli.out << QStringLiteral("  [%1] %2").arg(r.satisfied ? QStringLiteral("x") : QStringLiteral(" "),
+                                                   requirementText(r));
+        if (r.satisfied) {
+            cli.out << Ctl::tr(" (by %1)").arg(r.satisfiedBy);
+        }
+        cli.out << Qt::endl;
+    }
+    if (!st->levels.isEmpty()) {
+        cli.out << Ctl::tr("Levels:") << Qt::endl;
+        for (const LevelRequest& l : std::as_const(st->levels)) {
+            cli.out << QStringLiteral("  %1 %2 → %3: %4")
+                           .arg(l.eventKey, l.from ? toString(*l.from) : QStringLiteral("-"), toString(l.to),
+                                toString(l.decision))
+                    << Qt::endl;
+        }
+    }
+    if (!st->reviews.isEmpty()) {
+        cli.out << Ctl::tr("Discussion:") << Qt::endl;
+        for (const Review& r : std::as_const(st->reviews)) {
+            const QString on = r.kind ? QStringLiteral(" [%1 %2]").arg(toString(*r.kind), r.entityKey) : QString();
+            cli.out << QStringLiteral("  #%1 %2 %3 %4%5: %6")
+                           .arg(r.round)
+                           .arg(r.at.toString(Qt::ISODate), r.author, toString(r.verdict), on, r.body)
+                    << Qt::endl;
+        }
+    }
+    const QStringList missing = st->missing();
+    cli.out << (missing.isEmpty() ? Ctl::tr("Nothing missing for the merge.")
+                                  : Ctl::tr("Missing for the merge: %1").arg(missing.join(QStringLiteral("; "))))
+            << Qt::endl;
+    return ExitOk;
+}
+
+/// demand comment KEY --comment TEXT [--on event:KEY]
+int comment(Cli& cli, Store& store, const QString& key, const QString& text, const QString& on)
+{
+    std::optional<EntityKind> kind;
+    QString entity;
+    if (!on.isEmpty()) {
+        const qsizetype colon = on.indexOf(QLatin1Char(':'));
+        kind = colon > 0 ? fromString<EntityKind>(on.left(colon)) : std::nullopt;
+        if (!kind) {
+            return cli.usage(Ctl::tr("--on \"%1\": write event:KEY or attribute:KEY.").arg(on));
+        }
+        entity = on.mid(colon + 1);
+    }
+    auto r = store.reviews().comment(key, text, kind, entity);
+    if (!r) {
+        return cli.fail(r.error());
+    }
+    if (cli.json) {
+        cli.printJson(QJsonObject{{QStringLiteral("demand"), key}, {QStringLiteral("round"), r->round}});
+    } else {
+        cli.out << Ctl::tr("Comment added to %1.").arg(key) << Qt::endl;
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 int cmdDemand(Cli& cli, const QStringList& args)
 {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("ACTION"),
-                            Ctl::tr("list | show KEY | submit KEY | approve KEY | reject KEY | reopen KEY | cancel KEY | "
-                               "merge KEY"));
+                            Ctl::tr("list | show KEY | review KEY | submit KEY | approve KEY | request-changes KEY | "
+                                    "reject KEY | reopen KEY | cancel KEY | merge KEY | comment KEY | sign-off KEY"));
     p.addOption({QStringLiteral("app"), Ctl::tr("list: only demands of this app."), QStringLiteral("KEY")});
     p.addOption({QStringLiteral("status"), Ctl::tr("list: only demands in this status."), QStringLiteral("STATUS")});
-    p.addOption({QStringLiteral("comment"), Ctl::tr("A comment recorded with the status change."), QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("comment"), Ctl::tr("A comment recorded with the status change (comment: the text)."),
+                 QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("on"), Ctl::tr("comment: on one change of the demand, event:KEY or attribute:KEY."),
+                 QStringLiteral("KIND:KEY")});
     int code = 0;
     if (!parseCommand(cli, p, args, Ctl::tr("Demands (change sets) and their workflow."), code)) {
         return code;
     }
     const QStringList pos = p.positionalArguments();
     if (pos.isEmpty()) {
-        return cli.usage(Ctl::tr("demand needs an action (list, show, submit, approve, reject, reopen, cancel, merge)."));
+        return cli.usage(Ctl::tr("demand needs an action (list, show, review, submit, approve, request-changes, reject, "
+                                 "reopen, cancel, merge, comment, sign-off)."));
     }
     const QString action = pos.first();
     if (action != QLatin1String("list") && pos.size() != 2) {
@@ -179,9 +298,12 @@ int cmdDemand(Cli& cli, const QStringList& args)
                                       allSpellings<DemandStatus>().join(QStringLiteral(", "))));
         }
     }
-    static const QStringList actions{QStringLiteral("list"),   QStringLiteral("show"),   QStringLiteral("submit"),
-                                     QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("reopen"),
-                                     QStringLiteral("cancel"), QStringLiteral("merge")};
+    static const QStringList actions{QStringLiteral("list"),    QStringLiteral("show"),
+                                     QStringLiteral("review"),  QStringLiteral("submit"),
+                                     QStringLiteral("approve"), QStringLiteral("request-changes"),
+                                     QStringLiteral("reject"),  QStringLiteral("reopen"),
+                                     QStringLiteral("cancel"),  QStringLiteral("merge"),
+                                     QStringLiteral("comment"), QStringLiteral("sign-off")};
     if (!actions.contains(action)) {
         return cli.usage(Ctl::tr("Unknown demand action \"%1\".").arg(action));
     }
@@ -216,13 +338,35 @@ int cmdDemand(Cli& cli, const QStringList& args)
     if (action == QLatin1String("merge")) {
         return merge(cli, *store, key);
     }
-    const QString comment = p.value(QStringLiteral("comment"));
+    if (action == QLatin1String("review")) {
+        return review(cli, *store, key);
+    }
+    const QString text = p.value(QStringLiteral("comment"));
+    if (action == QLatin1String("comment")) {
+        if (text.trimmed().isEmpty()) {
+            return cli.usage(Ctl::tr("demand comment needs --comment TEXT."));
+        }
+        return comment(cli, *store, key, text, p.value(QStringLiteral("on")));
+    }
+    if (action == QLatin1String("sign-off")) {
+        auto signedOff = store->reviews().signOff(key, text);
+        if (!signedOff) {
+            return cli.fail(signedOff.error());
+        }
+        if (cli.json) {
+            cli.printJson(QJsonObject{{QStringLiteral("demand"), key}, {QStringLiteral("signed_off_by"), signedOff->author}});
+        } else {
+            cli.out << Ctl::tr("%1 signed off %2.").arg(signedOff->author, key) << Qt::endl;
+        }
+        return ExitOk;
+    }
     DemandService& ds = store->demands();
-    Result<Demand> r = action == QLatin1String("submit")    ? ds.submit(key, comment)
-                       : action == QLatin1String("approve") ? ds.approve(key, comment)
-                       : action == QLatin1String("reject")  ? ds.reject(key, comment)
-                       : action == QLatin1String("reopen")  ? ds.reopen(key, comment)
-                                                            : ds.cancel(key, comment);
+    Result<Demand> r = action == QLatin1String("submit")            ? ds.submit(key, text)
+                       : action == QLatin1String("approve")         ? ds.approve(key, text)
+                       : action == QLatin1String("request-changes") ? ds.requestChanges(key, text)
+                       : action == QLatin1String("reject")          ? ds.reject(key, text)
+                       : action == QLatin1String("reopen")          ? ds.reopen(key, text)
+                                                                    : ds.cancel(key, text);
     if (!r) {
         return cli.fail(r.error());
     }

@@ -6,11 +6,11 @@ namespace tp {
 
 const QList<Permission>& allPermissions()
 {
-    static const QList<Permission> all{
-        Permission::Read,           Permission::EditDemands, Permission::Comment,      Permission::ReviewDemands,
-        Permission::ApproveLevels,  Permission::Merge,       Permission::ManageVersions, Permission::Publish,
-        Permission::EditPolicy,     Permission::WriteMetrics, Permission::ManageApps,  Permission::ManageUsers,
-        Permission::LoadStore};
+    static const QList<Permission> all{Permission::Read,           Permission::EditDemands,   Permission::Comment,
+                                       Permission::ReviewDemands,  Permission::ApproveLevels, Permission::Merge,
+                                       Permission::ManageVersions, Permission::Publish,       Permission::EditPolicy,
+                                       Permission::WriteMetrics,   Permission::ManageApps,    Permission::ManageUsers,
+                                       Permission::LoadStore};
     return all;
 }
 
@@ -28,11 +28,11 @@ bool roleMay(Role role, Permission permission)
     case Role::Analyst:
         return permission == Permission::Read;
     case Role::ProductOwner:
-        return permission == Permission::Read || permission == Permission::EditDemands ||
-               permission == Permission::Comment;
+        return permission == Permission::Read || permission == Permission::EditDemands
+            || permission == Permission::Comment;
     case Role::DataSteward:
-        return permission != Permission::ManageApps && permission != Permission::ManageUsers &&
-               permission != Permission::LoadStore;
+        return permission != Permission::ManageApps && permission != Permission::ManageUsers
+            && permission != Permission::LoadStore;
     }
     return false;
 }

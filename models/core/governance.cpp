@@ -14,8 +14,7 @@
 namespace tp {
 namespace {
 
-template <typename E, std::size_t N>
-std::optional<E> lookup(const std::array<const char*, N>& names, const QString& s)
+template <typename E, std::size_t N> std::optional<E> lookup(const std::array<const char*, N>& names, const QString& s)
 {
     for (std::size_t i = 0; i < N; ++i) {
         if (s == QLatin1String(names[i])) {
@@ -26,34 +25,47 @@ std::optional<E> lookup(const std::array<const char*, N>& names, const QString& 
 }
 
 constexpr std::array kVerdicts{"comment", "approve", "request_changes", "reject"};
-constexpr std::array kConditions{"any_change",  "core_event", "breaking_change",
+constexpr std::array kConditions{"any_change",   "core_event", "breaking_change",
                                  "level_change", "removal",    "sensitive_attribute"};
 constexpr std::array kApprovers{"data_steward", "event_owner", "admin"};
 constexpr std::array kDecisions{"pending", "approved", "rejected"};
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::governance", text);
-}
-
 } // namespace
 
-QString toString(ReviewVerdict v) { return QLatin1String(kVerdicts.at(std::size_t(v))); }
-QString toString(ApprovalCondition v) { return QLatin1String(kConditions.at(std::size_t(v))); }
-QString toString(Approver v) { return QLatin1String(kApprovers.at(std::size_t(v))); }
-QString toString(LevelDecision v) { return QLatin1String(kDecisions.at(std::size_t(v))); }
-std::optional<ReviewVerdict> reviewVerdictFromString(const QString& s) { return lookup<ReviewVerdict>(kVerdicts, s); }
+QString toString(ReviewVerdict v)
+{
+    return QLatin1String(kVerdicts.at(std::size_t(v)));
+}
+QString toString(ApprovalCondition v)
+{
+    return QLatin1String(kConditions.at(std::size_t(v)));
+}
+QString toString(Approver v)
+{
+    return QLatin1String(kApprovers.at(std::size_t(v)));
+}
+QString toString(LevelDecision v)
+{
+    return QLatin1String(kDecisions.at(std::size_t(v)));
+}
+std::optional<ReviewVerdict> reviewVerdictFromString(const QString& s)
+{
+    return lookup<ReviewVerdict>(kVerdicts, s);
+}
 std::optional<ApprovalCondition> approvalConditionFromString(const QString& s)
 {
     return lookup<ApprovalCondition>(kConditions, s);
 }
-std::optional<Approver> approverFromString(const QString& s) { return lookup<Approver>(kApprovers, s); }
+std::optional<Approver> approverFromString(const QString& s)
+{
+    return lookup<Approver>(kApprovers, s);
+}
 
 const QList<ApprovalCondition>& allApprovalConditions()
 {
-    static const QList<ApprovalCondition> all{ApprovalCondition::AnyChange,   ApprovalCondition::CoreEvent,
+    static const QList<ApprovalCondition> all{ApprovalCondition::AnyChange,      ApprovalCondition::CoreEvent,
                                               ApprovalCondition::BreakingChange, ApprovalCondition::LevelChange,
-                                              ApprovalCondition::Removal,     ApprovalCondition::SensitiveAttribute};
+                                              ApprovalCondition::Removal,        ApprovalCondition::SensitiveAttribute};
     return all;
 }
 
@@ -90,7 +102,9 @@ std::optional<QList<ApprovalRule>> approvalRulesFromJson(const QJsonArray& array
         const QJsonObject o = array.at(i).toObject();
         const auto when = approvalConditionFromString(o.value(QStringLiteral("when")).toString());
         if (!when) {
-            *error = tr("Rule %1: unknown condition \"%2\".").arg(i + 1).arg(o.value(QStringLiteral("when")).toString());
+            *error = QCoreApplication::translate("tp::governance", "Rule %1: unknown condition \"%2\".")
+                         .arg(i + 1)
+                         .arg(o.value(QStringLiteral("when")).toString());
             return std::nullopt;
         }
         ApprovalRule rule{*when, {}};
@@ -98,7 +112,9 @@ std::optional<QList<ApprovalRule>> approvalRulesFromJson(const QJsonArray& array
         for (const QJsonValue& v : approvers) {
             const auto a = approverFromString(v.toString());
             if (!a) {
-                *error = tr("Rule %1: unknown approver \"%2\".").arg(i + 1).arg(v.toString());
+                *error = QCoreApplication::translate("tp::governance", "Rule %1: unknown approver \"%2\".")
+                             .arg(i + 1)
+                             .arg(v.toString());
                 return std::nullopt;
             }
             if (!rule.approvers.contains(*a)) {
@@ -106,7 +122,7 @@ std::optional<QList<ApprovalRule>> approvalRulesFromJson(const QJsonArray& array
             }
         }
         if (rule.approvers.isEmpty()) {
-            *error = tr("Rule %1 names no approver.").arg(i + 1);
+            *error = QCoreApplication::translate("tp::governance", "Rule %1 names no approver.").arg(i + 1);
             return std::nullopt;
         }
         out.append(rule);
@@ -118,17 +134,17 @@ QString conditionLabel(ApprovalCondition c)
 {
     switch (c) {
     case ApprovalCondition::AnyChange:
-        return tr("Every change");
+        return QCoreApplication::translate("tp::governance", "Every change");
     case ApprovalCondition::CoreEvent:
-        return tr("Core (D) events");
+        return QCoreApplication::translate("tp::governance", "Core (D) events");
     case ApprovalCondition::BreakingChange:
-        return tr("Breaking schema changes");
+        return QCoreApplication::translate("tp::governance", "Breaking schema changes");
     case ApprovalCondition::LevelChange:
-        return tr("Level changes");
+        return QCoreApplication::translate("tp::governance", "Level changes");
     case ApprovalCondition::Removal:
-        return tr("Removals");
+        return QCoreApplication::translate("tp::governance", "Removals");
     case ApprovalCondition::SensitiveAttribute:
-        return tr("Personal or sensitive attributes");
+        return QCoreApplication::translate("tp::governance", "Personal or sensitive attributes");
     }
     return {};
 }
@@ -137,11 +153,11 @@ QString approverLabel(Approver a)
 {
     switch (a) {
     case Approver::DataSteward:
-        return tr("Data steward");
+        return QCoreApplication::translate("tp::governance", "Data steward");
     case Approver::EventOwner:
-        return tr("Event owner");
+        return QCoreApplication::translate("tp::governance", "Event owner");
     case Approver::Admin:
-        return tr("Admin");
+        return QCoreApplication::translate("tp::governance", "Admin");
     }
     return {};
 }
@@ -150,13 +166,13 @@ QString verdictLabel(ReviewVerdict v)
 {
     switch (v) {
     case ReviewVerdict::Comment:
-        return tr("Comment");
+        return QCoreApplication::translate("tp::governance", "Comment");
     case ReviewVerdict::Approve:
-        return tr("Approved");
+        return QCoreApplication::translate("tp::governance", "Approved");
     case ReviewVerdict::RequestChanges:
-        return tr("Changes requested");
+        return QCoreApplication::translate("tp::governance", "Changes requested");
     case ReviewVerdict::Reject:
-        return tr("Rejected");
+        return QCoreApplication::translate("tp::governance", "Rejected");
     }
     return {};
 }
@@ -165,11 +181,11 @@ QString levelDecisionLabel(LevelDecision d)
 {
     switch (d) {
     case LevelDecision::Pending:
-        return tr("Pending");
+        return QCoreApplication::translate("tp::governance", "Pending");
     case LevelDecision::Approved:
-        return tr("Approved");
+        return QCoreApplication::translate("tp::governance", "Approved");
     case LevelDecision::Rejected:
-        return tr("Rejected");
+        return QCoreApplication::translate("tp::governance", "Rejected");
     }
     return {};
 }
@@ -180,7 +196,8 @@ QString ruleText(const ApprovalRule& rule)
     for (Approver a : rule.approvers) {
         who << approverLabel(a);
     }
-    return tr("%1 → %2").arg(conditionLabel(rule.when), who.join(QStringLiteral(" + ")));
+    return QCoreApplication::translate("tp::governance", "%1 → %2")
+        .arg(conditionLabel(rule.when), who.join(QStringLiteral(" + ")));
 }
 
 namespace {
@@ -204,7 +221,10 @@ bool matches(ApprovalCondition c, const ReviewedChange& ch)
     return false;
 }
 
-bool isSteward(Role r) { return r == Role::DataSteward || r == Role::Admin; }
+bool isSteward(Role r)
+{
+    return r == Role::DataSteward || r == Role::Admin;
+}
 
 } // namespace
 
@@ -236,8 +256,8 @@ QList<Requirement> evaluateRequirements(const QList<ApprovalRule>& rules, const 
             }
             // "Every change" is one reason, not one per change.
             const RequirementReason why = rule.when == ApprovalCondition::AnyChange
-                                              ? RequirementReason{rule.when, EntityKind::Event, QString()}
-                                              : RequirementReason{rule.when, ch.kind, ch.key};
+                ? RequirementReason{rule.when, EntityKind::Event, QString()}
+                : RequirementReason{rule.when, ch.kind, ch.key};
             for (Approver a : rule.approvers) {
                 if (a != Approver::EventOwner) {
                     need(a, QString(), why);
@@ -286,13 +306,15 @@ QString requirementText(const Requirement& r)
     QString who;
     switch (r.approver) {
     case Approver::DataSteward:
-        who = tr("A data steward");
+        who = QCoreApplication::translate("tp::governance", "A data steward");
         break;
     case Approver::Admin:
-        who = tr("An admin");
+        who = QCoreApplication::translate("tp::governance", "An admin");
         break;
     case Approver::EventOwner:
-        who = r.user.isEmpty() ? tr("A data steward for events without owner") : tr("Event owner %1").arg(r.user);
+        who = r.user.isEmpty()
+            ? QCoreApplication::translate("tp::governance", "A data steward for events without owner")
+            : QCoreApplication::translate("tp::governance", "Event owner %1").arg(r.user);
         break;
     }
     QStringList why;
@@ -301,12 +323,13 @@ QString requirementText(const Requirement& r)
         const RequirementReason& reason = r.reasons.at(i);
         why << (reason.condition == ApprovalCondition::AnyChange
                     ? conditionLabel(reason.condition)
-                    : tr("%1: %2").arg(conditionLabel(reason.condition), reason.entityKey));
+                    : QCoreApplication::translate("tp::governance", "%1: %2")
+                          .arg(conditionLabel(reason.condition), reason.entityKey));
     }
     if (r.reasons.size() > kShown) {
         why << QCoreApplication::translate("tp::governance", "and %n more", nullptr, int(r.reasons.size() - kShown));
     }
-    return tr("%1 — %2").arg(who, why.join(QStringLiteral("; ")));
+    return QCoreApplication::translate("tp::governance", "%1 — %2").arg(who, why.join(QStringLiteral("; ")));
 }
 
 } // namespace tp

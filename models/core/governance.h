@@ -85,9 +85,9 @@ struct LevelRequest {
     QString eventKey;
     QString eventName;
     QString category;
-    QString owner;              ///< the event's owner as proposed
-    QString proposedBy;         ///< author of the change
-    std::optional<Level> from;  ///< level in the plan now (none: a new event)
+    QString owner;             ///< the event's owner as proposed
+    QString proposedBy;        ///< author of the change
+    std::optional<Level> from; ///< level in the plan now (none: a new event)
     Level to = Level::B;
     LevelDecision decision = LevelDecision::Pending;
     QString decidedBy;

@@ -23,11 +23,6 @@ QByteArray hmacSha256(const QByteArray& key, const QByteArray& data)
     return QByteArray(reinterpret_cast<const char*>(out), int(len));
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::store", text);
-}
-
 } // namespace
 
 QString AccessService::scramVerifier(const QString& password, const QByteArray& saltIn, int iterations)
@@ -73,14 +68,18 @@ Result<User> AccessService::addUser(const User& user, bool login, const QString&
     static const QRegularExpression namePattern(QStringLiteral("^[a-z_][a-z0-9_.-]{0,62}$"));
     if (!namePattern.match(user.name).hasMatch()) {
         return makeError(Error::Code::Validation,
-                         tr("User name \"%1\" must start with a lower-case letter or '_' and hold only lower-case "
-                            "letters, digits, '_', '.' or '-' (at most 63).")
+                         QCoreApplication::translate(
+                             "tp::store",
+                             "User name \"%1\" must start with a lower-case letter or '_' and hold only lower-case "
+                             "letters, digits, '_', '.' or '-' (at most 63).")
                              .arg(user.name));
     }
     if ((login || !password.isEmpty()) && !m_ctx.db->isPostgres()) {
         return makeError(Error::Code::Validation,
-                         tr("Logins and passwords exist only on a PostgreSQL store; a SQLite store has one user "
-                            "at a time."));
+                         QCoreApplication::translate(
+                             "tp::store",
+                             "Logins and passwords exist only on a PostgreSQL store; a SQLite store has one user "
+                             "at a time."));
     }
     return m_ctx.db->transact<User>([&]() -> Result<User> {
         auto n = m_ctx.db->change(
@@ -88,7 +87,9 @@ Result<User> AccessService::addUser(const User& user, bool login, const QString&
             {user.name, user.displayName, toString(user.role)});
         if (!n) {
             if (n.error().code == Error::Code::Conflict) {
-                return makeError(Error::Code::Conflict, tr("A user named \"%1\" exists already.").arg(user.name));
+                return makeError(
+                    Error::Code::Conflict,
+                    QCoreApplication::translate("tp::store", "A user named \"%1\" exists already.").arg(user.name));
             }
             return n.error();
         }
@@ -115,19 +116,22 @@ Result<User> AccessService::setRole(const QString& name, Role role)
         return allowed.error();
     }
     return m_ctx.db->transact<User>([&]() -> Result<User> {
-        auto q = m_ctx.db->run(QStringLiteral("SELECT display_name, role, row_version FROM users WHERE name = ?"), {name});
+        auto q =
+            m_ctx.db->run(QStringLiteral("SELECT display_name, role, row_version FROM users WHERE name = ?"), {name});
         if (!q) {
             return q.error();
         }
         if (!(*q)->next()) {
-            return makeError(Error::Code::NotFound, tr("No user \"%1\".").arg(name));
+            return makeError(Error::Code::NotFound,
+                             QCoreApplication::translate("tp::store", "No user \"%1\".").arg(name));
         }
         User u{name, (*q)->value(0).toString(), fromString<Role>((*q)->value(1).toString()).value_or(Role::Analyst),
                (*q)->value(2).toLongLong()};
         (*q)->finish();
         const Role before = u.role;
-        auto n = m_ctx.db->change(QStringLiteral("UPDATE users SET role = ?, row_version = row_version + 1 WHERE name = ?"),
-                                  {toString(role), name});
+        auto n =
+            m_ctx.db->change(QStringLiteral("UPDATE users SET role = ?, row_version = row_version + 1 WHERE name = ?"),
+                             {toString(role), name});
         if (!n) {
             return n.error();
         }
@@ -161,12 +165,12 @@ Result<User> AccessService::setRole(const QString& name, Role role)
 Result<QList<UserAccount>> AccessService::accounts()
 {
     const QString sql = m_ctx.db->isPostgres()
-                            ? QStringLiteral("SELECT u.name, u.display_name, u.role, u.row_version, "
-                                             "(SELECT COUNT(*) FROM pg_roles r WHERE r.rolname = u.name AND "
-                                             "r.rolcanlogin), COALESCE(tp_role_of(u.name), '') FROM users u "
-                                             "ORDER BY u.name")
-                            : QStringLiteral("SELECT name, display_name, role, row_version, 0, '' FROM users "
-                                             "ORDER BY name");
+        ? QStringLiteral("SELECT u.name, u.display_name, u.role, u.row_version, "
+                         "(SELECT COUNT(*) FROM pg_roles r WHERE r.rolname = u.name AND "
+                         "r.rolcanlogin), COALESCE(tp_role_of(u.name), '') FROM users u "
+                         "ORDER BY u.name")
+        : QStringLiteral("SELECT name, display_name, role, row_version, 0, '' FROM users "
+                         "ORDER BY name");
     auto q = m_ctx.db->run(sql);
     if (!q) {
         return q.error();

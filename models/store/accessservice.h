@@ -17,7 +17,10 @@ struct UserAccount {
 /// trackplan_* role the database enforces; on SQLite the `users` table is all there is.
 class AccessService {
 public:
-    explicit AccessService(StoreContext& ctx) : m_ctx(ctx) {}
+    explicit AccessService(StoreContext& ctx)
+        : m_ctx(ctx)
+    {
+    }
 
     /// Adds a user with a role. On PostgreSQL with `login`, also creates the login (or takes an
     /// existing one) with `password` (empty: none; only its SCRAM verifier is sent) and makes

@@ -33,8 +33,7 @@ Result<Change> DemandService::resolveConflict(const QString& demandKey, EntityKi
         }
         if (!valid || keyInState != entityKey) {
             return makeError(Error::Code::Validation,
-                             QCoreApplication::translate("tp::store",
-                                                         "The resolved state of \"%1\" is not a valid %2.")
+                             QCoreApplication::translate("tp::store", "The resolved state of \"%1\" is not a valid %2.")
                                  .arg(entityKey, toString(kind)));
         }
     }
@@ -96,8 +95,8 @@ Result<Change> DemandService::resolveConflict(const QString& demandKey, EntityKi
             out.op = ChangeOp::Delete;
             outcome = QStringLiteral("dropped");
         } else {
-            out.op = resolved.isEmpty() ? ChangeOp::Delete
-                                        : (theirsRevision == 0 ? ChangeOp::Create : ChangeOp::Update);
+            out.op =
+                resolved.isEmpty() ? ChangeOp::Delete : (theirsRevision == 0 ? ChangeOp::Create : ChangeOp::Update);
             auto u = m_ctx.db->change(
                 // The author stays the one who proposed it; the audit row names who resolved it.
                 QStringLiteral("UPDATE changes SET op = ?, state = ?, base_revision = ?, "
@@ -109,12 +108,12 @@ Result<Change> DemandService::resolveConflict(const QString& demandKey, EntityKi
             }
             outcome = toString(out.op);
         }
-        if (auto s = m_ctx.audit(QStringLiteral("change.resolve"), QStringLiteral("change"), entityKey,
-                                 row->demand.appKey,
-                                 {{QStringLiteral("demand"), demandKey},
-                                  {QStringLiteral("kind"), toString(kind)},
-                                  {QStringLiteral("based_on"), theirsRevision},
-                                  {QStringLiteral("outcome"), outcome}});
+        if (auto s =
+                m_ctx.audit(QStringLiteral("change.resolve"), QStringLiteral("change"), entityKey, row->demand.appKey,
+                            {{QStringLiteral("demand"), demandKey},
+                             {QStringLiteral("kind"), toString(kind)},
+                             {QStringLiteral("based_on"), theirsRevision},
+                             {QStringLiteral("outcome"), outcome}});
             !s) {
             return s.error();
         }

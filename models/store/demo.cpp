@@ -268,8 +268,13 @@ int demoHandMadeEventCount()
 
 Result<DemoSummary> generateDemo(Store& store, const DemoOptions& options)
 {
-    demo::Runner runner(store, options);
-    return runner.run();
+    // The demo acts as the people of its script on a clock of its own: the caller's user and
+    // clock come back afterwards.
+    const QString actor = store.actor();
+    auto result = demo::Runner(store, options).run();
+    store.setActor(actor);
+    store.setClock({});
+    return result;
 }
 
 } // namespace tp

@@ -408,6 +408,7 @@ QList<DemandSpec> userAppDemands()
         s.eventEdits << qMakePair(QStringLiteral("payment_channel_select"), EventEdit([](Event& e) {
                                       addBinding(e, QStringLiteral("position_index"), true,
                                                  QStringLiteral("支付方式的排序位置"));
+                                      e.level = Level::D; // core payment funnel: awaits a steward
                                   }));
     }
     {

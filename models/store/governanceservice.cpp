@@ -80,8 +80,9 @@ Result<ApprovalRules> GovernanceService::setApprovalRules(const ApprovalRules& r
         const QString after = text(toJson(rules.rules));
         Result<int> n = 0;
         if (old->rowVersion == 0 && rules.rowVersion == 0) {
-            n = m_ctx.db->change(QStringLiteral("INSERT INTO approval_rules (app_id, rules, row_version) VALUES (?, ?, 1)"),
-                                 {*appId, after});
+            n = m_ctx.db->change(
+                QStringLiteral("INSERT INTO approval_rules (app_id, rules, row_version) VALUES (?, ?, 1)"),
+                {*appId, after});
         } else {
             n = m_ctx.db->change(QStringLiteral("UPDATE approval_rules SET rules = ?, row_version = row_version + 1 "
                                                 "WHERE app_id = ? AND row_version = ?"),
@@ -92,9 +93,10 @@ Result<ApprovalRules> GovernanceService::setApprovalRules(const ApprovalRules& r
         }
         if (*n == 0) {
             return makeError(Error::Code::Conflict,
-                             QCoreApplication::translate("tp::store", "The approval rules of \"%1\" were changed by "
-                                                                      "someone else meanwhile. Reload them and apply "
-                                                                      "your edit again.")
+                             QCoreApplication::translate("tp::store",
+                                                         "The approval rules of \"%1\" were changed by "
+                                                         "someone else meanwhile. Reload them and apply "
+                                                         "your edit again.")
                                  .arg(rules.appKey));
         }
         if (auto s = recordHistory(*appId, QStringLiteral("rules"), toJson(old->rules), toJson(rules.rules), comment);
@@ -119,9 +121,10 @@ Result<ApprovalRules> GovernanceService::setApprovalRules(const ApprovalRules& r
 Status GovernanceService::recordHistory(qint64 appId, const QString& kind, const QJsonValue& before,
                                         const QJsonValue& after, const QString& comment)
 {
-    auto id = m_ctx.db->insert(QStringLiteral("INSERT INTO governance_history (app_id, kind, changed_at, changed_by, "
-                                              "before_state, after_state, comment) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                               {appId, kind, m_ctx.nowText(), m_ctx.actor, text(before), text(after), comment.trimmed()});
+    auto id =
+        m_ctx.db->insert(QStringLiteral("INSERT INTO governance_history (app_id, kind, changed_at, changed_by, "
+                                        "before_state, after_state, comment) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                         {appId, kind, m_ctx.nowText(), m_ctx.actor, text(before), text(after), comment.trimmed()});
     if (!id) {
         return id.error();
     }
@@ -130,8 +133,9 @@ Status GovernanceService::recordHistory(qint64 appId, const QString& kind, const
 
 Status GovernanceService::writeDefaultRules(qint64 appId)
 {
-    auto n = m_ctx.db->change(QStringLiteral("INSERT INTO approval_rules (app_id, rules, row_version) VALUES (?, ?, 1)"),
-                              {appId, text(toJson(defaultApprovalRules()))});
+    auto n =
+        m_ctx.db->change(QStringLiteral("INSERT INTO approval_rules (app_id, rules, row_version) VALUES (?, ?, 1)"),
+                         {appId, text(toJson(defaultApprovalRules()))});
     if (!n) {
         return n.error();
     }
@@ -153,9 +157,9 @@ Result<QList<GovernanceChange>> GovernanceService::history(const QString& appKey
     QList<GovernanceChange> out;
     while ((*q)->next()) {
         const QSqlQuery& r = **q;
-        out.append({r.value(0).toLongLong(), appKey, r.value(1).toString(), StoreContext::parseTime(r.value(2).toString()),
-                    r.value(3).toString(), parsed(r.value(4).toString()), parsed(r.value(5).toString()),
-                    r.value(6).toString()});
+        out.append({r.value(0).toLongLong(), appKey, r.value(1).toString(),
+                    StoreContext::parseTime(r.value(2).toString()), r.value(3).toString(),
+                    parsed(r.value(4).toString()), parsed(r.value(5).toString()), r.value(6).toString()});
     }
     (*q)->finish();
     return out;

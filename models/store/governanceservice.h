@@ -23,7 +23,10 @@ struct GovernanceChange {
 /// approval rules, the history of both, and the level distribution.
 class GovernanceService {
 public:
-    explicit GovernanceService(StoreContext& ctx) : m_ctx(ctx) {}
+    explicit GovernanceService(StoreContext& ctx)
+        : m_ctx(ctx)
+    {
+    }
 
     [[nodiscard]] Result<ApprovalRules> approvalRules(const QString& appKey);
     /// Replaces the app's rules (Conflict if rules.rowVersion is stale). Data stewards and admins.

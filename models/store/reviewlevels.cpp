@@ -32,11 +32,11 @@ Result<QList<LevelRequest>> ReviewService::levelsOf(const QList<DemandRef>& dema
         }
         if (!levelsByApp.contains(d.appId)) {
             QHash<QString, Level> levels;
-            auto s = m_ctx.db->forEachRow(QStringLiteral("SELECT key, level FROM events WHERE app_id = ?"), {d.appId},
-                                          [&levels](const RowView& row) {
-                                              levels.insert(row.text(0),
-                                                            fromString<Level>(row.text(1)).value_or(Level::B));
-                                          });
+            auto s =
+                m_ctx.db->forEachRow(QStringLiteral("SELECT key, level FROM events WHERE app_id = ?"), {d.appId},
+                                     [&levels](const RowView& row) {
+                                         levels.insert(row.text(0), fromString<Level>(row.text(1)).value_or(Level::B));
+                                     });
             if (!s) {
                 return s.error();
             }
@@ -53,7 +53,7 @@ Result<QList<LevelRequest>> ReviewService::levelsOf(const QList<DemandRef>& dema
         while ((*q)->next()) {
             LevelRequest r;
             r.decision = (*q)->value(2).toString() == QLatin1String("approved") ? LevelDecision::Approved
-                                                                                 : LevelDecision::Rejected;
+                                                                                : LevelDecision::Rejected;
             r.decidedBy = (*q)->value(3).toString();
             r.decidedAt = StoreContext::parseTime((*q)->value(4).toString());
             r.comment = (*q)->value(5).toString();
@@ -176,10 +176,10 @@ Result<int> ReviewService::decideLevels(const QList<std::pair<QString, QString>>
                     return d.error();
                 }
                 if (!isOpen(d->demand.status)) {
-                    return makeError(Error::Code::InvalidState,
-                                     QCoreApplication::translate("tp::store",
-                                                                 "Demand %1 is settled; its levels cannot be decided.")
-                                         .arg(demandKey));
+                    return makeError(
+                        Error::Code::InvalidState,
+                        QCoreApplication::translate("tp::store", "Demand %1 is settled; its levels cannot be decided.")
+                            .arg(demandKey));
                 }
                 auto levels = levelsOf({*d});
                 if (!levels) {
@@ -193,10 +193,10 @@ Result<int> ReviewService::decideLevels(const QList<std::pair<QString, QString>>
             auto it = std::find_if(levels.begin(), levels.end(),
                                    [&](const LevelRequest& r) { return r.eventKey == eventKey; });
             if (it == levels.end()) {
-                return makeError(Error::Code::NotFound,
-                                 QCoreApplication::translate("tp::store",
-                                                             "Demand %1 sets no new level for event \"%2\".")
-                                     .arg(demandKey, eventKey));
+                return makeError(
+                    Error::Code::NotFound,
+                    QCoreApplication::translate("tp::store", "Demand %1 sets no new level for event \"%2\".")
+                        .arg(demandKey, eventKey));
             }
             const QString level = toString(it->to);
             const QString from = it->from ? toString(*it->from) : QString();
@@ -205,8 +205,8 @@ Result<int> ReviewService::decideLevels(const QList<std::pair<QString, QString>>
                 QStringLiteral("UPDATE level_approvals SET from_level = ?, decision = ?, decided_by = ?, "
                                "decided_at = ?, comment = ? WHERE demand_id = ? AND event_key = ? AND level = ?"),
                 QVariantList{from, approve ? QStringLiteral("approved") : QStringLiteral("rejected"), m_ctx.actor,
-                             m_ctx.nowText(), comment.trimmed()} +
-                    keyArgs);
+                             m_ctx.nowText(), comment.trimmed()}
+                    + keyArgs);
             if (!n) {
                 return n.error();
             }
@@ -214,13 +214,15 @@ Result<int> ReviewService::decideLevels(const QList<std::pair<QString, QString>>
                 auto id = m_ctx.db->insert(
                     QStringLiteral("INSERT INTO level_approvals (demand_id, event_key, level, from_level, decision, "
                                    "decided_by, decided_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                    keyArgs + QVariantList{from, approve ? QStringLiteral("approved") : QStringLiteral("rejected"),
-                                           m_ctx.actor, m_ctx.nowText(), comment.trimmed()});
+                    keyArgs
+                        + QVariantList{from, approve ? QStringLiteral("approved") : QStringLiteral("rejected"),
+                                       m_ctx.actor, m_ctx.nowText(), comment.trimmed()});
                 if (!id) {
                     return id.error();
                 }
             }
-            decided.append(QStringLiteral("%1 %2 %3→%4").arg(demandKey, eventKey, from.isEmpty() ? QStringLiteral("-") : from, level));
+            decided.append(QStringLiteral("%1 %2 %3→%4")
+                               .arg(demandKey, eventKey, from.isEmpty() ? QStringLiteral("-") : from, level));
         }
         QJsonObject details{{QStringLiteral("levels"), decided}};
         if (!comment.trimmed().isEmpty()) {

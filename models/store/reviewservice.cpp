@@ -14,11 +14,6 @@
 namespace tp {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tp::store", text);
-}
-
 bool isPrivate(const Attribute* a)
 {
     return a && (a->privacy == Privacy::Personal || a->privacy == Privacy::Sensitive);
@@ -63,7 +58,8 @@ QStringList ReviewState::missing() const
                                            pending);
     }
     if (!rejected.isEmpty()) {
-        out << tr("Levels rejected by a data steward (change them under the demand): %1")
+        out << QCoreApplication::translate("tp::store",
+                                           "Levels rejected by a data steward (change them under the demand): %1")
                    .arg(rejected.join(QStringLiteral(", ")));
     }
     return out;
@@ -108,7 +104,8 @@ Result<Review> ReviewService::comment(const QString& demandKey, const QString& b
         return allowed.error();
     }
     if (body.trimmed().isEmpty()) {
-        return makeError(Error::Code::Validation, tr("A comment needs some text."));
+        return makeError(Error::Code::Validation,
+                         QCoreApplication::translate("tp::store", "A comment needs some text."));
     }
     return m_ctx.db->transact<Review>([&]() -> Result<Review> {
         auto d = load(demandKey);
@@ -124,7 +121,8 @@ Result<Review> ReviewService::comment(const QString& demandKey, const QString& b
             }
             if (n->toInt() == 0) {
                 return makeError(Error::Code::NotFound,
-                                 tr("Demand %1 does not change \"%2\".").arg(demandKey, entityKey));
+                                 QCoreApplication::translate("tp::store", "Demand %1 does not change \"%2\".")
+                                     .arg(demandKey, entityKey));
             }
         }
         Review r;
@@ -169,8 +167,10 @@ Result<Review> ReviewService::signOff(const QString& demandKey, const QString& c
             return st.error();
         }
         if (st->demand.status != DemandStatus::InReview && st->demand.status != DemandStatus::Approved) {
-            return makeError(Error::Code::InvalidState,
-                             tr("Demand %1 is not in review; there is nothing to sign off.").arg(demandKey));
+            return makeError(
+                Error::Code::InvalidState,
+                QCoreApplication::translate("tp::store", "Demand %1 is not in review; there is nothing to sign off.")
+                    .arg(demandKey));
         }
         bool asked = false;
         for (const Requirement& r : std::as_const(st->requirements)) {
@@ -178,8 +178,10 @@ Result<Review> ReviewService::signOff(const QString& demandKey, const QString& c
         }
         if (!asked) {
             return makeError(Error::Code::InvalidState,
-                             tr("No approval rule asks %1 to sign off demand %2; they own none of its events "
-                                "that need their owner's approval.")
+                             QCoreApplication::translate(
+                                 "tp::store",
+                                 "No approval rule asks %1 to sign off demand %2; they own none of its events "
+                                 "that need their owner's approval.")
                                  .arg(m_ctx.actor, demandKey));
         }
         auto d = load(demandKey);
@@ -382,7 +384,8 @@ Result<QList<ReviewedChange>> ReviewService::analyse(const DemandRef& d)
                 }
             }
             for (const Binding& b : std::as_const(now->bindings)) {
-                rc.sensitive = rc.sensitive || (!bound.contains(b.attributeKey) && isPrivate(lookupAfter(b.attributeKey)));
+                rc.sensitive =
+                    rc.sensitive || (!bound.contains(b.attributeKey) && isPrivate(lookupAfter(b.attributeKey)));
             }
         }
         const QString owner = now && !now->owner.isEmpty() ? now->owner : (was ? was->owner : QString());

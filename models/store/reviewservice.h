@@ -26,7 +26,10 @@ struct ReviewState {
 /// changes, merge) stay in DemandService, which asks this service before merging.
 class ReviewService {
 public:
-    explicit ReviewService(StoreContext& ctx) : m_ctx(ctx) {}
+    explicit ReviewService(StoreContext& ctx)
+        : m_ctx(ctx)
+    {
+    }
 
     /// A comment on the demand, or on one of its changes when `kind` is set.
     [[nodiscard]] Result<Review> comment(const QString& demandKey, const QString& body,

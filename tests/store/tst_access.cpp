@@ -75,8 +75,8 @@ QString demandIn(Store& s, const QString& title, DemandStatus status)
     if (status != DemandStatus::Draft && !s.demands().submit(created->key)) {
         return {};
     }
-    if (status == DemandStatus::Approved &&
-        (!s.demands().approve(created->key) || !s.reviews().decideAllLevels(created->key, true, {}))) {
+    if (status == DemandStatus::Approved
+        && (!s.demands().approve(created->key) || !s.reviews().decideAllLevels(created->key, true, {}))) {
         return {};
     }
     return created->key;
@@ -84,10 +84,10 @@ QString demandIn(Store& s, const QString& title, DemandStatus status)
 
 /// What one role works on in the app matrix, made by an admin beforehand.
 struct Fixture {
-    QString inReview;     ///< to comment on and approve
-    QString levels;       ///< in review, its level still pending
-    QString approved;     ///< ready to merge
-    QString user;         ///< the role's user (login on PostgreSQL)
+    QString inReview; ///< to comment on and approve
+    QString levels;   ///< in review, its level still pending
+    QString approved; ///< ready to merge
+    QString user;     ///< the role's user (login on PostgreSQL)
 };
 
 } // namespace
@@ -97,7 +97,7 @@ class TstAccess : public QObject {
 
 private:
     Backends m_backends;
-    QString m_rawUrl;   ///< PostgreSQL store for the raw SQL matrix
+    QString m_rawUrl;        ///< PostgreSQL store for the raw SQL matrix
     QString m_rawDemands[3]; ///< draft, in review, approved
 
     std::unique_ptr<Store> open(const QString& url)
@@ -216,7 +216,8 @@ private Q_SLOTS:
         QCOMPARE(id->user, f.user);
 
         const QList<std::pair<Permission, std::function<Status()>>> actions{
-            {Permission::Read, [&]() -> Status { return s->plan().plan(kApp) ? Status(Ok{}) : s->plan().plan(kApp).error(); }},
+            {Permission::Read,
+             [&]() -> Status { return s->plan().plan(kApp) ? Status(Ok{}) : s->plan().plan(kApp).error(); }},
             {Permission::EditDemands,
              [&]() -> Status {
                  Demand d;
@@ -261,7 +262,7 @@ private Q_SLOTS:
                  PublishRecord rec;
                  rec.appKey = kApp;
                  rec.redisTarget = QStringLiteral("redis://127.0.0.1:1");
-                  auto r = PublishHistory(s->context()).record(rec);
+                 auto r = PublishHistory(s->context()).record(rec);
                  return r ? Status(Ok{}) : Status(r.error());
              }},
             {Permission::EditPolicy,
@@ -279,14 +280,15 @@ private Q_SLOTS:
                  return writeMetrics(*s, kApp, {MetricRow{QDate(2026, 11, 20), QStringLiteral("page_view"), 10, 3, 1}},
                                      QStringLiteral("test"));
              }},
-            {Permission::ManageApps, [&]() -> Status {
+            {Permission::ManageApps,
+             [&]() -> Status {
                  auto r = s->plan().createApp(makeApp(QStringLiteral("other")));
                  return r ? Status(Ok{}) : Status(r.error());
              }},
             {Permission::ManageUsers,
              [&]() -> Status {
-                 auto r = s->access().addUser(User{QStringLiteral("newbie_") + roleName(role), {}, Role::Analyst, 0},
-                                              false);
+                 auto r =
+                     s->access().addUser(User{QStringLiteral("newbie_") + roleName(role), {}, Role::Analyst, 0}, false);
                  return r ? Status(Ok{}) : Status(r.error());
              }},
         };
@@ -346,46 +348,51 @@ private Q_SLOTS:
                            "('DEM-9002', %1, 't', 'approved', 'x', 'x')")
                 .arg(app),
             stewards);
-        row("edit a draft's title", QStringLiteral("UPDATE demands SET title = 'x' WHERE key = '%1'").arg(m_rawDemands[0]),
-            writers);
+        row("edit a draft's title",
+            QStringLiteral("UPDATE demands SET title = 'x' WHERE key = '%1'").arg(m_rawDemands[0]), writers);
         row("submit a draft",
             QStringLiteral("UPDATE demands SET status = 'in_review', review_round = review_round + 1 WHERE key = '%1'")
                 .arg(m_rawDemands[0]),
             writers);
-        row("approve a demand", QStringLiteral("UPDATE demands SET status = 'approved' WHERE key = '%1'").arg(m_rawDemands[1]),
-            stewards);
-        row("reject a demand", QStringLiteral("UPDATE demands SET status = 'rejected' WHERE key = '%1'").arg(m_rawDemands[1]),
-            stewards);
-        row("mark a demand merged", QStringLiteral("UPDATE demands SET status = 'merged' WHERE key = '%1'").arg(m_rawDemands[2]),
-            stewards);
-        row("reset the review round", QStringLiteral("UPDATE demands SET review_round = 0 WHERE key = '%1'").arg(m_rawDemands[1]),
-            stewards);
+        row("approve a demand",
+            QStringLiteral("UPDATE demands SET status = 'approved' WHERE key = '%1'").arg(m_rawDemands[1]), stewards);
+        row("reject a demand",
+            QStringLiteral("UPDATE demands SET status = 'rejected' WHERE key = '%1'").arg(m_rawDemands[1]), stewards);
+        row("mark a demand merged",
+            QStringLiteral("UPDATE demands SET status = 'merged' WHERE key = '%1'").arg(m_rawDemands[2]), stewards);
+        row("reset the review round",
+            QStringLiteral("UPDATE demands SET review_round = 0 WHERE key = '%1'").arg(m_rawDemands[1]), stewards);
         row("edit a draft's change set",
-            QStringLiteral("UPDATE changes SET state = state WHERE demand_id = (SELECT id FROM demands WHERE key = '%1')")
+            QStringLiteral(
+                "UPDATE changes SET state = state WHERE demand_id = (SELECT id FROM demands WHERE key = '%1')")
                 .arg(m_rawDemands[0]),
             writers);
         row("edit a change set in review",
-            QStringLiteral("UPDATE changes SET state = state WHERE demand_id = (SELECT id FROM demands WHERE key = '%1')")
+            QStringLiteral(
+                "UPDATE changes SET state = state WHERE demand_id = (SELECT id FROM demands WHERE key = '%1')")
                 .arg(m_rawDemands[1]),
             stewards);
         row("delete an approved change set",
             QStringLiteral("DELETE FROM changes WHERE demand_id = (SELECT id FROM demands WHERE key = '%1')")
                 .arg(m_rawDemands[2]),
             stewards);
-        row("comment", QStringLiteral("INSERT INTO reviews (demand_id, round, author, verdict, body, created_at) "
-                                      "SELECT id, review_round, 'x', 'comment', 'hi', 'x' FROM demands WHERE key = '%1'")
-                           .arg(m_rawDemands[1]),
+        row("comment",
+            QStringLiteral("INSERT INTO reviews (demand_id, round, author, verdict, body, created_at) "
+                           "SELECT id, review_round, 'x', 'comment', 'hi', 'x' FROM demands WHERE key = '%1'")
+                .arg(m_rawDemands[1]),
             writers);
         row("decide a level",
-            QStringLiteral("INSERT INTO level_approvals (demand_id, event_key, level, decision, decided_by, decided_at) "
-                           "SELECT id, 'e', 'D', 'approved', 'x', 'x' FROM demands WHERE key = '%1'")
+            QStringLiteral(
+                "INSERT INTO level_approvals (demand_id, event_key, level, decision, decided_by, decided_at) "
+                "SELECT id, 'e', 'D', 'approved', 'x', 'x' FROM demands WHERE key = '%1'")
                 .arg(m_rawDemands[1]),
             stewards);
         row("write an event (merge)", QStringLiteral("UPDATE events SET description = 'x'"), stewards);
-        row("write a revision", QStringLiteral("INSERT INTO revisions (app_id, entity_kind, entity_key, revision, plan_seq, "
-                                               "op, author, created_at, state) VALUES (%1, 'event', 'z', 1, 99, 'create', "
-                                               "'x', 'x', '{}')")
-                                    .arg(app),
+        row("write a revision",
+            QStringLiteral("INSERT INTO revisions (app_id, entity_kind, entity_key, revision, plan_seq, "
+                           "op, author, created_at, state) VALUES (%1, 'event', 'z', 1, 99, 'create', "
+                           "'x', 'x', '{}')")
+                .arg(app),
             stewards);
         row("bump the plan sequence", QStringLiteral("UPDATE apps SET plan_seq = plan_seq + 1"), stewards);
         row("rename an app", QStringLiteral("UPDATE apps SET name = 'x'"), admins);
@@ -394,16 +401,19 @@ private Q_SLOTS:
             stewards);
         row("change the approval rules", QStringLiteral("UPDATE approval_rules SET rules = '[]'"), stewards);
         row("release a version", QStringLiteral("UPDATE versions SET status = 'released'"), stewards);
-        row("record a publish", QStringLiteral("INSERT INTO publish_history (app_id, published_at, published_by, "
-                                               "redis_target, outcome) VALUES (%1, 'x', 'x', 'x', 'ok')")
-                                    .arg(app),
+        row("record a publish",
+            QStringLiteral("INSERT INTO publish_history (app_id, published_at, published_by, "
+                           "redis_target, outcome) VALUES (%1, 'x', 'x', 'x', 'ok')")
+                .arg(app),
             stewards);
-        row("load metrics", QStringLiteral("INSERT INTO metrics (app_id, day, event, updated_at) VALUES (%1, '2026-11-20', "
-                                           "'e', 'x')")
-                                .arg(app),
+        row("load metrics",
+            QStringLiteral("INSERT INTO metrics (app_id, day, event, updated_at) VALUES (%1, '2026-11-20', "
+                           "'e', 'x')")
+                .arg(app),
             stewards);
-        row("write an audit row", QStringLiteral("INSERT INTO audit_log (at, actor, action, entity_type, entity_key) "
-                                                 "VALUES ('x', 'x', 'x', 'x', 'x')"),
+        row("write an audit row",
+            QStringLiteral("INSERT INTO audit_log (at, actor, action, entity_type, entity_key) "
+                           "VALUES ('x', 'x', 'x', 'x', 'x')"),
             writers);
         row("add a user", QStringLiteral("INSERT INTO users (name, role) VALUES ('mallory', 'admin')"), admins);
         row("give yourself admin", QStringLiteral("UPDATE users SET role = 'admin'"), admins);
@@ -432,8 +442,9 @@ private Q_SLOTS:
             const QString code = q.lastError().nativeErrorCode();
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
             const bool expected = allowed.contains(roleName(r));
-            QVERIFY2(ok == expected, qPrintable(QStringLiteral("%1: %2 (%3)")
-                                                    .arg(roleName(r), ok ? QStringLiteral("allowed") : error, code)));
+            QVERIFY2(ok == expected,
+                     qPrintable(
+                         QStringLiteral("%1: %2 (%3)").arg(roleName(r), ok ? QStringLiteral("allowed") : error, code)));
             if (!ok) {
                 // Refused for lack of privilege (42501), not by accident of the statement.
                 QVERIFY2(code == QLatin1String("42501"), qPrintable(code + QLatin1Char(' ') + error));
@@ -503,7 +514,8 @@ private Q_SLOTS:
             }
         }
         QVERIFY(found);
-        const auto audit = admin->audit(AuditFilter{{}, {}, QStringLiteral("user"), QStringLiteral("user.set_role"), 0});
+        const auto audit =
+            admin->audit(AuditFilter{{}, {}, QStringLiteral("user"), QStringLiteral("user.set_role"), 0});
         QVERIFY(audit && !audit->isEmpty());
         QCOMPARE(audit->last().entityKey, QStringLiteral("raw_mover"));
     }
@@ -514,7 +526,8 @@ private Q_SLOTS:
         auto admin = open(m_rawUrl);
         QVERIFY(admin->access().addUser(User{QStringLiteral("raw_secret"), {}, Role::Analyst, 0}, true,
                                         QStringLiteral("s3cret pässword")));
-        auto stored = admin->db().scalar(QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = 'raw_secret'"));
+        auto stored =
+            admin->db().scalar(QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = 'raw_secret'"));
         QVERIFY(stored);
         QVERIFY2(stored->toString().startsWith(QLatin1String("SCRAM-SHA-256$4096:")), qPrintable(stored->toString()));
         // Require SCRAM for that login, then log in with the right and a wrong password.
