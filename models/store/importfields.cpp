@@ -1,6 +1,7 @@
 #include "importfields.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QIODevice>
 
 namespace tp {
@@ -109,6 +110,38 @@ qint64 ImportFields::integer(const char* key)
         fail(QString::fromLatin1(key), QCoreApplication::translate("tp::json", "expected a non-negative integer"));
     }
     return qint64(d);
+}
+
+qint64 ImportFields::integerOr(const char* key, qint64 fallback)
+{
+    if (!m_o.contains(QLatin1String(key))) {
+        return fallback;
+    }
+    return integer(key);
+}
+
+QString ImportFields::time(const char* key)
+{
+    const QString s = string(key);
+    if (!failed() && !QDateTime::fromString(s, Qt::ISODateWithMs).isValid()) {
+        fail(QString::fromLatin1(key),
+             QCoreApplication::translate("tp::json",
+                                         "expected a time such as "
+                                         "2026-03-01T08:00:00.000Z, found \"%1\"")
+                 .arg(s));
+    }
+    return s;
+}
+
+QString ImportFields::oneOf(const char* key, const QStringList& allowed)
+{
+    const QString s = string(key);
+    if (!failed() && !allowed.contains(s)) {
+        fail(QString::fromLatin1(key),
+             QCoreApplication::translate("tp::store", "unknown value \"%1\"; expected one of %2")
+                 .arg(s, allowed.join(QStringLiteral(", "))));
+    }
+    return s;
 }
 
 QJsonObject ImportFields::object(const char* key)

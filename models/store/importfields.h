@@ -58,9 +58,18 @@ public:
         }
     }
 
+    /// Whether the record has the field (for fields added to the format later).
+    [[nodiscard]] bool has(const char* key) const { return m_o.contains(QLatin1String(key)); }
     [[nodiscard]] QString string(const char* key);
     [[nodiscard]] std::optional<QString> stringOrNull(const char* key);
     [[nodiscard]] qint64 integer(const char* key);
+    /// integer(), or `fallback` when the field is absent: for fields added to the format later,
+    /// which older exports lack.
+    [[nodiscard]] qint64 integerOr(const char* key, qint64 fallback);
+    /// A string in the store's time format (ISO 8601, e.g. 2026-03-01T08:00:00.000Z), as is.
+    [[nodiscard]] QString time(const char* key);
+    /// A string that must be one of `allowed`.
+    [[nodiscard]] QString oneOf(const char* key, const QStringList& allowed);
     [[nodiscard]] QJsonObject object(const char* key);
     [[nodiscard]] std::optional<QJsonObject> objectOrNull(const char* key);
     [[nodiscard]] QJsonArray array(const char* key);

@@ -34,10 +34,19 @@ public:
         m_w.key(QLatin1String("$format"));
         m_w.value(kFormat);
         const std::pair<const char*, Status (Exporter::*)()> sections[] = {
-            {"apps", &Exporter::writeApps},         {"attributes", &Exporter::writeAttributes},
-            {"audit", &Exporter::writeAudit},       {"demands", &Exporter::writeDemands},
-            {"events", &Exporter::writeEvents},     {"revisions", &Exporter::writeRevisions},
-            {"users", &Exporter::writeUsers},       {"versions", &Exporter::writeVersions},
+            {"apps", &Exporter::writeApps},
+            {"attributes", &Exporter::writeAttributes},
+            {"audit", &Exporter::writeAudit},
+            {"demands", &Exporter::writeDemands},
+            {"events", &Exporter::writeEvents},
+            {"governance_history", &Exporter::writeGovernanceHistory},
+            {"level_approvals", &Exporter::writeLevelApprovals},
+            {"metrics", &Exporter::writeMetrics},
+            {"publish_history", &Exporter::writePublishHistory},
+            {"reviews", &Exporter::writeReviews},
+            {"revisions", &Exporter::writeRevisions},
+            {"users", &Exporter::writeUsers},
+            {"versions", &Exporter::writeVersions},
         };
         static_assert(std::extent_v<decltype(sections)> == kSections);
         for (const auto& [name, fn] : sections) {
@@ -67,7 +76,7 @@ public:
     }
 
 private:
-    static constexpr int kSections = 8;
+    static constexpr int kSections = 13;
     static constexpr qint64 kRowsPerReport = 2000;
 
     /// Progress at `permille` of the current section; Cancelled when the callback says so.
@@ -104,6 +113,11 @@ private:
         return [this] { return step(); };
     }
 
+    [[nodiscard]] exportrecords::WriteFn writeFn()
+    {
+        return [this](const QByteArray& record) { m_w.rawValue(record); };
+    }
+
     void writeRecords(const std::vector<exportrecords::Record>& records)
     {
         for (const exportrecords::Record& r : records) {
@@ -113,6 +127,10 @@ private:
 
     Status writeApps()
     {
+        auto rules = exportrecords::approvalRules(m_db);
+        if (!rules) {
+            return rules.error();
+        }
         for (const App& app : std::as_const(m_apps)) {
             auto policy = m_store.plan().policy(app.key);
             if (!policy) {
@@ -123,6 +141,9 @@ private:
                 return seq.error();
             }
             QJsonObject o = toJson(app);
+            // null: no rules of its own, the defaults (GovernanceService::approvalRules).
+            const auto own = rules->constFind(app.key);
+            o.insert(QStringLiteral("approval_rules"), own == rules->cend() ? QJsonValue() : QJsonValue(*own));
             QJsonArray levels;
             for (const LevelPolicy& l : policy->levels) {
                 levels.append(toJson(l));
@@ -202,11 +223,37 @@ private:
         return Ok{};
     }
 
+    Status writeGovernanceHistory() { return exportrecords::governanceHistory(m_db, writeFn()); }
+    Status writeLevelApprovals() { return exportrecords::levelApprovals(m_db, writeFn()); }
+    Status writePublishHistory() { return exportrecords::publishHistory(m_db, writeFn()); }
+    Status writeReviews() { return exportrecords::reviews(m_db, writeFn()); }
+
+    Status writeMetrics()
+    {
+        if (auto s = expectRows(QStringLiteral("SELECT COUNT(*) FROM metrics")); !s) {
+            return s;
+        }
+        for (const App& app : std::as_const(m_apps)) {
+            auto id = m_store.context().appId(app.key);
+            if (!id) {
+                return id.error();
+            }
+            if (auto s = exportrecords::metrics(m_db, *id, app.key, writeFn(), stepFn()); !s) {
+                return s;
+            }
+        }
+        return Ok{};
+    }
+
     Status writeDemands()
     {
         auto demands = m_store.demands().list();
         if (!demands) {
             return demands.error();
+        }
+        auto rounds = exportrecords::reviewRounds(m_db);
+        if (!rounds) {
+            return rounds.error();
         }
         if (auto s = expectRows(QStringLiteral("SELECT COUNT(*) FROM changes")); !s) {
             return s;
@@ -228,6 +275,8 @@ private:
             writeString("key", d.key);
             writeString("owner", d.owner);
             writeString("priority", toString(d.priority));
+            m_w.key(QLatin1String("review_round"));
+            m_w.value(rounds->value(d.key));
             m_w.key(QLatin1String("row_version"));
             m_w.value(d.rowVersion);
             writeString("status", toString(d.status));
@@ -245,8 +294,7 @@ private:
         if (auto s = expectRows(QStringLiteral("SELECT COUNT(*) FROM revisions")); !s) {
             return s;
         }
-        return exportrecords::revisions(
-            m_db, [this](const QByteArray& record) { m_w.rawValue(record); }, stepFn());
+        return exportrecords::revisions(m_db, writeFn(), stepFn());
     }
 
     Status writeUsers()

@@ -11,6 +11,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 
 #include <functional>
@@ -43,8 +44,31 @@ using StepFn = std::function<Status()>;
 /// then by key (as ChangeWriter::changesOf sorts).
 [[nodiscard]] Result<std::vector<Record>> changes(Database& db, const QString& demandKey, const StepFn& step);
 
+/// Receives the records of a section one by one, in order.
+using WriteFn = std::function<void(const QByteArray&)>;
+
 /// Every revision, oldest first, as a record of the "revisions" section handed to `write`
 /// (streamed: the history is the largest section).
-[[nodiscard]] Status revisions(Database& db, const std::function<void(const QByteArray&)>& write, const StepFn& step);
+[[nodiscard]] Status revisions(Database& db, const WriteFn& write, const StepFn& step);
+
+// The governance, review and operations sections (nativeexporthistory.cpp). Histories are in
+// the order they were written; the rest by natural key.
+
+/// Demand key -> its review round (demands.review_round).
+[[nodiscard]] Result<QHash<QString, qint64>> reviewRounds(Database& db);
+/// App key -> its approval rules as the apps' "approval_rules" member ({"row_version", "rules"});
+/// apps without a row (the default rules) are absent.
+[[nodiscard]] Result<QHash<QString, QJsonObject>> approvalRules(Database& db);
+/// "governance_history": policy and rules changes, oldest first.
+[[nodiscard]] Status governanceHistory(Database& db, const WriteFn& write);
+/// "level_approvals": by demand key, event key, level.
+[[nodiscard]] Status levelApprovals(Database& db, const WriteFn& write);
+/// "metrics" of one app, by day, then event (byte order of its UTF-8 text on both backends).
+[[nodiscard]] Status metrics(Database& db, qint64 appId, const QString& appKey, const WriteFn& write,
+                             const StepFn& step);
+/// "publish_history": oldest first.
+[[nodiscard]] Status publishHistory(Database& db, const WriteFn& write);
+/// "reviews": comments and verdicts, oldest first.
+[[nodiscard]] Status reviews(Database& db, const WriteFn& write);
 
 } // namespace tp::exportrecords

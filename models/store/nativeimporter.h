@@ -41,6 +41,18 @@ private:
     Status readRevision(ImportFields& f);
     Status readUser(ImportFields& f);
     Status readVersion(ImportFields& f);
+    // nativeimportgovernance.cpp
+    /// An app's "approval_rules" member (not null), after the app.
+    Status readAppRules(ImportFields& f, qint64 appId, const QJsonObject& rules);
+    Status readGovernanceChange(ImportFields& f);
+    Status readLevelApproval(ImportFields& f);
+    Status readMetric(ImportFields& f);
+    Status readPublishRecord(ImportFields& f);
+    Status readReview(ImportFields& f);
+    /// Checks an approval rules array (ApprovalRules' stored form) at `path` of the record.
+    Status checkRules(ImportFields& f, const QJsonArray& rules, const QString& path);
+    /// The id of the demand named by the field `key`; 0 (and f fails) if there is none.
+    qint64 demandIdFor(ImportFields& f, const char* key);
     Status finishDeferred();
 
     Store& m_store;
@@ -58,6 +70,7 @@ private:
     QHash<QString, QHash<QString, qint64>> m_attributeIds; ///< app -> key -> id
     QHash<QString, qint64> m_demandIds;
     QHash<QString, qint64> m_demandApps;
+    QHash<QString, qint64> m_demandRounds; ///< demand key -> review round
     /// A version a demand targets, checked once all versions are in.
     struct Target {
         qint64 demandId;

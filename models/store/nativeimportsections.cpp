@@ -48,11 +48,13 @@ bool stateOk(ImportFields& f, const PreparedState& state, const QString& prefix)
 
 Status Importer::readApp(ImportFields& f)
 {
+    // Absent from exports before migration 0006: the app has the default rules, as null says.
+    const auto rules = f.has("approval_rules") ? f.objectOrNull("approval_rules") : std::nullopt;
     const qint64 planSeq = f.integer("plan_seq");
     const QJsonArray policy = f.array("policy");
     const qint64 policyRow = f.integer("policy_row_version");
     const qint64 rowVersion = f.integer("row_version");
-    const auto app = appFromJson(f.rest({"plan_seq", "policy", "policy_row_version", "row_version"}));
+    const auto app = appFromJson(f.rest({"approval_rules", "plan_seq", "policy", "policy_row_version", "row_version"}));
     if (!entityOk(f, app) || f.failed()) {
         return Ok{};
     }
@@ -88,7 +90,7 @@ Status Importer::readApp(ImportFields& f)
             return s;
         }
     }
-    return Ok{};
+    return rules ? readAppRules(f, *id, *rules) : Ok{};
 }
 
 Status Importer::readAttribute(ImportFields& f)
@@ -181,6 +183,7 @@ Status Importer::readDemand(ImportFields& f)
     d.key = f.string("key");
     d.owner = f.string("owner");
     d.priority = enumField<Priority>(f, "priority");
+    const qint64 round = f.integerOr("review_round", 0); // absent from exports before 0006
     const qint64 rowVersion = f.integer("row_version");
     d.status = enumField<DemandStatus>(f, "status");
     const QStringList targets = f.stringList("target_versions");
@@ -190,16 +193,17 @@ Status Importer::readDemand(ImportFields& f)
         return Ok{};
     }
     auto id = m_db.insert(QStringLiteral("INSERT INTO demands (key, app_id, title, description, owner, priority, "
-                                         "external_link, status, created_at, updated_at, row_version) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                         "external_link, status, created_at, updated_at, row_version, review_round) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                           {d.key, *appId, d.title, d.description, d.owner, toString(d.priority), d.externalLink,
-                           toString(d.status), createdAt, updatedAt, rowVersion});
+                           toString(d.status), createdAt, updatedAt, rowVersion, round});
     if (!id) {
         return inserted(id.error(), f, QCoreApplication::translate("tp::store", "demand key \"%1\"").arg(d.key));
     }
     ++m_summary.rows;
     ++m_summary.demands;
     m_demandIds.insert(d.key, *id);
+    m_demandRounds.insert(d.key, round);
     for (qsizetype i = 0; i < targets.size(); ++i) {
         m_targets.append({*id, *appId, targets.at(i), f.context(), QStringLiteral("target_versions[%1]").arg(i),
                           m_record.start(), m_record.offset(), m_record.size()});

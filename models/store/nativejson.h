@@ -1,9 +1,10 @@
 #pragma once
 
-// The native JSON form of a whole store (docs/native-json.md): apps with their policy, users,
-// attributes and events as merged now, demands with their change sets, versions with their
-// snapshots, the revision history and the audit log. Canonical: keys sorted, one entity per
-// line, so that export → import → export is byte-identical on SQLite and PostgreSQL.
+// The native JSON form of a whole store (docs/native-json.md): apps with their policy and
+// approval rules, users, attributes and events as merged now, demands with their change sets,
+// reviews and level decisions, versions with their snapshots, the revision history, the audit
+// log, the governance and publish histories and the metrics. Canonical: keys sorted, one entity
+// per line, so that export → import → export is byte-identical on SQLite and PostgreSQL.
 
 #include "error.h"
 

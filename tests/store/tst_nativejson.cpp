@@ -2,12 +2,14 @@
 // lossless round trips on and across both backends, a usable store afterwards, and
 // all-or-nothing refusal of broken files with the exact file, line and column.
 
-#include "support/review.h"
 #include "enums.h"
 #include "jsonreader.h"
 #include "nativejson.h"
+#include "nativesource.h"
 #include "plandiff.h"
+#include "publishhistory.h"
 #include "store.h"
+#include "support/review.h"
 #include "versionservice.h"
 
 #include "support/pgserver.h"
@@ -15,6 +17,7 @@
 
 #include <QBuffer>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -23,6 +26,9 @@
 #include <memory>
 
 using namespace tp;
+using tp::test::attribute;
+using tp::test::buildSource;
+using tp::test::demand;
 using tp::test::PgServer;
 using tp::test::TempStore;
 
@@ -34,307 +40,31 @@ QString S(const char* utf8)
 }
 
 /// Every table of the schema (schema_migrations aside): an import that fails leaves them all empty.
-const char* const kTables[] = {
-    "apps",      "users",    "attributes",      "events",    "bindings",           "demands", "changes", "revisions",
-    "audit_log", "versions", "version_demands", "snapshots", "governance_policies"};
-
-// ---- building the source store through the public API --------------------------------------
+const char* const kTables[] = {"apps",
+                               "users",
+                               "attributes",
+                               "events",
+                               "bindings",
+                               "demands",
+                               "changes",
+                               "revisions",
+                               "audit_log",
+                               "versions",
+                               "version_demands",
+                               "snapshots",
+                               "governance_policies",
+                               "approval_rules",
+                               "governance_history",
+                               "reviews",
+                               "level_approvals",
+                               "metrics",
+                               "publish_history"};
 
 /// The error of a failed Result, empty when it succeeded (QVERIFY2 evaluates its message always).
 template <typename T> QString why(const Result<T>& r)
 {
     return r ? QString() : r.error().toString();
 }
-
-/// Turns a failed Result into a message naming the step; empty when it succeeded.
-template <typename T> QString failure(const Result<T>& r, const char* step)
-{
-    return r ? QString() : QStringLiteral("%1: %2").arg(QLatin1String(step), r.error().toString());
-}
-
-#define TP_STEP(expr)                                                                                                  \
-    do {                                                                                                               \
-        const auto result_ = (expr);                                                                                   \
-        if (const QString f_ = failure(result_, #expr); !f_.isEmpty()) {                                               \
-            return f_;                                                                                                 \
-        }                                                                                                              \
-    } while (false)
-
-Attribute attribute(const char* key, const char* displayName, AttrType type)
-{
-    Attribute a;
-    a.key = QLatin1String(key);
-    a.displayName = S(displayName);
-    a.description = S("Description of ") + a.key;
-    a.type = type;
-    return a;
-}
-
-Binding bind(const char* key, bool required, const char* note = "")
-{
-    return Binding{QLatin1String(key), required, S(note)};
-}
-
-Event event(const char* key, const char* displayName, QList<Binding> bindings)
-{
-    Event e;
-    e.key = QLatin1String(key);
-    e.displayName = S(displayName);
-    e.description = S("Fires for ") + e.key;
-    e.trigger = S("用户操作后");
-    e.category = QStringLiteral("checkout");
-    e.platforms = {QStringLiteral("android"), QStringLiteral("ios")};
-    e.owner = QStringLiteral("alice");
-    e.bindings = std::move(bindings);
-    return e;
-}
-
-Demand demand(const char* app, const char* title, QStringList targets = {})
-{
-    Demand d;
-    d.appKey = QLatin1String(app);
-    d.title = S(title);
-    d.description = S("Why: ") + d.title;
-    d.priority = Priority::P1;
-    d.externalLink = QStringLiteral("https://jira.example.com/browse/TP-1");
-    d.targetVersions = std::move(targets);
-    return d;
-}
-
-/// Submits, approves and merges; the merge must not conflict.
-QString mergeDemand(Store& s, const QString& key)
-{
-    TP_STEP(s.demands().submit(key, QStringLiteral("ready")));
-    TP_STEP(s.demands().approve(key, S("看过了")));
-    TP_STEP(tp::test::completeReview(s, key));
-    auto m = s.demands().merge(key);
-    if (!m) {
-        return QStringLiteral("merge %1: %2").arg(key, m.error().toString());
-    }
-    if (!m->merged) {
-        return QStringLiteral("merge %1 conflicted").arg(key);
-    }
-    return {};
-}
-
-/// A small but complete store: two apps, users, a policy edit, attributes of most types
-/// (enum with Chinese labels, regex, min/max), events with ordered bindings, demands in every
-/// status with pending create/update/delete changes, merged demands with revisions, frozen and
-/// released versions with snapshots and a planning version with assigned demands.
-/// A fake clock makes it the same on both backends. Returns an error text, empty on success.
-QString buildSource(Store& s)
-{
-    auto tick = std::make_shared<qint64>(0);
-    s.setClock([tick] { return QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).addMSecs(1500 * ++*tick); });
-    s.setActor(QStringLiteral("alice"));
-
-    TP_STEP(s.plan().createUser(User{QStringLiteral("alice"), S("王爱丽"), Role::Admin, 0}));
-    TP_STEP(s.plan().createUser(User{QStringLiteral("bob"), S("Bob \"the steward\""), Role::DataSteward, 0}));
-    TP_STEP(s.plan().createUser(User{QStringLiteral("carol"), S("Carol"), Role::DataSteward, 0}));
-    TP_STEP(s.plan().createUser(User{QStringLiteral("dora"), S("Dora"), Role::Analyst, 0}));
-
-    TP_STEP(s.plan().createApp(App{QStringLiteral("shop-app"),
-                                   S("商城 App"),
-                                   S("Customer app\nwith two lines"),
-                                   {QStringLiteral("android"), QStringLiteral("ios"), QStringLiteral("web")},
-                                   0}));
-    TP_STEP(s.plan().createApp(App{QStringLiteral("ops-web"), S("运营后台"), QString(), {QStringLiteral("web")}, 0}));
-    auto ops = s.plan().app(QStringLiteral("ops-web"));
-    TP_STEP(ops);
-    App opsEdited = *ops;
-    opsEdited.description = S("Back office, edited once");
-    TP_STEP(s.plan().updateApp(opsEdited));
-
-    auto policy = s.plan().policy(QStringLiteral("shop-app"));
-    TP_STEP(policy);
-    GovernancePolicy p = *policy;
-    p.levels[2].samplingRate = 0.25;
-    p.levels[1].realtime = true;
-    TP_STEP(s.plan().setPolicy(p));
-
-    // DEM-0001: the first plan of shop-app.
-    auto d1 = s.demands().create(demand("shop-app", "下单埋点 first plan"));
-    TP_STEP(d1);
-    Attribute orderId = attribute("order_id", "订单号", AttrType::String);
-    orderId.pattern = QStringLiteral("^[A-Z]{2}[0-9]{6}$");
-    orderId.maxLength = 8;
-    orderId.example = QStringLiteral("AB123456");
-    orderId.privacy = Privacy::Pseudonymous;
-    orderId.groups = {QStringLiteral("order")};
-    Attribute payMethod = attribute("pay_method", "支付方式", AttrType::Enum);
-    payMethod.enumValues = {{QStringLiteral("alipay"), S("支付宝")},
-                            {QStringLiteral("wechat"), S("微信支付")},
-                            {QStringLiteral("card"), S("银行卡 💳")}};
-    payMethod.example = QStringLiteral("alipay");
-    Attribute amount = attribute("amount", "金额", AttrType::Number);
-    amount.minValue = 0;
-    amount.maxValue = 100000.5;
-    amount.unit = QStringLiteral("CNY");
-    amount.example = QStringLiteral("12.5");
-    amount.groups = {QStringLiteral("order"), QStringLiteral("money")};
-    Attribute quantity = attribute("quantity", "数量", AttrType::Integer);
-    quantity.minValue = 1;
-    quantity.maxValue = 99;
-    Attribute firstOrder = attribute("is_first_order", "首单", AttrType::Boolean);
-    firstOrder.example = QStringLiteral("true");
-    Attribute itemIds = attribute("item_ids", "商品 ID 列表", AttrType::ArrayString);
-    itemIds.maxLength = 32;
-    Attribute clientTs = attribute("client_ts", "客户端时间", AttrType::DateTime);
-    clientTs.common = true;
-    Attribute temperature = attribute("temperature", "温度", AttrType::Number); // numbers that must not drift
-    temperature.minValue = -273.15;
-    temperature.maxValue = 1e21;
-    temperature.example = QStringLiteral("36.6");
-    Attribute coupon = attribute("coupon_code", "优惠码", AttrType::String);
-    coupon.privacy = Privacy::Personal;
-    for (const Attribute& a :
-         {orderId, payMethod, amount, quantity, firstOrder, itemIds, clientTs, temperature, coupon}) {
-        TP_STEP(s.demands().saveAttribute(d1->key, a));
-    }
-    Event submit = event("order_submit", "提交订单",
-                         {bind("order_id", true), bind("amount", true), bind("pay_method", false, "选填"),
-                          bind("quantity", true), bind("coupon_code", false)});
-    submit.level = Level::A;
-    submit.status = EventStatus::Live;
-    submit.tags = {QStringLiteral("order"), QStringLiteral("core")};
-    submit.introducedIn = QStringLiteral("1.0.0");
-    Event pageView = event("page_view", "页面浏览", {bind("item_ids", false)});
-    pageView.level = Level::C;
-    pageView.platforms << QStringLiteral("web");
-    Event cartAdd = event("cart_add", "加入购物车", {bind("item_ids", true), bind("quantity", true)});
-    for (const Event& e : {submit, pageView, cartAdd}) {
-        TP_STEP(s.demands().saveEvent(d1->key, e));
-    }
-    if (QString f = mergeDemand(s, d1->key); !f.isEmpty()) {
-        return f;
-    }
-
-    // 1.0.0 released; 1.1.0 gets DEM-0002, which updates, creates and deletes.
-    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"),
-                                        QStringLiteral("1.0.0"),
-                                        VersionStatus::Planning,
-                                        S("首个版本"),
-                                        {},
-                                        {},
-                                        {},
-                                        {},
-                                        0}));
-    TP_STEP(s.versions().freeze(QStringLiteral("shop-app"), QStringLiteral("1.0.0")));
-    TP_STEP(s.versions().release(QStringLiteral("shop-app"), QStringLiteral("1.0.0")));
-    TP_STEP(s.versions().create(Version{
-        QStringLiteral("shop-app"), QStringLiteral("1.1.0"), VersionStatus::Planning, QString(), {}, {}, {}, {}, 0}));
-    auto d2 = s.demands().create(demand("shop-app", "Refunds; tidy the order event", {QStringLiteral("1.1.0")}));
-    TP_STEP(d2);
-    Attribute amount2 = amount;
-    amount2.maxValue = 50000;
-    TP_STEP(s.demands().saveAttribute(d2->key, amount2));
-    auto current = s.plan().event(QStringLiteral("shop-app"), QStringLiteral("order_submit"));
-    TP_STEP(current);
-    Event submit2 = *current;
-    submit2.description = S("Fires once the order is accepted by the server (改)");
-    submit2.bindings = {bind("amount", true), bind("order_id", true), bind("is_first_order", false, "新增"),
-                        bind("pay_method", false, "选填"), bind("quantity", true)};
-    TP_STEP(s.demands().saveEvent(d2->key, submit2));
-    auto cart = s.plan().event(QStringLiteral("shop-app"), QStringLiteral("cart_add"));
-    TP_STEP(cart);
-    Event cart2 = *cart; // released in 1.0.0: retired, not deleted
-    cart2.status = EventStatus::Deprecated;
-    cart2.deprecatedIn = QStringLiteral("1.1.0");
-    TP_STEP(s.demands().saveEvent(d2->key, cart2));
-    Event refund = event("refund_apply", "申请退款", {bind("order_id", true), bind("amount", false)});
-    refund.level = Level::B;
-    TP_STEP(s.demands().saveEvent(d2->key, refund));
-    TP_STEP(s.demands().saveAttribute(d2->key, attribute("debug_token", "调试", AttrType::String)));
-    Event debugPing = event("debug_ping", "调试", {bind("debug_token", true)});
-    debugPing.level = Level::D;
-    TP_STEP(s.demands().saveEvent(d2->key, debugPing));
-    if (QString f = mergeDemand(s, d2->key); !f.isEmpty()) {
-        return f;
-    }
-    // DEM-0003: merged deletions of what was never released.
-    auto d3 = s.demands().create(demand("shop-app", "Remove the debug event", {QStringLiteral("1.1.0")}));
-    TP_STEP(d3);
-    TP_STEP(s.demands().remove(d3->key, EntityKind::Event, QStringLiteral("debug_ping")));
-    TP_STEP(s.demands().remove(d3->key, EntityKind::Attribute, QStringLiteral("debug_token")));
-    if (QString f = mergeDemand(s, d3->key); !f.isEmpty()) {
-        return f;
-    }
-    TP_STEP(s.versions().freeze(QStringLiteral("shop-app"), QStringLiteral("1.1.0")));
-    TP_STEP(s.versions().release(QStringLiteral("shop-app"), QStringLiteral("1.1.0")));
-
-    // 1.2.0 in planning: a merged demand, a draft (pending create/update/delete), one in review.
-    TP_STEP(s.versions().create(Version{QStringLiteral("shop-app"),
-                                        QStringLiteral("1.2.0"),
-                                        VersionStatus::Planning,
-                                        S("下一个版本"),
-                                        {},
-                                        {},
-                                        {},
-                                        {},
-                                        0}));
-    s.setActor(QStringLiteral("bob"));
-    auto d4 = s.demands().create(demand("shop-app", "Share button", {QStringLiteral("1.2.0")}));
-    TP_STEP(d4);
-    TP_STEP(s.demands().saveEvent(d4->key, event("share_click", "分享", {bind("item_ids", false)})));
-    if (QString f = mergeDemand(s, d4->key); !f.isEmpty()) {
-        return f;
-    }
-    auto d5 = s.demands().create(demand("shop-app", "Refund reasons (draft)", {QStringLiteral("1.2.0")}));
-    TP_STEP(d5);
-    Attribute reason = attribute("refund_reason", "退款原因", AttrType::Enum);
-    reason.enumValues = {{QStringLiteral("damaged"), S("商品损坏")}, {QStringLiteral("late"), S("配送太慢")}};
-    TP_STEP(s.demands().saveAttribute(d5->key, reason));
-    auto pv = s.plan().event(QStringLiteral("shop-app"), QStringLiteral("page_view"));
-    TP_STEP(pv);
-    Event pageView2 = *pv;
-    pageView2.level = Level::B;
-    pageView2.tags = {QStringLiteral("traffic")};
-    TP_STEP(s.demands().saveEvent(d5->key, pageView2));
-    TP_STEP(s.demands().remove(d5->key, EntityKind::Event, QStringLiteral("share_click")));
-    auto d6 = s.demands().create(demand("shop-app", "In review: quantity limit", {QStringLiteral("1.2.0")}));
-    TP_STEP(d6);
-    Attribute quantity2 = quantity;
-    quantity2.maxValue = 999;
-    TP_STEP(s.demands().saveAttribute(d6->key, quantity2));
-    TP_STEP(s.demands().submit(d6->key));
-
-    // Rejected, cancelled and approved-but-not-merged demands.
-    auto d7 = s.demands().create(demand("shop-app", "Rejected idea"));
-    TP_STEP(d7);
-    TP_STEP(s.demands().saveAttribute(d7->key, attribute("mood", "心情", AttrType::String)));
-    TP_STEP(s.demands().submit(d7->key));
-    TP_STEP(s.demands().reject(d7->key, S("不需要")));
-    auto d8 = s.demands().create(demand("shop-app", "Cancelled idea"));
-    TP_STEP(d8);
-    TP_STEP(s.demands().cancel(d8->key));
-    auto d9 = s.demands().create(demand("shop-app", "Approved, waiting"));
-    TP_STEP(d9);
-    Attribute itemIds2 = itemIds;
-    itemIds2.description = S("Approved but not merged yet");
-    TP_STEP(s.demands().saveAttribute(d9->key, itemIds2));
-    TP_STEP(s.demands().submit(d9->key));
-    TP_STEP(s.demands().approve(d9->key));
-
-    // ops-web: one merged demand and a frozen (not released) version.
-    s.setActor(QStringLiteral("carol"));
-    auto d10 = s.demands().create(demand("ops-web", "Back office export"));
-    TP_STEP(d10);
-    Attribute operatorId = attribute("operator_id", "操作员", AttrType::String);
-    operatorId.privacy = Privacy::Sensitive;
-    TP_STEP(s.demands().saveAttribute(d10->key, operatorId));
-    Event exportEvent = event("report_export", "导出报表", {bind("operator_id", true, "who")});
-    exportEvent.platforms = {QStringLiteral("web")};
-    TP_STEP(s.demands().saveEvent(d10->key, exportEvent));
-    if (QString f = mergeDemand(s, d10->key); !f.isEmpty()) {
-        return f;
-    }
-    TP_STEP(s.versions().create(Version{
-        QStringLiteral("ops-web"), QStringLiteral("0.9.0"), VersionStatus::Planning, QString(), {}, {}, {}, {}, 0}));
-    TP_STEP(s.versions().freeze(QStringLiteral("ops-web"), QStringLiteral("0.9.0")));
-    return {};
-}
-
-#undef TP_STEP
 
 // ---- text helpers ------------------------------------------------------------------------------
 
@@ -444,6 +174,49 @@ Broken duplicateLine(const QByteArray& e, const char* section, const QByteArray&
     return {t, end + 2, mentions};
 }
 
+/// The sections added to the format with migrations 0004-0006; exports written before lack them.
+const char* const kLaterSections[] = {"governance_history", "level_approvals", "metrics", "publish_history", "reviews"};
+
+/// The export with `section` emptied ("section":[]), or left out when `drop`.
+QByteArray withoutSection(const QByteArray& text, const char* section, bool drop)
+{
+    const QByteArray header = "\n\"" + QByteArray(section) + "\":[";
+    const qsizetype start = text.indexOf(header);
+    if (start < 0) {
+        qFatal("no section %s in the export", section);
+    }
+    const qsizetype body = start + header.size();
+    const qsizetype close = text.at(body) == ']' ? body : text.indexOf("\n]", body) + 1; // at its ']'
+    QByteArray out = text;
+    if (drop) {
+        out.remove(start + 1, close + 2 - start); // "section":[…],\n — never the last section
+    } else {
+        out.remove(body, close - body);
+    }
+    return out;
+}
+
+/// Every metrics row of a store, as text, sorted.
+QStringList metricsRows(Store& s)
+{
+    QStringList rows;
+    auto q = s.db().run(QStringLiteral("SELECT a.key, m.day, m.event, m.pv, m.uv, m.invalid, m.source, m.updated_at "
+                                       "FROM metrics m JOIN apps a ON a.id = m.app_id"));
+    if (!q) {
+        return {q.error().toString()};
+    }
+    while ((*q)->next()) {
+        QStringList row;
+        for (int i = 0; i < 8; ++i) {
+            row << (*q)->value(i).toString();
+        }
+        rows << row.join(QLatin1Char('|'));
+    }
+    (*q)->finish();
+    rows.sort();
+    return rows;
+}
+
 } // namespace
 
 class TestNativeJson : public QObject {
@@ -463,6 +236,10 @@ private slots:
     void crossBackend();
     void importedStoreIsUsable_data();
     void importedStoreIsUsable();
+    void governanceSurvives_data();
+    void governanceSurvives();
+    void olderExport_data();
+    void olderExport();
     void refusesNonEmptyStore_data();
     void refusesNonEmptyStore();
     void brokenInput_data();
@@ -561,7 +338,13 @@ void TestNativeJson::sourcesAgree()
          {"\"label\":\"微信支付\"", "\"pattern\":\"^[A-Z]{2}[0-9]{6}$\"", "\"max\":50000", "\"status\":\"rejected\"",
           "\"status\":\"cancelled\"", "\"status\":\"in_review\"", "\"status\":\"approved\"", "\"status\":\"draft\"",
           "\"op\":\"delete\"", "\"status\":\"released\"", "\"status\":\"frozen\"", "\"status\":\"planning\"",
-          "\"sampling_rate\":0.25", "\"min\":-273.15", "\"max\":1e+21"}) {
+          "\"sampling_rate\":0.25", "\"min\":-273.15", "\"max\":1e+21",
+          // governance, review and operations
+          "\"verdict\":\"request_changes\"", "\"verdict\":\"approve\"}", "\"body\":\"负责人同意\"",
+          "\"entity_key\":\"quantity\",\"kind\":\"attribute\"", "\"review_round\":2", "\"decision\":\"rejected\"",
+          "\"from_level\":null", "\"kind\":\"rules\"", "\"kind\":\"policy\"", "\"when\":\"sensitive_attribute\"",
+          "\"event\":\"页面_浏览\"", "\"pv\":9007199254740", "\"outcome\":\"failed\"", "\"action\":\"rollback\"",
+          "\"versions\":{\"1.0.0\":\"s-0001\",\"1.1.0\":\"s-0002\"}"}) {
         QVERIFY2(a.contains(needle), needle);
     }
 }
@@ -654,8 +437,10 @@ void TestNativeJson::emptyStore()
     const QByteArray text = exportText(*a, &error);
     QVERIFY2(!text.isEmpty(), qPrintable(error));
     QCOMPARE(text,
-             QByteArray("{\n\"$format\":\"trackplan-native/1\",\n\"apps\":[],\n\"attributes\":[],\n"
-                        "\"audit\":[],\n\"demands\":[],\n\"events\":[],\n\"revisions\":[],\n"
+             QByteArray("{\n\"$format\":\"trackplan-native/1\",\n\"apps\":[],\n"
+                        "\"attributes\":[],\n\"audit\":[],\n\"demands\":[],\n\"events\":[],\n"
+                        "\"governance_history\":[],\n\"level_approvals\":[],\n\"metrics\":[],\n"
+                        "\"publish_history\":[],\n\"reviews\":[],\n\"revisions\":[],\n"
                         "\"users\":[],\n\"versions\":[]\n}\n"));
     auto b = freshStore(backend, &error);
     QVERIFY2(b, qPrintable(error));
@@ -922,6 +707,183 @@ void TestNativeJson::importedStoreIsUsable()
     }
 }
 
+void TestNativeJson::governanceSurvives_data()
+{
+    roundTrip_data();
+}
+
+void TestNativeJson::governanceSurvives()
+{
+    // Reviews, level decisions, review rounds, approval rules, governance history, metrics and
+    // publish history read back through the services as they were.
+    QFETCH(QString, backend);
+    Store& source = *m_sources.value(backend);
+    QString error;
+    auto target = freshStore(backend, &error);
+    QVERIFY2(target, qPrintable(error));
+    auto summary = importText(*target, m_exports.value(backend), QStringLiteral("export.json"));
+    QVERIFY2(summary, qPrintable(why(summary)));
+
+    for (const QString& app : {QStringLiteral("shop-app"), QStringLiteral("ops-web")}) {
+        auto ra = source.governance().approvalRules(app);
+        auto rb = target->governance().approvalRules(app);
+        QVERIFY(ra && rb);
+        QCOMPARE(rb->rules, ra->rules);
+        QCOMPARE(rb->rowVersion, ra->rowVersion);
+        auto ha = source.governance().history(app);
+        auto hb = target->governance().history(app);
+        QVERIFY(ha && hb);
+        QVERIFY(!ha->isEmpty());
+        QCOMPARE(hb->size(), ha->size());
+        for (qsizetype i = 0; i < ha->size(); ++i) {
+            QCOMPARE(hb->at(i).kind, ha->at(i).kind);
+            QCOMPARE(hb->at(i).at, ha->at(i).at);
+            QCOMPARE(hb->at(i).by, ha->at(i).by);
+            QCOMPARE(hb->at(i).before, ha->at(i).before);
+            QCOMPARE(hb->at(i).after, ha->at(i).after);
+            QCOMPARE(hb->at(i).comment, ha->at(i).comment);
+        }
+        auto pa = PublishHistory(source.context()).list(app);
+        auto pb = PublishHistory(target->context()).list(app);
+        QVERIFY(pa && pb);
+        QCOMPARE(pb->size(), pa->size());
+        for (qsizetype i = 0; i < pa->size(); ++i) {
+            QCOMPARE(toString(pb->at(i).action), toString(pa->at(i).action));
+            QCOMPARE(pb->at(i).publishedAt, pa->at(i).publishedAt);
+            QCOMPARE(pb->at(i).by, pa->at(i).by);
+            QCOMPARE(pb->at(i).redisTarget, pa->at(i).redisTarget);
+            QCOMPARE(pb->at(i).snapshotId, pa->at(i).snapshotId);
+            QCOMPARE(pb->at(i).versions, pa->at(i).versions);
+            QCOMPARE(pb->at(i).ok, pa->at(i).ok);
+            QCOMPARE(pb->at(i).details, pa->at(i).details);
+        }
+    }
+    auto opsRules = target->governance().approvalRules(QStringLiteral("ops-web"));
+    QVERIFY(opsRules);
+    QCOMPARE(opsRules->rules.size(), 2);
+    QCOMPARE(opsRules->rowVersion, 2);
+    auto published = PublishHistory(target->context()).list(QStringLiteral("shop-app"));
+    QVERIFY(published);
+    QCOMPARE(published->size(), 2);
+
+    auto demands = source.demands().list();
+    QVERIFY(demands);
+    int reviewCount = 0;
+    for (const Demand& d : std::as_const(*demands)) {
+        auto ra = source.reviews().reviews(d.key);
+        auto rb = target->reviews().reviews(d.key);
+        QVERIFY(ra && rb);
+        QCOMPARE(rb->size(), ra->size());
+        reviewCount += int(ra->size());
+        for (qsizetype i = 0; i < ra->size(); ++i) {
+            const Review& x = ra->at(i);
+            const Review& y = rb->at(i);
+            QCOMPARE(y.round, x.round);
+            QCOMPARE(y.kind ? toString(*y.kind) : QString(), x.kind ? toString(*x.kind) : QString());
+            QCOMPARE(y.entityKey, x.entityKey);
+            QCOMPARE(y.author, x.author);
+            QCOMPARE(toString(y.verdict), toString(x.verdict));
+            QCOMPARE(y.body, x.body);
+            QCOMPARE(y.at, x.at);
+        }
+        auto sa = source.reviews().state(d.key);
+        auto sb = target->reviews().state(d.key);
+        QVERIFY2(sa && sb, qPrintable(d.key));
+        QCOMPARE(sb->round, sa->round);
+        QCOMPARE(sb->approvalsComplete(), sa->approvalsComplete());
+        QCOMPARE(sb->missing(), sa->missing());
+    }
+    QVERIFY(reviewCount > 10);
+
+    // DEM-0006: round 2, one level approved and one rejected, so it cannot merge.
+    auto d6 = target->reviews().state(QStringLiteral("DEM-0006"));
+    QVERIFY(d6);
+    QCOMPARE(d6->round, 2);
+    QVERIFY(!d6->approvalsComplete());
+    auto la = source.reviews().levelRequests(QString(), false);
+    auto lb = target->reviews().levelRequests(QString(), false);
+    QVERIFY(la && lb);
+    QCOMPARE(lb->size(), la->size());
+    int rejected = 0;
+    for (qsizetype i = 0; i < la->size(); ++i) {
+        QCOMPARE(lb->at(i).demandKey, la->at(i).demandKey);
+        QCOMPARE(lb->at(i).eventKey, la->at(i).eventKey);
+        QCOMPARE(toString(lb->at(i).to), toString(la->at(i).to));
+        QCOMPARE(toString(lb->at(i).decision), toString(la->at(i).decision));
+        QCOMPARE(lb->at(i).decidedBy, la->at(i).decidedBy);
+        QCOMPARE(lb->at(i).decidedAt, la->at(i).decidedAt);
+        QCOMPARE(lb->at(i).comment, la->at(i).comment);
+        rejected += lb->at(i).decision == LevelDecision::Rejected ? 1 : 0;
+    }
+    QCOMPARE(rejected, 1);
+
+    const QStringList ma = metricsRows(source);
+    QCOMPARE(ma.size(), 6);
+    QCOMPARE(metricsRows(*target), ma);
+}
+
+void TestNativeJson::olderExport_data()
+{
+    roundTrip_data();
+}
+
+void TestNativeJson::olderExport()
+{
+    // An export written before migrations 0004-0006 lacks their sections, the apps' approval
+    // rules and the demands' review_round. It still imports: no rows there, rounds 0, and the
+    // default approval rules.
+    QFETCH(QString, backend);
+    const QByteArray current = m_exports.value(backend);
+    QByteArray older = current;
+    QByteArray expected = current; // what the imported store exports
+    for (const char* section : kLaterSections) {
+        older = withoutSection(older, section, true);
+        expected = withoutSection(expected, section, false);
+    }
+    const QRegularExpression round(QStringLiteral("\"review_round\":\\d+,"));
+    const QRegularExpression appRules(QStringLiteral("\"approval_rules\":\\{.*?\\]\\},"));
+    older = QString::fromUtf8(older).remove(round).remove(appRules).toUtf8();
+    expected = QString::fromUtf8(expected)
+                   .replace(round, QStringLiteral("\"review_round\":0,"))
+                   .replace(appRules, QStringLiteral("\"approval_rules\":null,"))
+                   .toUtf8();
+    QVERIFY(!older.contains("review_round"));
+    QVERIFY(!older.contains("approval_rules"));
+    QCOMPARE(expected.count("\"approval_rules\":null,"), 2);
+    QVERIFY(!older.contains("\"reviews\""));
+
+    QString error;
+    auto target = freshStore(backend, &error);
+    QVERIFY2(target, qPrintable(error));
+    auto summary = importText(*target, older, QStringLiteral("older.json"));
+    QVERIFY2(summary, qPrintable(why(summary)));
+    const QByteArray again = exportText(*target, &error);
+    QVERIFY2(again == expected, qPrintable(firstDifference(expected, again)));
+
+    auto rules = target->governance().approvalRules(QStringLiteral("ops-web"));
+    QVERIFY2(rules, qPrintable(why(rules)));
+    QCOMPARE(rules->rules, defaultApprovalRules());
+    QCOMPARE(rules->rowVersion, 0);
+    auto reviews = target->reviews().reviews(QStringLiteral("DEM-0006"));
+    QVERIFY(reviews);
+    QVERIFY(reviews->isEmpty());
+    auto state = target->reviews().state(QStringLiteral("DEM-0006"));
+    QVERIFY2(state, qPrintable(why(state)));
+    QCOMPARE(state->round, 0);
+    QVERIFY(!state->approvalsComplete());
+
+    // The store carries on: rules set for the first time, with their history.
+    ApprovalRules changed = *rules;
+    changed.rules = {ApprovalRule{ApprovalCondition::Removal, {Approver::Admin}}};
+    auto set = target->governance().setApprovalRules(changed, QStringLiteral("after an old import"));
+    QVERIFY2(set, qPrintable(why(set)));
+    QCOMPARE(set->rowVersion, 1);
+    auto history = target->governance().history(QStringLiteral("ops-web"));
+    QVERIFY(history);
+    QCOMPARE(history->size(), 1);
+    QCOMPARE(history->at(0).before, QJsonValue(toJson(defaultApprovalRules())));
+}
+
 void TestNativeJson::refusesNonEmptyStore_data()
 {
     QTest::addColumn<QString>("backend");
@@ -1080,6 +1042,61 @@ void TestNativeJson::brokenInput_data()
         QVERIFY(state > 0 && state < end);
         cases.append({"update with null state", {t, state + 8, QStringLiteral("state")}});
     }
+
+    // Governance, review and operations sections.
+    cases.append({"review of an unknown demand",
+                  {replaceInLine(e, "reviews", S("\"body\":\"上限为什么是 999？\"").toUtf8(), "\"demand\":\"DEM-0006\"",
+                                 "\"demand\":\"DEM-0066\"", QStringLiteral("DEM-0066"), 9)}});
+    cases.append({"unknown verdict",
+                  {replaceInLine(e, "reviews", "\"verdict\":\"request_changes\"", "\"verdict\":\"request_changes\"",
+                                 "\"verdict\":\"veto\"", QStringLiteral("veto"), 10)}});
+    cases.append({"review round beyond the demand's",
+                  {replaceInLine(e, "reviews", S("\"body\":\"负责人同意\"").toUtf8(), "\"round\":2", "\"round\":3",
+                                 QStringLiteral("round 2"), 8)}});
+    cases.append({"comment on a change without its kind",
+                  {replaceInLine(e, "reviews", "\"entity_key\":\"quantity\"",
+                                 "\"entity_key\":\"quantity\",\"kind\":\"attribute\"",
+                                 "\"entity_key\":\"quantity\",\"kind\":null", QStringLiteral("entity_key"), 13)}});
+    cases.append({"level decision still pending",
+                  {replaceInLine(e, "level_approvals", "\"decision\":\"rejected\"", "\"decision\":\"rejected\"",
+                                 "\"decision\":\"pending\"", QStringLiteral("pending"), 11)}});
+    cases.append({"level decision of an unknown demand",
+                  {replaceInLine(e, "level_approvals", "\"event\":\"coupon_apply\"", "\"demand\":\"DEM-0006\"",
+                                 "\"demand\":\"DEM-0600\"", QStringLiteral("DEM-0600"), 9)}});
+    cases.append({"unknown field in a level decision",
+                  {replaceInLine(e, "level_approvals", "\"event\":\"wishlist_add\"",
+                                 "{\"comment\":", "{\"colour\":\"red\",\"comment\":", QStringLiteral("colour"), 10)}});
+    cases.append(
+        {"unknown approver in a rule",
+         {replaceInLine(e, "apps", "\"key\":\"ops-web\"", "[\"data_steward\",\"admin\"]", "[\"data_steward\",\"boss\"]",
+                        QStringLiteral("approval_rules.rules[1].approvers[1]"), 16)}});
+    cases.append({"approval rules without a row version",
+                  {replaceInLine(e, "apps", "\"key\":\"ops-web\"", "{\"row_version\":2", "{\"row_version\":0",
+                                 QStringLiteral("approval_rules.row_version"), 15)}});
+    cases.append(
+        {"unknown field in approval rules",
+         {replaceInLine(e, "apps", "\"key\":\"shop-app\"", "\"approval_rules\":{",
+                        "\"approval_rules\":{\"colour\":\"red\",", QStringLiteral("approval_rules.colour"), 27)}});
+    cases.append({"unknown condition in a rules history entry",
+                  {replaceInLine(e, "governance_history", "\"kind\":\"rules\"", "\"when\":\"sensitive_attribute\"",
+                                 "\"when\":\"full_moon\"", QStringLiteral("after[1].when"), 7)}});
+    cases.append({"unknown governance history kind",
+                  {replaceInLine(e, "governance_history", "\"kind\":\"rules\"", "\"kind\":\"rules\"",
+                                 "\"kind\":\"laws\"", QStringLiteral("laws"), 7)}});
+    cases.append({"metrics on a day that does not exist",
+                  {replaceInLine(e, "metrics", "\"event\":\"report_export\"", "\"day\":\"2026-03-01\"",
+                                 "\"day\":\"2026-02-30\"", QStringLiteral("2026-02-30"), 6)}});
+    cases.append({"string for a metrics count",
+                  {replaceInLine(e, "metrics", "\"event\":\"page_view\"", "\"pv\":4000", "\"pv\":\"4000\"",
+                                 QStringLiteral("pv"), 5)}});
+    cases.append({"metrics of an event and day twice",
+                  duplicateLine(e, "metrics", "\"event\":\"page_view\"", QStringLiteral("page_view"))});
+    cases.append({"password in a publish target",
+                  {replaceInLine(e, "publish_history", "\"action\":\"publish\"", "\"redis://127.0.0.1",
+                                 "\"redis://:secret@127.0.0.1", QStringLiteral("password"), 0)}});
+    cases.append({"publish of an unknown app",
+                  {replaceInLine(e, "publish_history", "\"action\":\"rollback\"", "\"app\":\"shop-app\"",
+                                 "\"app\":\"shop\"", QStringLiteral("shop"), 6)}});
 
     for (const auto& [name, broken] : cases) {
         const TextPosition p = positionOf(broken.text, broken.offset);
