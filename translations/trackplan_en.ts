@@ -2850,6 +2850,10 @@ Your edits are still here; press OK to try again.</source>
         <source>unknown field &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>expected a time such as 2026-03-01T08:00:00.000Z, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::labels</name>
@@ -4027,6 +4031,78 @@ Your edits are still here; press OK to try again.</source>
     </message>
     <message>
         <source>No approval rule asks %1 to sign off demand %2; they own none of its events that need their owner&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export %1: it is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the approval rules of &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a governance history entry of &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a publish history entry of &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rule needs at least one approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>governance history entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision on level %1 of event &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a day such as 2026-03-01, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metrics of event &quot;%1&quot; on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish history entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names the change commented on: set exactly when kind is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demand %1 is in review round %2 only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2838,6 +2838,10 @@ Your edits are still here; press OK to try again.</source>
         <source>unknown field &quot;%1&quot;</source>
         <translation>未知字段“%1”</translation>
     </message>
+    <message>
+        <source>expected a time such as 2026-03-01T08:00:00.000Z, found &quot;%1&quot;</source>
+        <translation>应为时间（如 2026-03-01T08:00:00.000Z），实为“%1”</translation>
+    </message>
 </context>
 <context>
     <name>tp::labels</name>
@@ -4013,6 +4017,78 @@ Your edits are still here; press OK to try again.</source>
     <message>
         <source>No approval rule asks %1 to sign off demand %2; they own none of its events that need their owner&apos;s approval.</source>
         <translation>没有审批规则要求 %1 签核需求 %2：其中需要负责人审批的事件都不归 %1 负责。</translation>
+    </message>
+    <message>
+        <source>Cannot export %1: it is not valid JSON.</source>
+        <translation>无法导出%1：不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>the approval rules of &quot;%1&quot;</source>
+        <translation>“%1”的审批规则</translation>
+    </message>
+    <message>
+        <source>a governance history entry of &quot;%1&quot;</source>
+        <translation>“%1”的一条治理历史</translation>
+    </message>
+    <message>
+        <source>a publish history entry of &quot;%1&quot;</source>
+        <translation>“%1”的一条发布历史</translation>
+    </message>
+    <message>
+        <source>a rule needs at least one approver</source>
+        <translation>规则至少需要一位审批人</translation>
+    </message>
+    <message>
+        <source>must be at least 1</source>
+        <translation>不能小于 1</translation>
+    </message>
+    <message>
+        <source>approval rules</source>
+        <translation>审批规则</translation>
+    </message>
+    <message>
+        <source>governance history entry</source>
+        <translation>治理历史记录</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>decision on level %1 of event &quot;%2&quot;</source>
+        <translation>事件“%2”的 %1 级审批决定</translation>
+    </message>
+    <message>
+        <source>expected a day such as 2026-03-01, found &quot;%1&quot;</source>
+        <translation>应为日期（如 2026-03-01），实为“%1”</translation>
+    </message>
+    <message>
+        <source>metrics of event &quot;%1&quot; on %2</source>
+        <translation>事件“%1”在 %2 的指标</translation>
+    </message>
+    <message>
+        <source>must not contain a password</source>
+        <translation>不能包含密码</translation>
+    </message>
+    <message>
+        <source>expected string</source>
+        <translation>应为字符串</translation>
+    </message>
+    <message>
+        <source>publish history entry</source>
+        <translation>发布历史记录</translation>
+    </message>
+    <message>
+        <source>names the change commented on: set exactly when kind is set</source>
+        <translation>指明所评论的变更：仅当设置了 kind 时才填写</translation>
+    </message>
+    <message>
+        <source>demand %1 is in review round %2 only</source>
+        <translation>需求 %1 仅处于第 %2 轮评审</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>评审意见</translation>
     </message>
 </context>
 <context>
