@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 
@@ -17,17 +18,13 @@ Result<QList<LevelRequest>> ReviewService::levelsOf(const QList<DemandRef>& dema
     QList<LevelRequest> out;
     QHash<qint64, QHash<QString, Level>> levelsByApp; // the plan's levels, read once per app
     for (const DemandRef& d : demands) {
-        auto changes = ChangeWriter::changesOf(*m_ctx.db, d.id, d.demand.key);
-        if (!changes) {
-            return changes.error();
+        auto loaded = changesOf(d);
+        if (!loaded) {
+            return loaded.error();
         }
-        QHash<QString, QJsonObject> proposed;
-        for (const Change& c : std::as_const(*changes)) {
-            if (c.kind == EntityKind::Event && c.op != ChangeOp::Delete) {
-                proposed.insert(c.entityKey, c.state);
-            }
-        }
-        if (proposed.isEmpty()) {
+        const QList<Change>* changes = loaded->get();
+        if (std::none_of(changes->cbegin(), changes->cend(),
+                         [](const Change& c) { return c.kind == EntityKind::Event && c.op != ChangeOp::Delete; })) {
             continue;
         }
         if (!levelsByApp.contains(d.appId)) {
@@ -133,26 +130,45 @@ Result<QList<LevelRequest>> ReviewService::levelRequests(const QString& appKey, 
     return all;
 }
 
-Result<int> ReviewService::decideAllLevels(const QString& demandKey, bool approve, const QString& comment)
+Result<ReviewService::DemandLevels> ReviewService::levelsToDecide(const QString& demandKey)
 {
-    if (auto allowed = m_ctx.require(Permission::ApproveLevels); !allowed) {
-        return allowed.error();
-    }
     auto d = load(demandKey);
     if (!d) {
         return d.error();
+    }
+    if (!isOpen(d->demand.status)) {
+        return makeError(Error::Code::InvalidState,
+                         QCoreApplication::translate("tp::store", "Demand %1 is settled; its levels cannot be decided.")
+                             .arg(demandKey));
     }
     auto levels = levelsOf({*d});
     if (!levels) {
         return levels.error();
     }
-    QList<std::pair<QString, QString>> items;
+    DemandLevels out{d->id, d->demand.appKey, {}};
     for (const LevelRequest& r : std::as_const(*levels)) {
+        out.byEvent.insert(r.eventKey, r);
+    }
+    return out;
+}
+
+Result<int> ReviewService::decideAllLevels(const QString& demandKey, bool approve, const QString& comment)
+{
+    if (auto allowed = m_ctx.require(Permission::ApproveLevels); !allowed) {
+        return allowed.error();
+    }
+    auto levels = levelsToDecide(demandKey);
+    if (!levels) {
+        return levels.error();
+    }
+    QList<std::pair<QString, QString>> items;
+    for (const LevelRequest& r : std::as_const(levels->byEvent)) {
         if (r.decision == LevelDecision::Pending) {
             items.append({demandKey, r.eventKey});
         }
     }
-    return decideLevels(items, approve, comment);
+    std::sort(items.begin(), items.end());
+    return decide(items, approve, comment, {{demandKey, *levels}});
 }
 
 Result<int> ReviewService::decideLevels(const QList<std::pair<QString, QString>>& items, bool approve,
@@ -161,38 +177,34 @@ Result<int> ReviewService::decideLevels(const QList<std::pair<QString, QString>>
     if (auto allowed = m_ctx.require(Permission::ApproveLevels); !allowed) {
         return allowed.error();
     }
+    return decide(items, approve, comment, {});
+}
+
+Result<int> ReviewService::decide(const QList<std::pair<QString, QString>>& items, bool approve, const QString& comment,
+                                  QHash<QString, DemandLevels> known)
+{
     if (items.isEmpty()) {
         return 0;
     }
+    const QString decision = approve ? QStringLiteral("approved") : QStringLiteral("rejected");
     return m_ctx.db->transact<int>([&]() -> Result<int> {
-        QHash<QString, QList<LevelRequest>> byDemand;
-        QHash<QString, qint64> demandIds;
         QJsonArray decided;
+        QSet<QString> demands;
         QString appKey;
+        constexpr int kListed = 100; // the audit row names the first ones and counts them all
         for (const auto& [demandKey, eventKey] : items) {
-            if (!byDemand.contains(demandKey)) {
-                auto d = load(demandKey);
-                if (!d) {
-                    return d.error();
-                }
-                if (!isOpen(d->demand.status)) {
-                    return makeError(
-                        Error::Code::InvalidState,
-                        QCoreApplication::translate("tp::store", "Demand %1 is settled; its levels cannot be decided.")
-                            .arg(demandKey));
-                }
-                auto levels = levelsOf({*d});
+            if (!known.contains(demandKey)) {
+                auto levels = levelsToDecide(demandKey);
                 if (!levels) {
                     return levels.error();
                 }
-                byDemand.insert(demandKey, *levels);
-                demandIds.insert(demandKey, d->id);
-                appKey = d->demand.appKey;
+                known.insert(demandKey, *levels);
             }
-            const QList<LevelRequest>& levels = byDemand[demandKey];
-            auto it = std::find_if(levels.begin(), levels.end(),
-                                   [&](const LevelRequest& r) { return r.eventKey == eventKey; });
-            if (it == levels.end()) {
+            const DemandLevels& levels = known[demandKey];
+            demands.insert(demandKey);
+            appKey = levels.appKey;
+            auto it = levels.byEvent.constFind(eventKey);
+            if (it == levels.byEvent.constEnd()) {
                 return makeError(
                     Error::Code::NotFound,
                     QCoreApplication::translate("tp::store", "Demand %1 sets no new level for event \"%2\".")
@@ -200,13 +212,12 @@ Result<int> ReviewService::decideLevels(const QList<std::pair<QString, QString>>
             }
             const QString level = toString(it->to);
             const QString from = it->from ? toString(*it->from) : QString();
-            const QVariantList keyArgs{demandIds[demandKey], eventKey, level};
+            const QVariantList keyArgs{levels.id, eventKey, level};
+            const QVariantList values{from, decision, m_ctx.actor, m_ctx.nowText(), comment.trimmed()};
             auto n = m_ctx.db->change(
                 QStringLiteral("UPDATE level_approvals SET from_level = ?, decision = ?, decided_by = ?, "
                                "decided_at = ?, comment = ? WHERE demand_id = ? AND event_key = ? AND level = ?"),
-                QVariantList{from, approve ? QStringLiteral("approved") : QStringLiteral("rejected"), m_ctx.actor,
-                             m_ctx.nowText(), comment.trimmed()}
-                    + keyArgs);
+                values + keyArgs);
             if (!n) {
                 return n.error();
             }
@@ -214,23 +225,24 @@ Result<int> ReviewService::decideLevels(const QList<std::pair<QString, QString>>
                 auto id = m_ctx.db->insert(
                     QStringLiteral("INSERT INTO level_approvals (demand_id, event_key, level, from_level, decision, "
                                    "decided_by, decided_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                    keyArgs
-                        + QVariantList{from, approve ? QStringLiteral("approved") : QStringLiteral("rejected"),
-                                       m_ctx.actor, m_ctx.nowText(), comment.trimmed()});
+                    keyArgs + values);
                 if (!id) {
                     return id.error();
                 }
             }
-            decided.append(QStringLiteral("%1 %2 %3→%4")
-                               .arg(demandKey, eventKey, from.isEmpty() ? QStringLiteral("-") : from, level));
+            if (decided.size() < kListed) {
+                decided.append(QStringLiteral("%1 %2 %3→%4")
+                                   .arg(demandKey, eventKey, from.isEmpty() ? QStringLiteral("-") : from, level));
+            }
         }
-        QJsonObject details{{QStringLiteral("levels"), decided}};
+        QJsonObject details{{QStringLiteral("levels"), decided}, {QStringLiteral("count"), int(items.size())}};
         if (!comment.trimmed().isEmpty()) {
             details.insert(QStringLiteral("comment"), comment.trimmed());
         }
-        const QString entity = byDemand.size() == 1 ? byDemand.constBegin().key() : QString();
+        const bool one = demands.size() == 1;
         if (auto s = m_ctx.audit(approve ? QStringLiteral("level.approve") : QStringLiteral("level.reject"),
-                                 QStringLiteral("demand"), entity, byDemand.size() == 1 ? appKey : QString(), details);
+                                 QStringLiteral("demand"), one ? *demands.cbegin() : QString(),
+                                 one ? appKey : QString(), details);
             !s) {
             return s.error();
         }

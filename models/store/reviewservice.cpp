@@ -11,6 +11,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
 namespace tp {
 namespace {
 
@@ -294,12 +296,25 @@ Result<QList<GivenApproval>> ReviewService::approvals(const DemandRef& d)
     return out;
 }
 
+Result<std::shared_ptr<QList<Change>>> ReviewService::changesOf(const DemandRef& d)
+{
+    if (!d.changes) {
+        auto changes = ChangeWriter::changesOf(*m_ctx.db, d.id, d.demand.key);
+        if (!changes) {
+            return changes.error();
+        }
+        d.changes = std::make_shared<QList<Change>>(std::move(*changes));
+    }
+    return d.changes;
+}
+
 Result<QList<ReviewedChange>> ReviewService::analyse(const DemandRef& d)
 {
-    auto changes = ChangeWriter::changesOf(*m_ctx.db, d.id, d.demand.key);
-    if (!changes) {
-        return changes.error();
+    auto loaded = changesOf(d);
+    if (!loaded) {
+        return loaded.error();
     }
+    const QList<Change>* changes = loaded->get();
     auto attrs = rows::loadAttributes(*m_ctx.db, d.appId);
     if (!attrs) {
         return attrs.error();
@@ -328,6 +343,21 @@ Result<QList<ReviewedChange>> ReviewService::analyse(const DemandRef& d)
         return it == after.constEnd() ? nullptr : &*it;
     };
 
+    // A demand of thousands of events (a batch import, the demo) reads the plan's events once
+    // instead of one query each.
+    const auto eventChanges =
+        std::count_if(changes->cbegin(), changes->cend(), [](const Change& c) { return c.kind == EntityKind::Event; });
+    const bool manyEvents = eventChanges > 200;
+    QHash<QString, Event> plan;
+    if (manyEvents) {
+        auto events = rows::loadEvents(*m_ctx.db, d.appId);
+        if (!events) {
+            return events.error();
+        }
+        for (Event& e : *events) {
+            plan.insert(e.key, std::move(e));
+        }
+    }
     QList<ReviewedChange> out;
     for (const Change& c : std::as_const(*changes)) {
         ReviewedChange rc;
@@ -358,11 +388,19 @@ Result<QList<ReviewedChange>> ReviewService::analyse(const DemandRef& d)
             out.append(rc);
             continue;
         }
-        auto current = rows::loadEvents(*m_ctx.db, d.appId, c.entityKey);
-        if (!current) {
-            return current.error();
+        const Event* was = nullptr;
+        QList<Event> one;
+        if (manyEvents) {
+            auto it = plan.constFind(c.entityKey);
+            was = it == plan.constEnd() ? nullptr : &*it;
+        } else {
+            auto current = rows::loadEvents(*m_ctx.db, d.appId, c.entityKey);
+            if (!current) {
+                return current.error();
+            }
+            one = std::move(*current);
+            was = one.isEmpty() ? nullptr : &one.first();
         }
-        const Event* was = current->isEmpty() ? nullptr : &current->first();
         std::optional<Event> now;
         if (c.op != ChangeOp::Delete) {
             if (auto e = eventFromJson(c.state, false); std::holds_alternative<Event>(e)) {

@@ -3,6 +3,9 @@
 #include "governance.h"
 #include "storecontext.h"
 
+#include <QHash>
+
+#include <memory>
 #include <optional>
 
 namespace tp {
@@ -61,7 +64,19 @@ private:
         qint64 appId = 0;
         int round = 0;
         Demand demand;
+        /// The change set, read once for all that looks at it (it may hold thousands).
+        mutable std::shared_ptr<QList<Change>> changes;
     };
+    Result<std::shared_ptr<QList<Change>>> changesOf(const DemandRef& d);
+    /// The levels of one demand by event, for deciding them.
+    struct DemandLevels {
+        qint64 id = 0;
+        QString appKey;
+        QHash<QString, LevelRequest> byEvent;
+    };
+    Result<DemandLevels> levelsToDecide(const QString& demandKey);
+    Result<int> decide(const QList<std::pair<QString, QString>>& items, bool approve, const QString& comment,
+                       QHash<QString, DemandLevels> known);
     Result<DemandRef> load(const QString& key);
     Result<QList<LevelRequest>> levelsOf(const QList<DemandRef>& demands);
     Result<QList<ReviewedChange>> analyse(const DemandRef& d);

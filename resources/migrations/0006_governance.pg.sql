@@ -31,13 +31,21 @@ BEGIN
     END LOOP;
 END
 $$;
-GRANT trackplan_admin TO CURRENT_USER;
+-- The login creating the store is an admin (as the database's owner it is one anyway, below).
+DO $$
+BEGIN
+    EXECUTE format('GRANT trackplan_admin TO %I', current_user);
+EXCEPTION
+    WHEN insufficient_privilege THEN NULL;
+END
+$$;
 
 -- The TrackPlan role of a login: admin, data_steward, product_owner, analyst or '' (none).
--- Superusers and the owner of the store are admins.
+-- Superusers, the owner of the database and members of trackplan_admin are admins.
 CREATE OR REPLACE FUNCTION tp_role_of(login TEXT) RETURNS TEXT LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
     SELECT CASE
-        WHEN r.rolsuper OR pg_has_role(r.oid, 'trackplan_admin', 'MEMBER') THEN 'admin'
+        WHEN r.rolsuper OR pg_has_role(r.oid, 'trackplan_admin', 'MEMBER')
+             OR r.oid = (SELECT datdba FROM pg_database WHERE datname = current_database()) THEN 'admin'
         WHEN pg_has_role(r.oid, 'trackplan_data_steward', 'MEMBER') THEN 'data_steward'
         WHEN pg_has_role(r.oid, 'trackplan_product_owner', 'MEMBER') THEN 'product_owner'
         WHEN pg_has_role(r.oid, 'trackplan_analyst', 'MEMBER') THEN 'analyst'

@@ -219,7 +219,8 @@ void TestKeychain::initTestCase()
     m_keychain = std::make_unique<secrets::Keychain>(QStringLiteral("TrackPlan-test"));
     m_keychain->setTimeout(10000);
 
-    // A server that wants a password from one user (the others stay trusted).
+    // A server that wants a password from one user (the others stay trusted). That user owns
+    // the database and creates the store in it, so it needs CREATEROLE once (docs/access.md).
     QVERIFY2(m_pg.start(&error), qPrintable(error));
     {
         QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("admin"));
@@ -229,7 +230,7 @@ void TestKeychain::initTestCase()
         admin.setDatabaseName(QStringLiteral("postgres"));
         QVERIFY2(admin.open(), qPrintable(admin.lastError().text()));
         QSqlQuery q(admin);
-        QVERIFY2(q.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(kUser, kPassword)),
+        QVERIFY2(q.exec(QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE PASSWORD '%2'").arg(kUser, kPassword)),
                  qPrintable(q.lastError().text()));
         QVERIFY2(q.exec(QStringLiteral("CREATE DATABASE kc_store OWNER %1").arg(kUser)),
                  qPrintable(q.lastError().text()));
