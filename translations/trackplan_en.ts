@@ -3997,8 +3997,8 @@ Your edits are still here; press OK to try again.</source>
     <message numerus="yes">
         <source>%n level(s) await a data steward&apos;s approval</source>
         <translation>
-            <numerusform>%n level awaits a data steward's approval</numerusform>
-            <numerusform>%n levels await a data steward's approval</numerusform>
+            <numerusform>%n level awaits a data steward&apos;s approval</numerusform>
+            <numerusform>%n levels await a data steward&apos;s approval</numerusform>
         </translation>
     </message>
     <message>
@@ -4103,6 +4103,10 @@ Your edits are still here; press OK to try again.</source>
     </message>
     <message>
         <source>review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has signed off demand %2 in this round already.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4090,6 +4090,10 @@ Your edits are still here; press OK to try again.</source>
         <source>review</source>
         <translation>评审意见</translation>
     </message>
+    <message>
+        <source>%1 has signed off demand %2 in this round already.</source>
+        <translation>%1 已在本轮签核过需求 %2。</translation>
+    </message>
 </context>
 <context>
     <name>trackplan</name>
@@ -4882,7 +4886,7 @@ Governance and access (docs/access.md):
     </message>
     <message>
         <source>--set: a JSON list of rules such as [{&quot;when&quot;:&quot;core_event&quot;,&quot;approvers&quot;:[&quot;data_steward&quot;,&quot;event_owner&quot;]}]. %1</source>
-        <translation>--set：规则的 JSON 列表，如 [{"when":"core_event","approvers":["data_steward","event_owner"]}]。%1</translation>
+        <translation>--set：规则的 JSON 列表，如 [{&quot;when&quot;:&quot;core_event&quot;,&quot;approvers&quot;:[&quot;data_steward&quot;,&quot;event_owner&quot;]}]。%1</translation>
     </message>
     <message>
         <source>levels | approve DEMAND [EVENT…] | reject DEMAND [EVENT…] | policy | rules | history | distribution</source>

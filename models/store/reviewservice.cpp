@@ -175,8 +175,18 @@ Result<Review> ReviewService::signOff(const QString& demandKey, const QString& c
                     .arg(demandKey));
         }
         bool asked = false;
+        bool given = false;
         for (const Requirement& r : std::as_const(st->requirements)) {
-            asked = asked || (r.approver == Approver::EventOwner && r.user == m_ctx.actor);
+            if (r.approver == Approver::EventOwner && r.user == m_ctx.actor) {
+                asked = true;
+                given = given || (r.satisfied && r.satisfiedBy == m_ctx.actor);
+            }
+        }
+        if (given) {
+            return makeError(
+                Error::Code::InvalidState,
+                QCoreApplication::translate("tp::store", "%1 has signed off demand %2 in this round already.")
+                    .arg(m_ctx.actor, demandKey));
         }
         if (!asked) {
             return makeError(Error::Code::InvalidState,
