@@ -1675,6 +1675,42 @@
         <source>Events seen that are not planned</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unplanned event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked (level A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an allowed value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unplanned attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::QaPage</name>
@@ -1796,6 +1832,11 @@
     </message>
     <message>
         <source>Redis URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>version and its status</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

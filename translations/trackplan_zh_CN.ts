@@ -1663,6 +1663,42 @@
         <source>Events seen that are not planned</source>
         <translation>出现但不在方案中的事件</translation>
     </message>
+    <message>
+        <source>Malformed</source>
+        <translation>格式错误</translation>
+    </message>
+    <message>
+        <source>Unplanned event</source>
+        <translation>不在方案中的事件</translation>
+    </message>
+    <message>
+        <source>Blocked (level A)</source>
+        <translation>被拦截（A 级）</translation>
+    </message>
+    <message>
+        <source>Missing required</source>
+        <translation>缺少必填属性</translation>
+    </message>
+    <message>
+        <source>Wrong type</source>
+        <translation>类型错误</translation>
+    </message>
+    <message>
+        <source>Not an allowed value</source>
+        <translation>不是允许的取值</translation>
+    </message>
+    <message>
+        <source>Pattern mismatch</source>
+        <translation>格式不匹配</translation>
+    </message>
+    <message>
+        <source>Out of range</source>
+        <translation>超出范围</translation>
+    </message>
+    <message>
+        <source>Unplanned attribute</source>
+        <translation>不在方案中的属性</translation>
+    </message>
 </context>
 <context>
     <name>tp::QaPage</name>
@@ -1785,6 +1821,11 @@
     <message>
         <source>Redis URL:</source>
         <translation>Redis URL：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>version and its status</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>

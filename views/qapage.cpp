@@ -1,6 +1,7 @@
 #include "qapage.h"
 
 #include "keychain.h"
+#include "leveldelegate.h"
 #include "qachecklistmodel.h"
 #include "qaservice.h"
 #include "redislogin.h"
@@ -20,10 +21,39 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace tp {
+namespace {
+
+/// The state column at a glance: green when seen and valid, red with violations, grey before.
+class QaStateDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        switch (QaChecklistModel::State(index.data(QaChecklistModel::StateRole).toInt())) {
+        case QaChecklistModel::State::Valid:
+            option->text = QStringLiteral("✓ ") + option->text;
+            option->palette.setColor(QPalette::Text, QColor(0x1e, 0x7b, 0x34));
+            break;
+        case QaChecklistModel::State::Violations:
+            option->text = QStringLiteral("✗ ") + option->text;
+            option->palette.setColor(QPalette::Text, QColor(0xc6, 0x28, 0x28));
+            break;
+        case QaChecklistModel::State::NotSeen:
+            option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
+            break;
+        }
+    }
+};
+
+} // namespace
 
 QaPage::QaPage(QaService* service, secrets::Keychain* keychain, QWidget* parent)
     : QWidget(parent)
@@ -75,7 +105,10 @@ QaPage::QaPage(QaService* service, secrets::Keychain* keychain, QWidget* parent)
     sessionRow->addWidget(m_stop);
     form->addRow(tr("&Version:"), m_version);
     form->addRow(tr("Redis URL:"), connection);
-    form->addRow(tr("S&ession:"), sessionRow);
+    // The row is a layout, so the label needs its buddy set to show and use its shortcut.
+    auto* sessionLabel = new QLabel(tr("S&ession:"), this);
+    sessionLabel->setBuddy(m_sessionEdit);
+    form->addRow(sessionLabel, sessionRow);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("qaStatus"));
@@ -109,6 +142,13 @@ QaPage::QaPage(QaService* service, secrets::Keychain* keychain, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    for (int column : {QaChecklistModel::LevelColumn, QaChecklistModel::StateColumn, QaChecklistModel::SeenColumn,
+                       QaChecklistModel::InvalidColumn}) {
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
+    m_table->setItemDelegateForColumn(QaChecklistModel::LevelColumn,
+                                      new LevelDelegate(QaChecklistModel::LevelRole, m_table));
+    m_table->setItemDelegateForColumn(QaChecklistModel::StateColumn, new QaStateDelegate(m_table));
     m_table->setWordWrap(false);
 
     m_saveCsv = new QPushButton(tr("Save report as &CSV…"), this);
@@ -177,8 +217,8 @@ void QaPage::loadVersions()
         return;
     }
     for (auto it = versions->crbegin(); it != versions->crend(); ++it) {
-        m_version->addItem(QStringLiteral("%1 (%2)").arg(
-                               it->name, it->status == VersionStatus::Released ? tr("released") : tr("frozen")),
+        m_version->addItem(tr("%1 (%2)", "version and its status")
+                               .arg(it->name, it->status == VersionStatus::Released ? tr("released") : tr("frozen")),
                            it->name);
     }
 }

@@ -1,5 +1,8 @@
 #include "qachecklistmodel.h"
 
+#include "enumlabels.h"
+#include "enums.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -168,6 +171,43 @@ QStringList QaChecklistModel::violationTexts(const Row& row)
     return out;
 }
 
+QString QaChecklistModel::violationLabel(const QString& type)
+{
+    static const std::pair<const char*, const char*> kLabels[] = {
+        {"malformed", QT_TR_NOOP("Malformed")},
+        {"unplanned_event", QT_TR_NOOP("Unplanned event")},
+        {"blocked_event", QT_TR_NOOP("Blocked (level A)")},
+        {"missing_required", QT_TR_NOOP("Missing required")},
+        {"type_mismatch", QT_TR_NOOP("Wrong type")},
+        {"enum_violation", QT_TR_NOOP("Not an allowed value")},
+        {"pattern_violation", QT_TR_NOOP("Pattern mismatch")},
+        {"range_violation", QT_TR_NOOP("Out of range")},
+        {"unplanned_attribute", QT_TR_NOOP("Unplanned attribute")},
+    };
+    for (const auto& [name, label] : kLabels) {
+        if (type == QLatin1String(name)) {
+            return tr(label);
+        }
+    }
+    return type;
+}
+
+QStringList QaChecklistModel::violationLabels(const Row& row)
+{
+    QStringList out;
+    for (auto it = row.violations.cbegin(); it != row.violations.cend(); ++it) {
+        QString text = violationLabel(it.key().first);
+        if (!it.key().second.isEmpty()) {
+            text += QStringLiteral(" · ") + it.key().second;
+        }
+        if (it.value() > 1) {
+            text += QStringLiteral(" (×%1)").arg(it.value());
+        }
+        out << text;
+    }
+    return out;
+}
+
 QString QaChecklistModel::reportCsv() const
 {
     QString out =
@@ -212,8 +252,9 @@ QString QaChecklistModel::reportHtml(const QString& session) const
         html += QStringLiteral("<tr class=\"%1\"><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td>"
                                "<td>%8</td></tr>\n")
                     .arg(QLatin1String(kClasses[int(st)]), esc(r.event.key), esc(r.event.name),
-                         esc(QString(r.event.level)), esc(stateText(st)), QString::number(r.seen),
-                         QString::number(r.invalid), esc(violationTexts(r).join(QLatin1String("; "))));
+                         esc(levelLabel(fromString<Level>(QString(r.event.level)).value_or(Level::B))),
+                         esc(stateText(st)), QString::number(r.seen), QString::number(r.invalid),
+                         esc(violationLabels(r).join(QLatin1String("; "))));
     }
     html += QLatin1String("</table>\n");
     if (!m_unplanned.isEmpty()) {
@@ -256,6 +297,8 @@ QVariant QaChecklistModel::data(const QModelIndex& index, int role) const
         return r.invalid;
     case ViolationsRole:
         return violationTexts(r);
+    case LevelRole:
+        return int(fromString<Level>(QString(r.event.level)).value_or(Level::B));
     case Qt::DisplayRole:
         switch (index.column()) {
         case KeyColumn:
@@ -263,7 +306,7 @@ QVariant QaChecklistModel::data(const QModelIndex& index, int role) const
         case NameColumn:
             return r.event.name;
         case LevelColumn:
-            return QString(r.event.level);
+            return levelLabel(fromString<Level>(QString(r.event.level)).value_or(Level::B));
         case StateColumn:
             return stateText(state(index.row()));
         case SeenColumn:
@@ -271,12 +314,12 @@ QVariant QaChecklistModel::data(const QModelIndex& index, int role) const
         case InvalidColumn:
             return r.invalid;
         case ViolationsColumn:
-            return violationTexts(r).join(QLatin1String("; "));
+            return violationLabels(r).join(QLatin1String("; "));
         default:
             return {};
         }
     case Qt::ToolTipRole:
-        return index.column() == ViolationsColumn ? violationTexts(r).join(QLatin1Char('\n')) : QVariant();
+        return index.column() == ViolationsColumn ? violationLabels(r).join(QLatin1Char('\n')) : QVariant();
     default:
         return {};
     }

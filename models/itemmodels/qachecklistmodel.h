@@ -56,6 +56,7 @@ public:
         SeenRole,       ///< qint64
         InvalidRole,    ///< qint64: of those seen, with violations
         ViolationsRole, ///< QStringList "type path (×n)"
+        LevelRole,      ///< int(tp::Level)
     };
 
     struct Summary {
@@ -68,6 +69,9 @@ public:
     };
 
     explicit QaChecklistModel(QObject* parent = nullptr);
+
+    /// Translated name of a violation type ("range_violation" → "Out of range").
+    [[nodiscard]] static QString violationLabel(const QString& type);
 
     /// Replaces the rows with the version's planned events (sorted by key); counts restart.
     void setPlan(const QString& appKey, const QString& version, const QList<QaPlannedEvent>& events);
@@ -103,6 +107,8 @@ private:
         QMap<std::pair<QString, QString>, qint64> violations; ///< (type, path) → count
     };
     [[nodiscard]] static QStringList violationTexts(const Row& row);
+    /// The same for people: translated types ("Out of range · properties.x (×2)").
+    [[nodiscard]] static QStringList violationLabels(const Row& row);
 
     QString m_appKey;
     QString m_version;

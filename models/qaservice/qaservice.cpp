@@ -120,12 +120,19 @@ void QaService::run(const std::shared_ptr<Job>& job)
         return;
     }
     auto schemas = schemasFromStore(**store, request.appKey);
-    store->reset(); // the plan is all the worker needs from the store
     if (!schemas) {
         finish(schemas.error(), RedisErrorKind::None);
         return;
     }
     const QString versionName = request.version.isEmpty() ? schemas->current : request.version;
+    // The schemas name events by key only; the checklist shows the names people gave them.
+    QHash<QString, QString> names;
+    if (auto plan = (*store)->versions().planAt(request.appKey, versionName)) {
+        for (const Event& e : std::as_const(plan->events)) {
+            names.insert(e.key, e.displayName);
+        }
+    }
+    store->reset(); // the plan is all the worker needs from the store
     const auto snapshot = schemas->versions.constFind(versionName);
     const SnapshotSchemas& chosen = snapshot != schemas->versions.constEnd() ? *snapshot : schemas->currentSnapshot;
     if (!request.version.isEmpty() && snapshot == schemas->versions.constEnd()) {
@@ -152,7 +159,10 @@ void QaService::run(const std::shared_ptr<Job>& job)
     for (const auto& [key, text] : chosen.events) {
         QaPlannedEvent e;
         e.key = QString::fromUtf8(key);
-        e.name = QJsonDocument::fromJson(text).object().value(QLatin1String("title")).toString();
+        e.name = names.value(e.key);
+        if (e.name.isEmpty()) {
+            e.name = QJsonDocument::fromJson(text).object().value(QLatin1String("title")).toString();
+        }
         const auto rule = (*compiled)->events.constFind(key);
         e.level = rule != (*compiled)->events.constEnd() ? QLatin1Char((*rule)->level) : QLatin1Char('B');
         planned.append(e);

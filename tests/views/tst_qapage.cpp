@@ -219,7 +219,15 @@ void TestQaPage::liveSessionFromReplay()
     QVERIFY2(csv.contains(QStringLiteral("nope_event,,,unplanned,1,1,unplanned_event")), qPrintable(csv));
     QVERIFY2(csv.contains(QStringLiteral(",not_seen,0,0,")), qPrintable(csv));
     const QString html = model->reportHtml(QStringLiteral("device-1"));
-    QVERIFY(html.contains(QStringLiteral("type_mismatch properties.order_amount")));
+    // People read the HTML: violation types by name, levels as labels.
+    QVERIFY2(html.contains(QStringLiteral("Wrong type · properties.order_amount")), qPrintable(html));
+    QVERIFY(html.contains(QStringLiteral("D · Core")) || html.contains(QStringLiteral("C · Important")) ||
+            html.contains(QStringLiteral("B · General")));
+    // The checklist names events as the plan does, not by key.
+    const QModelIndex first = model->index(0, QaChecklistModel::NameColumn);
+    QVERIFY(model->rowCount() > 0);
+    QVERIFY2(first.data().toString() != model->index(0, QaChecklistModel::KeyColumn).data().toString(),
+             qPrintable(first.data().toString()));
     QVERIFY(html.contains(QStringLiteral("<td>nope_event</td>")));
 }
 
