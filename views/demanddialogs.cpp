@@ -1,19 +1,14 @@
 #include "demanddialogs.h"
 
 #include "enumlabels.h"
-#include "jsontext.h"
-#include "plandiff.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSet>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace tp {
@@ -85,62 +80,6 @@ Demand NewDemandDialog::demand() const
         d.targetVersions = {v};
     }
     return d;
-}
-
-MergeConflictDialog::MergeConflictDialog(const QString& demandKey, const QList<MergeConflict>& conflicts,
-                                         QWidget* parent)
-    : QDialog(parent)
-{
-    setObjectName(QStringLiteral("mergeConflictDialog"));
-    setWindowTitle(tr("%1 was not merged").arg(demandKey));
-    auto* intro = new QLabel(tr("These events or attributes changed in the plan after the demand edited them. "
-                                "Nothing was merged. Reopen the demand, bring its changes up to date, and merge "
-                                "again."),
-                             this);
-    intro->setWordWrap(true);
-    auto* table = new QTableWidget(this);
-    table->setObjectName(QStringLiteral("conflictTable"));
-    table->setColumnCount(5);
-    table->setHorizontalHeaderLabels({tr("Event or attribute"), tr("Field"), tr("Base (rev. the demand started from)"),
-                                      tr("Theirs (in the plan now)"), tr("Mine (in the demand)")});
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->verticalHeader()->hide();
-    for (const MergeConflict& c : conflicts) {
-        QSet<QString> fields;
-        for (const FieldChange& f : diffObjects(c.base, c.theirs)) {
-            fields.insert(f.field);
-        }
-        for (const FieldChange& f : diffObjects(c.base, c.mine)) {
-            fields.insert(f.field);
-        }
-        QStringList sorted(fields.cbegin(), fields.cend());
-        sorted.sort();
-        const QString entity = tr("%1 %2 (rev. %3 → %4)")
-                                   .arg(c.kind == EntityKind::Event ? tr("event") : tr("attribute"), c.entityKey)
-                                   .arg(c.baseRevision)
-                                   .arg(c.currentRevision);
-        for (const QString& field : std::as_const(sorted)) {
-            const int row = table->rowCount();
-            table->insertRow(row);
-            const QStringList cells{entity, fieldLabel(field), fieldValueText(field, c.base.value(field)),
-                                    fieldValueText(field, c.theirs.value(field)),
-                                    fieldValueText(field, c.mine.value(field))};
-            for (int column = 0; column < cells.size(); ++column) {
-                auto* item = new QTableWidgetItem(cells.at(column));
-                item->setToolTip(cells.at(column));
-                table->setItem(row, column, item);
-            }
-        }
-    }
-    table->resizeColumnsToContents();
-    table->horizontalHeader()->setStretchLastSection(true);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(table, 1);
-    layout->addWidget(buttons);
-    resize(900, 420);
 }
 
 } // namespace tp

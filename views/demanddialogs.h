@@ -1,6 +1,5 @@
 #pragma once
 
-#include "demandservice.h"
 #include "savingdialog.h"
 #include "types.h"
 
@@ -32,14 +31,6 @@ private:
     QLineEdit* m_link;
     QComboBox* m_version;
     QDialogButtonBox* m_buttons;
-};
-
-/// The conflicts of a merge side by side: per entity and field its value at the demand's base
-/// revision, in the plan now (theirs) and in the demand (mine). Nothing was merged.
-class MergeConflictDialog : public QDialog {
-    Q_OBJECT
-public:
-    MergeConflictDialog(const QString& demandKey, const QList<MergeConflict>& conflicts, QWidget* parent = nullptr);
 };
 
 } // namespace tp

@@ -2,28 +2,29 @@
 
 #include "types.h"
 
-#include <QHash>
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
-class QPushButton;
 class QLineEdit;
 class QSplitter;
-class QTextBrowser;
 
 namespace tp {
 
+class DemandActionBar;
+class DemandReviewPanel;
 class PlanCatalog;
 class SearchFilterProxyModel;
 class TablePage;
+struct MergeConflict;
 
 /// The demands of the selected app: a status filter and a search over key and title, the
-/// list, and the selected demand with its fields and its change set as a readable diff
-/// (added / changed field by field, old → new / removed); a new demand (Ctrl+N) and the
-/// workflow actions (submit, approve, reject, reopen, merge, cancel), each enabled only where
-/// the demand's status allows it, with the outcome said below the list. A merge with
-/// conflicts shows them side by side. Editing under a demand comes next.
+/// list, and the selected demand's review (DemandReviewPanel: the approvals still missing and
+/// why, the discussion, the change set, comments). A new demand (Ctrl+N) and the workflow
+/// actions (DemandActionBar: submit, approve, sign off, request changes, reject, reopen, merge,
+/// cancel), each enabled only where the role, the status and the approvals allow it, with the
+/// outcome said below the list. A merge with conflicts opens the dialog that resolves them
+/// field by field and merges again.
 class DemandsPage : public QWidget {
     Q_OBJECT
 public:
@@ -35,18 +36,26 @@ public:
     void newDemand();
     /// Runs `action` on the selected demand (Merge included) and says how it went.
     void runAction(DemandAction action, const QString& comment = {});
+    /// The acting user signs the selected demand off as the owner of events in it.
+    void signOff();
     /// The key of the selected demand, empty if none.
     [[nodiscard]] QString currentKey() const;
     /// Splitter sizes between the list and the detail pane, column widths and sort order.
     [[nodiscard]] QByteArray saveState() const;
     void restoreState(const QByteArray& state);
 
+protected:
+    /// Decisions taken elsewhere (levels on the Governance page) show when the page comes back.
+    void showEvent(QShowEvent* event) override;
+
 private:
     void onPlanLoaded();
     void applyFilters();
     void updateDetail();
-    void updateActions();
     void askAndRun(DemandAction action);
+    void workUnderDemand();
+    void merge(const QString& key);
+    void showConflicts(const QString& key, const QList<MergeConflict>& conflicts);
     void select(const QString& key);
     void say(const QString& text, bool error);
 
@@ -54,11 +63,9 @@ private:
     SearchFilterProxyModel* m_proxy;
     QComboBox* m_statusFilter = nullptr;
     QLineEdit* m_searchEdit = nullptr;
+    DemandActionBar* m_actions = nullptr;
     TablePage* m_listPage = nullptr;
-    QTextBrowser* m_detail = nullptr;
-    QPushButton* m_newButton = nullptr;
-    QPushButton* m_workButton = nullptr;
-    QHash<int, QPushButton*> m_actions; ///< by int(DemandAction)
+    DemandReviewPanel* m_panel = nullptr;
     QLabel* m_message = nullptr;
     QString m_selectedKey; ///< kept across reloads of the list
     QSplitter* m_splitter = nullptr;

@@ -46,6 +46,35 @@ const QString kVersionSplitterKey = QStringLiteral("mainWindow/versionSplitter")
 const QString kModuleKey = QStringLiteral("mainWindow/module");
 const QString kAppKey = QStringLiteral("mainWindow/app");
 
+/// The status bar's "User: …" and what it means, by where the role comes from.
+std::pair<QString, QString> identityTexts(const Identity& id)
+{
+    const QString role = roleLabel(id.role);
+    switch (id.source) {
+    case Identity::Source::Registered:
+        return {MainWindow::tr("User: %1 · %2").arg(id.user, role),
+                MainWindow::tr("%1 is a registered user of this store with the role %2.").arg(id.user, role)};
+    case Identity::Source::Login:
+        return {MainWindow::tr("User: %1 · %2").arg(id.user, role),
+                MainWindow::tr("%1 is logged in to the PostgreSQL server, which gives the login the role %2 and "
+                               "enforces it.")
+                    .arg(id.user, role)};
+    case Identity::Source::FileOwner:
+        return {MainWindow::tr("User: %1 · owner of this SQLite file (%2)").arg(id.user, roleLabel(Role::Admin)),
+                MainWindow::tr("%1 is not a registered user of this SQLite file and so acts as its owner, with "
+                               "every right of an admin. Set TRACKPLAN_USER to act as a registered user.")
+                    .arg(id.user)};
+    case Identity::Source::NoRole:
+        return {MainWindow::tr("User: %1 · no TrackPlan role").arg(id.user),
+                MainWindow::tr("The login %1 has no TrackPlan role on this PostgreSQL server: it may read and change "
+                               "nothing. An admin gives it one (trackplanctl admin set-role).")
+                    .arg(id.user)};
+    case Identity::Source::Unchecked:
+        break;
+    }
+    return {MainWindow::tr("User: %1").arg(id.user), QString()};
+}
+
 } // namespace
 
 MainWindow::MainWindow(PlanCatalog* catalog, QWidget* parent)
@@ -153,8 +182,9 @@ void MainWindow::createActions()
     file->addSeparator();
     m_publishAction = file->addAction(tr("&Publish to Redis…"), this, &MainWindow::openPublishDialog);
     m_publishAction->setObjectName(QStringLiteral("publishAction"));
-    m_publishAction->setToolTip(tr("Publish the current app's versions to Redis for the collection services"));
     m_publishAction->setEnabled(false);
+    file->setToolTipsVisible(true); // a disabled Publish says why
+    connect(m_catalog, &PlanCatalog::identityChanged, this, &MainWindow::updatePublishAction);
     file->addSeparator();
     QAction* settings = file->addAction(tr("Se&ttings…"), this, &MainWindow::editSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
@@ -263,13 +293,17 @@ void MainWindow::setLiveQa(QaService* service)
 
 void MainWindow::updatePublishAction()
 {
-    m_publishAction->setEnabled(m_publishService && !m_catalog->currentAppKey().isEmpty());
+    const QString denied = m_catalog->deniedReason(Permission::Publish);
+    m_publishAction->setEnabled(m_publishService && !m_catalog->currentAppKey().isEmpty() && denied.isEmpty());
+    m_publishAction->setToolTip(denied.isEmpty()
+                                    ? tr("Publish the current app's versions to Redis for the collection services")
+                                    : denied);
 }
 
 void MainWindow::openPublishDialog()
 {
     const QString appKey = m_catalog->currentAppKey();
-    if (!m_publishService || appKey.isEmpty()) {
+    if (!m_publishService || appKey.isEmpty() || !m_catalog->deniedReason(Permission::Publish).isEmpty()) {
         return;
     }
     const AppListModel* apps = m_catalog->appModel();
@@ -334,8 +368,15 @@ void MainWindow::createStatusBar()
     auto* store = new QLabel(tr("Store: %1").arg(m_catalog->storeDisplayName()), this);
     store->setObjectName(QStringLiteral("storeLabel"));
     store->setToolTip(m_catalog->storeDisplayName());
-    auto* user = new QLabel(tr("User: %1").arg(m_catalog->actor()), this);
+    auto* user = new QLabel(this);
     user->setObjectName(QStringLiteral("userLabel"));
+    const auto showIdentity = [this, user] {
+        const auto [text, tip] = identityTexts(m_catalog->identity());
+        user->setText(text);
+        user->setToolTip(tip);
+    };
+    showIdentity();
+    connect(m_catalog, &PlanCatalog::identityChanged, user, showIdentity);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     m_storeNote = new QLabel(this);

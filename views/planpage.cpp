@@ -134,6 +134,7 @@ PlanPage::PlanPage(PlanCatalog* catalog, QWidget* parent)
     });
 
     connect(m_catalog, &PlanCatalog::planLoaded, this, &PlanPage::onPlanLoaded);
+    connect(m_catalog, &PlanCatalog::identityChanged, this, &PlanPage::updateEditing);
     onPlanLoaded(m_catalog->currentAppKey());
 }
 
@@ -268,6 +269,14 @@ void PlanPage::updateEditing()
     m_editAttributeButton->setToolTip(demand.isEmpty()    ? why
                                           : haveAttribute ? tr("Change the selected attribute in %1").arg(demand)
                                                           : tr("Select an attribute first."));
+    // A role that may not edit demands edits nothing here; its reason comes first.
+    if (const QString denied = m_catalog->deniedReason(Permission::EditDemands); !denied.isEmpty()) {
+        for (QPushButton* button : {m_newEventButton, m_editEventButton, m_newAttributeButton, m_editAttributeButton}) {
+            const QString other = button->isEnabled() ? QString() : button->toolTip();
+            button->setEnabled(false);
+            button->setToolTip(other.isEmpty() ? denied : denied + QLatin1Char('\n') + other);
+        }
+    }
 }
 
 void PlanPage::newEvent()

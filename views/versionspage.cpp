@@ -22,6 +22,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSaveFile>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
@@ -166,6 +167,7 @@ VersionsPage::VersionsPage(PlanCatalog* catalog, QWidget* parent)
     layout->addWidget(m_splitter);
 
     connect(m_catalog, &PlanCatalog::planLoaded, this, &VersionsPage::onPlanLoaded);
+    connect(m_catalog, &PlanCatalog::identityChanged, this, &VersionsPage::updateActions);
     connect(m_versionProxy, &QAbstractItemModel::modelReset, this, &VersionsPage::onVersionsReset);
     // Assigned demands show their title and status, which change on the Demands page.
     connect(m_catalog->demandModel(), &QAbstractItemModel::modelReset, this, &VersionsPage::updateDetail);
@@ -387,6 +389,18 @@ void VersionsPage::chooseChecklistFile()
 
 void VersionsPage::updateActions()
 {
+    // A role that may not manage versions changes none; its reason comes before the status's.
+    const auto gate = qScopeGuard([this] {
+        const QString denied = m_catalog->deniedReason(Permission::ManageVersions);
+        if (denied.isEmpty()) {
+            return;
+        }
+        for (QPushButton* button : {m_newButton, m_assignButton, m_freezeButton, m_releaseButton}) {
+            const QString other = button->isEnabled() ? QString() : button->toolTip();
+            button->setEnabled(false);
+            button->setToolTip(other.isEmpty() ? denied : denied + QLatin1Char('\n') + other);
+        }
+    });
     const bool haveApp = !m_catalog->currentAppKey().isEmpty();
     m_newButton->setEnabled(haveApp);
     m_newButton->setToolTip(haveApp ? tr("Start a version of this app, in planning (%1)")

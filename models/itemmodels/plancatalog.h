@@ -1,6 +1,7 @@
 #pragma once
 
 #include "demandservice.h"
+#include "reviewservice.h"
 #include "storecontext.h"
 #include "error.h"
 #include "plandiff.h"
@@ -68,6 +69,18 @@ public:
     /// Merges an approved demand. Merged: the demands, versions and the plan are reloaded (the
     /// plan as requestApp() does). With conflicts nothing changed and they are returned.
     [[nodiscard]] Result<MergeOutcome> mergeDemand(const QString& key);
+    /// Where a demand stands in its review: the approvals it needs and has, the levels it sets,
+    /// the comments and verdicts of every round.
+    [[nodiscard]] Result<ReviewState> reviewState(const QString& demandKey) const;
+    /// A comment on a demand, or on one of its changes when `kind` is set. Emits reviewChanged().
+    [[nodiscard]] Result<Review> commentDemand(const QString& demandKey, const QString& body,
+                                               std::optional<EntityKind> kind = {}, const QString& entityKey = {});
+    /// The acting user approves a demand as the owner of events in it. Emits reviewChanged().
+    [[nodiscard]] Result<Review> signOffDemand(const QString& demandKey, const QString& comment = {});
+    /// Settles one merge conflict of an approved demand with the resolved state (empty: the
+    /// removal), based on the revision the conflict showed as theirs. Emits reviewChanged().
+    [[nodiscard]] Result<Change> resolveConflict(const QString& demandKey, EntityKind kind, const QString& entityKey,
+                                                 const QJsonObject& resolved, int theirsRevision);
 
     /// The draft demand of the current app that edits go into, empty if none. It ends when
     /// another app is chosen or the demand leaves the draft status.
@@ -127,6 +140,8 @@ public:
     /// Empty if the acting user may do what `permission` stands for, else the translated reason
     /// why not (for a disabled button's tooltip).
     [[nodiscard]] QString deniedReason(Permission permission) const;
+    /// Acts as `user` from now on (the role is looked up again); emits identityChanged().
+    void setActor(const QString& user);
     /// Key of the app whose plan is loaded, empty if none.
     [[nodiscard]] QString currentAppKey() const { return m_currentApp; }
     /// False while the store does not answer (see reachabilityChanged()).
@@ -163,6 +178,11 @@ Q_SIGNALS:
     void appsChanged();
     /// Edits now go into this demand (empty: editing stopped).
     void activeDemandChanged(const QString& key);
+    /// The acting user (and so what they may do) changed.
+    void identityChanged();
+    /// A demand's review moved on without a change of its status (a comment, a sign-off, a
+    /// resolved conflict).
+    void reviewChanged(const QString& demandKey);
     /// The store stopped answering (with the error's message) or answers again.
     void reachabilityChanged(bool reachable, const QString& message);
     /// A background load started (true) or ended (false).

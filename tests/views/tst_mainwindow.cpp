@@ -6,6 +6,7 @@
 #include "attributeeditor.h"
 #include "attributetablemodel.h"
 #include "demanddialogs.h"
+#include "mergeconflictdialog.h"
 #include "demandlistmodel.h"
 #include "demandspage.h"
 #include "eventeditor.h"
@@ -449,7 +450,8 @@ void TestMainWindow::demandsPageShowsChangeSets()
     auto* detail = h.window.findChild<QTextBrowser*>(QStringLiteral("demandDetail"));
     auto* status = h.window.findChild<QComboBox*>(QStringLiteral("demandStatusFilter"));
     auto* search = h.window.findChild<QLineEdit*>(QStringLiteral("demandSearchEdit"));
-    QVERIFY(table && detail && status && search);
+    auto* changeSet = h.window.findChild<QTextBrowser*>(QStringLiteral("changeSetView"));
+    QVERIFY(table && detail && changeSet && status && search);
     QCOMPARE(table->model()->rowCount(), 2); // the fixture's merged demand and the draft
     QVERIFY(detail->toPlainText().contains(QStringLiteral("Select a demand")));
 
@@ -468,8 +470,8 @@ void TestMainWindow::demandsPageShowsChangeSets()
         table->model()->match(table->model()->index(0, 0), DemandListModel::KeyRole, demand->key, 1, Qt::MatchExactly);
     QCOMPARE(hits.size(), 1);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(hits.first()).center());
-    const QString text = detail->toPlainText();
-    QVERIFY2(text.contains(QStringLiteral("Clearer order events")), qPrintable(text));
+    QVERIFY2(detail->toPlainText().contains(QStringLiteral("Clearer order events")), qPrintable(detail->toPlainText()));
+    const QString text = changeSet->toPlainText();
     QVERIFY2(text.contains(QStringLiteral("Changes (2)")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Changed event order_submit")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("→ Sent when the server accepted the order")), qPrintable(text));
@@ -480,9 +482,9 @@ void TestMainWindow::demandsPageShowsChangeSets()
                                                          int(DemandStatus::Merged), 1, Qt::MatchExactly);
     QCOMPARE(merged.size(), 1);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(merged.first()).center());
-    QVERIFY2(detail->toPlainText().contains(QStringLiteral("New event order_submit")),
-             qPrintable(detail->toPlainText()));
-    QVERIFY(detail->toPlainText().contains(QStringLiteral("提交订单")));
+    QVERIFY2(changeSet->toPlainText().contains(QStringLiteral("New event order_submit")),
+             qPrintable(changeSet->toPlainText()));
+    QVERIFY(changeSet->toPlainText().contains(QStringLiteral("提交订单")));
 }
 
 void TestMainWindow::versionsPageComparesAndExports()
@@ -630,7 +632,13 @@ void TestMainWindow::demandWorkflowFromThePage()
     QCOMPARE(page->currentKey(), key);
     QTest::mouseClick(button("approveDemandButton"), Qt::LeftButton);
     QCOMPARE(store.demands().demand(key)->status, DemandStatus::Approved);
-    QVERIFY(tp::test::completeReview(store, key)); // the new event's level
+    // Merge waits for the approvals: the new event's level and order_submit's owner.
+    QVERIFY(!button("mergeDemandButton")->isEnabled());
+    QVERIFY2(button("mergeDemandButton")->toolTip().contains(QStringLiteral("Event owner alice")),
+             qPrintable(button("mergeDemandButton")->toolTip()));
+    QVERIFY(tp::test::completeReview(store, key)); // a steward and alice, in other windows
+    h.window.findChild<QAction*>(QStringLiteral("reloadAction"))->trigger();
+    QCOMPARE(page->currentKey(), key);
     QVERIFY(button("mergeDemandButton")->isEnabled());
 
     // Meanwhile another demand changes order_submit and is merged: ours now conflicts.
@@ -1039,6 +1047,7 @@ void TestMainWindow::mainWorkflow()
     for (const char* action : {"submitDemandButton", "approveDemandButton", "mergeDemandButton"}) {
         if (QLatin1String(action) == QLatin1String("mergeDemandButton")) {
             QVERIFY(tp::test::completeReview(store, key)); // the new event's level
+            h.window.findChild<QAction*>(QStringLiteral("reloadAction"))->trigger(); // decided elsewhere
         }
         QVERIFY2(button(action)->isEnabled(), action);
         QTest::mouseClick(button(action), Qt::LeftButton);
