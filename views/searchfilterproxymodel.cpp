@@ -21,9 +21,11 @@ void SearchFilterProxyModel::setSourceModel(QAbstractItemModel* model)
     if (!model) {
         return;
     }
-    // Rows appended by fetchMore keep the others' texts; anything else starts over.
-    connect(model, &QAbstractItemModel::modelReset, this, &SearchFilterProxyModel::forgetHaystacks);
-    connect(model, &QAbstractItemModel::layoutChanged, this, &SearchFilterProxyModel::forgetHaystacks);
+    // Rows appended by fetchMore keep the others' texts; anything else starts over. A reset or
+    // a new layout is filtered again by QSortFilterProxyModel's own handler, connected first:
+    // the texts go before it runs, or the new rows would be searched in the old rows' texts.
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &SearchFilterProxyModel::forgetHaystacks);
+    connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, &SearchFilterProxyModel::forgetHaystacks);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &SearchFilterProxyModel::forgetHaystacks);
     connect(model, &QAbstractItemModel::rowsMoved, this, &SearchFilterProxyModel::forgetHaystacks);
     connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int) {

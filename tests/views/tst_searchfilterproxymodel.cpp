@@ -3,6 +3,7 @@
 #include "searchfilterproxymodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractListModel>
 #include <QStandardItemModel>
 #include <QTest>
 
@@ -23,6 +24,25 @@ void addRow(QStandardItemModel& model, const QString& key, const QString& name, 
     model.appendRow(item);
 }
 
+/// Keys whose whole list is replaced at once (as a demand list when another app is chosen).
+class KeyListModel : public QAbstractListModel {
+public:
+    void setKeys(const QStringList& keys)
+    {
+        beginResetModel();
+        m_keys = keys;
+        endResetModel();
+    }
+    int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_keys.size()); }
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        return role == KeyRole || role == Qt::DisplayRole ? QVariant(m_keys.value(index.row())) : QVariant();
+    }
+
+private:
+    QStringList m_keys;
+};
+
 } // namespace
 
 class TestSearchFilterProxyModel : public QObject {
@@ -31,6 +51,7 @@ private Q_SLOTS:
     void filters_data();
     void filters();
     void filtersRowsAddedLater();
+    void filtersAgainAfterReset();
     void sortsBySortRole();
 };
 
@@ -84,6 +105,24 @@ void TestSearchFilterProxyModel::filtersRowsAddedLater()
     QCOMPARE(proxy.searchText(), QStringLiteral("order"));
     proxy.setSearchText(QString());
     QCOMPARE(proxy.rowCount(), 3);
+}
+
+void TestSearchFilterProxyModel::filtersAgainAfterReset()
+{
+    KeyListModel source;
+    source.setKeys({QStringLiteral("DEM-0059"), QStringLiteral("DEM-0060")});
+    SearchFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&source);
+    proxy.setSearchRoles({KeyRole});
+    proxy.setSearchText(QStringLiteral("dem-0049"));
+    QCOMPARE(proxy.rowCount(), 0);
+    // The search stays; the new rows are searched in their own texts, not the old rows'.
+    source.setKeys({QStringLiteral("DEM-0049"), QStringLiteral("DEM-0050")});
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data(KeyRole).toString(), QStringLiteral("DEM-0049"));
+    source.setKeys({QStringLiteral("DEM-0001")});
+    QCOMPARE(proxy.rowCount(), 0);
 }
 
 void TestSearchFilterProxyModel::sortsBySortRole()
