@@ -85,9 +85,10 @@ void CommentBox::updateButton()
 {
     const bool allowed = m_denied.isEmpty();
     m_button->setEnabled(allowed && !text().isEmpty());
-    m_button->setToolTip(!allowed ? m_denied
-                                  : tr("Add the comment to the discussion (%1)")
-                                        .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
+    m_button->setToolTip(!allowed
+                             ? m_denied
+                             : tr("Add the comment to the discussion (%1)")
+                                   .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
 }
 
 } // namespace tp

@@ -134,15 +134,15 @@ void DemandActionBar::updateFor(const Demand* demand, const ReviewState* state)
 {
     const QString editDenied = m_catalog->deniedReason(Permission::EditDemands);
     const bool haveApp = !m_catalog->currentAppKey().isEmpty();
-    apply(m_newButton, nonEmpty({editDenied, haveApp ? QString() : tr("Choose an app first.")}),
-          tr("Start a demand for this app (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    apply(
+        m_newButton, nonEmpty({editDenied, haveApp ? QString() : tr("Choose an app first.")}),
+        tr("Start a demand for this app (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
 
     const QString noDemand = demand ? QString() : tr("Select a demand first.");
     const bool draft = demand && demand->status == DemandStatus::Draft;
     const bool active = demand && m_catalog->activeDemand() == demand->key;
     apply(m_workButton,
-          nonEmpty({editDenied, noDemand,
-                    !demand || draft ? QString() : tr("Only a draft demand takes edits."),
+          nonEmpty({editDenied, noDemand, !demand || draft ? QString() : tr("Only a draft demand takes edits."),
                     active ? tr("Edits already go into this demand.") : QString()}),
           tr("Make new and changed events go into this demand's change set"));
 
@@ -158,8 +158,8 @@ void DemandActionBar::updateFor(const Demand* demand, const ReviewState* state)
         }
         QString approvals;
         if (action == DemandAction::Merge && state && !state->approvalsComplete() && statusReason.isEmpty()) {
-            approvals = tr("Missing approvals:") + QStringLiteral("\n• ") +
-                        state->missing().join(QStringLiteral("\n• "));
+            approvals =
+                tr("Missing approvals:") + QStringLiteral("\n• ") + state->missing().join(QStringLiteral("\n• "));
         }
         const QString roleReason = m_catalog->deniedReason(permissionFor(action));
         apply(m_actions.value(int(action)), nonEmpty({roleReason, noDemand, statusReason, approvals}));
@@ -169,10 +169,11 @@ void DemandActionBar::updateFor(const Demand* demand, const ReviewState* state)
     const QString user = m_catalog->identity().user;
     QString signOffReason;
     if (demand && demand->status != DemandStatus::InReview && demand->status != DemandStatus::Approved) {
-        signOffReason = tr("Needs a demand that is %1; this one is %2.")
-                            .arg(tr("%1 or %2").arg(demandStatusLabel(DemandStatus::InReview),
-                                                    demandStatusLabel(DemandStatus::Approved)),
-                                 demandStatusLabel(demand->status));
+        signOffReason =
+            tr("Needs a demand that is %1; this one is %2.")
+                .arg(tr("%1 or %2")
+                         .arg(demandStatusLabel(DemandStatus::InReview), demandStatusLabel(DemandStatus::Approved)),
+                     demandStatusLabel(demand->status));
     } else if (demand && state) {
         const Requirement* mine = nullptr;
         for (const Requirement& r : state->requirements) {

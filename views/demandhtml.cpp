@@ -115,11 +115,12 @@ QString DemandHtml::approvals(const ReviewState& state)
         html += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(mark, text);
     }
     for (const LevelRequest& l : state.levels) {
-        const QString mark = l.decision == LevelDecision::Approved   ? QStringLiteral("<span class='added'>✔</span>")
-                             : l.decision == LevelDecision::Rejected ? QStringLiteral("<span class='removed'>✖</span>")
-                                                                     : QStringLiteral("<span class='changed'>○</span>");
-        const QString change = l.from ? tr("Level of %1: %2 → %3").arg(l.eventKey, levelLabel(*l.from), levelLabel(l.to))
-                                      : tr("Level of new event %1: %2").arg(l.eventKey, levelLabel(l.to));
+        const QString mark = l.decision == LevelDecision::Approved ? QStringLiteral("<span class='added'>✔</span>")
+            : l.decision == LevelDecision::Rejected                ? QStringLiteral("<span class='removed'>✖</span>")
+                                                                   : QStringLiteral("<span class='changed'>○</span>");
+        const QString change = l.from
+            ? tr("Level of %1: %2 → %3").arg(l.eventKey, levelLabel(*l.from), levelLabel(l.to))
+            : tr("Level of new event %1: %2").arg(l.eventKey, levelLabel(l.to));
         QString decision = levelDecisionLabel(l.decision);
         if (l.decision == LevelDecision::Pending) {
             decision = tr("awaits a data steward (Governance page)");
@@ -146,9 +147,9 @@ QString DemandHtml::discussion(const QList<Review>& reviews, int currentRound)
         byRound[r.round].append(r);
     }
     for (const auto& [round, items] : byRound) {
-        const QString title = round == 0             ? tr("Before review")
-                              : round == currentRound ? tr("Round %1 (current)").arg(round)
-                                                      : tr("Round %1").arg(round);
+        const QString title = round == 0 ? tr("Before review")
+            : round == currentRound      ? tr("Round %1 (current)").arg(round)
+                                         : tr("Round %1").arg(round);
         html += QStringLiteral("<p style='margin: 10px 0 0 0'><span class='dim'>%1</span></p>").arg(esc(title));
         for (const Review& r : items) {
             html += reviewHtml(r, true);
@@ -172,7 +173,8 @@ QString DemandHtml::change(const ChangeDiff& diff, const QList<Review>& comments
 {
     const Change& c = diff.change;
     const QString anchor = QStringLiteral("change:%1:%2").arg(toString(c.kind), c.entityKey);
-    const QString what = QStringLiteral("%1 <a href='%2'>%3</a>").arg(esc(kindText(c.kind)), esc(anchor), code(c.entityKey));
+    const QString what =
+        QStringLiteral("%1 <a href='%2'>%3</a>").arg(esc(kindText(c.kind)), esc(anchor), code(c.entityKey));
     QString html;
     switch (c.op) {
     case ChangeOp::Create:
@@ -195,7 +197,8 @@ QString DemandHtml::change(const ChangeDiff& diff, const QList<Review>& comments
                 ? esc(fieldValueText(f.field, f.after))
                 : QStringLiteral("<span class='dim'>%1</span> → %2")
                       .arg(esc(fieldValueText(f.field, f.before)), esc(fieldValueText(f.field, f.after)));
-            html += QStringLiteral("<tr><td class='label'>%1</td><td>%2</td></tr>").arg(esc(fieldLabel(f.field)), value);
+            html +=
+                QStringLiteral("<tr><td class='label'>%1</td><td>%2</td></tr>").arg(esc(fieldLabel(f.field)), value);
         }
         if (diff.fields.isEmpty()) {
             html += QStringLiteral("<tr><td class='label'>%1</td></tr>").arg(esc(tr("No field differs.")));

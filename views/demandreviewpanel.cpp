@@ -30,10 +30,12 @@ DemandReviewPanel::DemandReviewPanel(PlanCatalog* catalog, QWidget* parent)
     , m_catalog(catalog)
     , m_tabs(new QTabWidget(this))
     , m_review(new QTextBrowser(this))
-    , m_demandComment(new CommentBox(QStringLiteral("demandCommentEdit"), QStringLiteral("addDemandCommentButton"), this))
+    , m_demandComment(
+          new CommentBox(QStringLiteral("demandCommentEdit"), QStringLiteral("addDemandCommentButton"), this))
     , m_changes(new QTextBrowser(this))
     , m_changeTarget(new QComboBox(this))
-    , m_changeComment(new CommentBox(QStringLiteral("changeCommentEdit"), QStringLiteral("addChangeCommentButton"), this))
+    , m_changeComment(
+          new CommentBox(QStringLiteral("changeCommentEdit"), QStringLiteral("addChangeCommentButton"), this))
 {
     setObjectName(QStringLiteral("demandReviewPanel"));
     m_tabs->setObjectName(QStringLiteral("demandDetailTabs"));

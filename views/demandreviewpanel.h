@@ -29,8 +29,7 @@ public:
     explicit DemandReviewPanel(PlanCatalog* catalog, QWidget* parent = nullptr);
 
     /// Shows a demand with its change set and review state, or what kept them from being read.
-    void showDemand(const Demand& demand, const Result<QList<ChangeDiff>>& changes,
-                    const Result<ReviewState>& state);
+    void showDemand(const Demand& demand, const Result<QList<ChangeDiff>>& changes, const Result<ReviewState>& state);
     /// Shows that no demand is selected.
     void showNothing();
     /// Enables the comment boxes as the acting user's role allows.

@@ -295,9 +295,8 @@ void MainWindow::updatePublishAction()
 {
     const QString denied = m_catalog->deniedReason(Permission::Publish);
     m_publishAction->setEnabled(m_publishService && !m_catalog->currentAppKey().isEmpty() && denied.isEmpty());
-    m_publishAction->setToolTip(denied.isEmpty()
-                                    ? tr("Publish the current app's versions to Redis for the collection services")
-                                    : denied);
+    m_publishAction->setToolTip(
+        denied.isEmpty() ? tr("Publish the current app's versions to Redis for the collection services") : denied);
 }
 
 void MainWindow::openPublishDialog()

@@ -10,10 +10,9 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace tp {
 namespace {
@@ -45,14 +44,17 @@ MergeConflictDialog::MergeConflictDialog(const QString& demandKey, const QList<M
     setWindowTitle(tr("%1 was not merged").arg(demandKey));
     auto* intro = new QLabel(tr("These events or attributes changed in the plan after the demand edited them; nothing "
                                 "was merged. Choose for each field which value the demand takes — keep mine, take "
-                                "theirs, or edit it — then apply: the demand is brought up to date and merged again."),
+                                "theirs, or edit it — then apply: the demand is brought up to date and merged again. "
+                                "Fields in bold were changed on both sides; where only the plan changed a field, "
+                                "theirs is chosen already."),
                              this);
     intro->setWordWrap(true);
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("conflictTable"));
-    m_table->setHorizontalHeaderLabels({tr("Event or attribute"), tr("Field"), tr("Base (rev. the demand started from)"),
-                                        tr("Theirs (in the plan now)"), tr("Mine (in the demand)"), tr("Take")});
+    m_table->setHorizontalHeaderLabels({tr("Event or attribute"), tr("Field"),
+                                        tr("Base (rev. the demand started from)"), tr("Theirs (in the plan now)"),
+                                        tr("Mine (in the demand)"), tr("Take")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -61,8 +63,9 @@ MergeConflictDialog::MergeConflictDialog(const QString& demandKey, const QList<M
         addRows(i);
     }
     m_table->resizeColumnsToContents();
+    // The values share what room there is; an entity's name stands once beside its fields.
     for (int column : {BaseColumn, TheirsColumn, MineColumn}) {
-        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 240));
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
     }
     m_table->horizontalHeader()->setSectionResizeMode(ChoiceColumn, QHeaderView::ResizeToContents);
 
@@ -85,9 +88,8 @@ MergeConflictDialog::MergeConflictDialog(const QString& demandKey, const QList<M
     m_applyButton = buttons->addButton(tr("Apply and merge"), QDialogButtonBox::AcceptRole);
     m_applyButton->setObjectName(QStringLiteral("applyResolutionButton"));
     m_applyButton->setEnabled(deniedReason.isEmpty());
-    m_applyButton->setToolTip(deniedReason.isEmpty()
-                                  ? tr("Store these values in the demand's change set and merge it again")
-                                  : deniedReason);
+    m_applyButton->setToolTip(
+        deniedReason.isEmpty() ? tr("Store these values in the demand's change set and merge it again") : deniedReason);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_applyButton, &QPushButton::clicked, this, &MergeConflictDialog::apply);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &MergeConflictDialog::onRowSelected);
@@ -115,6 +117,7 @@ void MergeConflictDialog::addRows(int conflictIndex)
                                .arg(DemandHtml::kindText(c.kind), c.entityKey)
                                .arg(c.baseRevision)
                                .arg(c.currentRevision);
+    const int firstRow = m_table->rowCount();
     const auto addRow = [&](Row row, const QStringList& cells, const QStringList& tips) {
         const int r = m_table->rowCount();
         m_table->insertRow(r);
@@ -145,10 +148,15 @@ void MergeConflictDialog::addRows(int conflictIndex)
                {});
         return;
     }
+    const auto spanEntity = qScopeGuard([this, firstRow] {
+        if (const int rows = m_table->rowCount() - firstRow; rows > 1) {
+            m_table->setSpan(firstRow, EntityColumn, rows, 1);
+        }
+    });
     for (const ConflictField& f : conflictFields(sides)) {
-        const QString why = f.bothChanged()  ? tr("Both the plan and the demand changed it.")
-                            : f.theirsChanged ? tr("Only the plan changed it since the demand started.")
-                                              : tr("Only the demand changed it.");
+        const QString why = f.bothChanged() ? tr("Both the plan and the demand changed it.")
+            : f.theirsChanged               ? tr("Only the plan changed it since the demand started.")
+                                            : tr("Only the demand changed it.");
         addRow(Row{conflictIndex, f, nullptr, {}},
                {entity, fieldLabel(f.field), fieldValueText(f.field, f.base), fieldValueText(f.field, f.theirs),
                 fieldValueText(f.field, f.mine)},
@@ -199,9 +207,9 @@ void MergeConflictDialog::onRowSelected()
     const MergeConflict& c = m_conflicts.at(row.conflict);
     const bool editing = row.field && choiceOf(row) == ConflictChoice::Edited;
     const QString what = row.field ? tr("%1 of %2").arg(fieldLabel(row.field->field), c.entityKey) : c.entityKey;
-    const QString how = !editing                   ? tr("choose Edit to change it")
-                        : row.field->editsAsText() ? tr("edited as text")
-                                                   : tr("edited as JSON");
+    const QString how = !editing   ? tr("choose Edit to change it")
+        : row.field->editsAsText() ? tr("edited as text")
+                                   : tr("edited as JSON");
     m_valueLabel->setText(tr("&Value of %1 after the merge (%2):").arg(what, how));
     m_editor->setPlainText(rowValueText(row));
     m_editor->setReadOnly(!editing);

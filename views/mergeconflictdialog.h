@@ -48,7 +48,7 @@ public:
 
 private:
     struct Row {
-        int conflict = 0;          ///< index into m_conflicts
+        int conflict = 0;                   ///< index into m_conflicts
         std::optional<ConflictField> field; ///< none: the whole entity
         QComboBox* choice = nullptr;
         QString editedText; ///< what was typed while "Edit" is chosen

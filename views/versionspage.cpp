@@ -22,8 +22,8 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>

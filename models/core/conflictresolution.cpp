@@ -152,8 +152,7 @@ std::optional<QJsonValue> valueFromEditText(const QString& text, bool asText, QS
     // QJsonDocument parses only arrays and objects at the top: wrap the text in one so that
     // scalars (12, "x", null) are values too.
     QJsonParseError parseError;
-    const QJsonDocument doc =
-        QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("\n]"), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("\n]"), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error) {
             *error = QCoreApplication::translate("tp::conflicts", "Not valid JSON: %1 (at character %2).")

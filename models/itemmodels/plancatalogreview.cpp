@@ -18,8 +18,8 @@ Result<ReviewState> PlanCatalog::reviewState(const QString& demandKey) const
     return m_store.reviews().state(demandKey);
 }
 
-Result<Review> PlanCatalog::commentDemand(const QString& demandKey, const QString& body,
-                                          std::optional<EntityKind> kind, const QString& entityKey)
+Result<Review> PlanCatalog::commentDemand(const QString& demandKey, const QString& body, std::optional<EntityKind> kind,
+                                          const QString& entityKey)
 {
     auto r = m_store.reviews().comment(demandKey, body, kind, entityKey);
     if (r) {

@@ -52,9 +52,10 @@ QStringList fieldSummary(const QList<ConflictField>& fields)
 {
     QStringList out;
     for (const ConflictField& f : fields) {
-        out << QStringLiteral("%1:%2").arg(f.field, f.bothChanged()       ? S("both")
-                                                    : f.theirsChanged ? S("theirs")
-                                                                      : S("mine"));
+        out << QStringLiteral("%1:%2").arg(f.field,
+                                           f.bothChanged()       ? S("both")
+                                               : f.theirsChanged ? S("theirs")
+                                                                 : S("mine"));
     }
     return out;
 }
@@ -78,16 +79,15 @@ void TestConflictResolution::composesFieldByField_data()
 {
     QTest::addColumn<QJsonObject>("theirs"); // patches of the base state
     QTest::addColumn<QJsonObject>("mine");
-    QTest::addColumn<QStringList>("choices"); // "field=mine|theirs|JSON value edited"
-    QTest::addColumn<QStringList>("fields");  // conflictFields() summary
+    QTest::addColumn<QStringList>("choices");  // "field=mine|theirs|JSON value edited"
+    QTest::addColumn<QStringList>("fields");   // conflictFields() summary
     QTest::addColumn<QJsonObject>("resolved"); // patch of the base state
 
     QTest::newRow("only theirs changed: theirs")
         << obj(R"({"description":"T"})") << QJsonObject() << QStringList() << QStringList{S("description:theirs")}
         << obj(R"({"description":"T"})");
-    QTest::newRow("only mine changed: mine")
-        << QJsonObject() << obj(R"({"owner":"bob"})") << QStringList() << QStringList{S("owner:mine")}
-        << obj(R"({"owner":"bob"})");
+    QTest::newRow("only mine changed: mine") << QJsonObject() << obj(R"({"owner":"bob"})") << QStringList()
+                                             << QStringList{S("owner:mine")} << obj(R"({"owner":"bob"})");
     QTest::newRow("both changed: mine unless told")
         << obj(R"({"description":"T"})") << obj(R"({"description":"M"})") << QStringList()
         << QStringList{S("description:both")} << obj(R"({"description":"M"})");
@@ -211,7 +211,8 @@ void TestConflictResolution::attributeEnumValuesEdited()
     // The editor starts from mine; the person adds theirs' value to it.
     QString text = valueEditText(values.mine, false);
     QVERIFY2(text.contains(S("\"wallet\"")), qPrintable(text));
-    text.replace(S("\"wallet\""), S("\"wallet\"\n    },\n    {\n        \"label\": \"Cash\",\n        \"value\": \"cash\""));
+    text.replace(S("\"wallet\""),
+                 S("\"wallet\"\n    },\n    {\n        \"label\": \"Cash\",\n        \"value\": \"cash\""));
     QString error;
     const auto edited = valueFromEditText(text, false, &error);
     QVERIFY2(edited, qPrintable(error + S("\n") + text));

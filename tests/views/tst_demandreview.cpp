@@ -60,16 +60,13 @@ struct Harness {
     {
         return window.findChild<QTextBrowser*>(QString::fromLatin1(browser))->toPlainText();
     }
-    [[nodiscard]] QString message() const
-    {
-        return window.findChild<QLabel*>(QStringLiteral("demandMessage"))->text();
-    }
+    [[nodiscard]] QString message() const { return window.findChild<QLabel*>(QStringLiteral("demandMessage"))->text(); }
     /// Clicks the demand in the list; false if it is not shown.
     bool selectDemand(const QString& key) const
     {
         auto* table = window.findChild<QTableView*>(QStringLiteral("demandTable"));
-        const QModelIndexList hits = table->model()->match(table->model()->index(0, 0), DemandListModel::KeyRole, key,
-                                                           1, Qt::MatchExactly);
+        const QModelIndexList hits =
+            table->model()->match(table->model()->index(0, 0), DemandListModel::KeyRole, key, 1, Qt::MatchExactly);
         if (hits.isEmpty()) {
             return false;
         }
@@ -383,12 +380,12 @@ void TestDemandReview::analystMayChangeNothing()
         QVERIFY2(!w->isEnabled(), name);
         QVERIFY2(w->toolTip().startsWith(analyst), qPrintable(QString::fromLatin1(name) + S(": ") + w->toolTip()));
     };
-    for (const char* name : {"newDemandButton", "submitDemandButton", "approveDemandButton", "requestChangesButton",
-                             "rejectDemandButton", "reopenDemandButton", "mergeDemandButton", "cancelDemandButton",
-                             "signOffDemandButton", "workUnderDemandButton", "addDemandCommentButton",
-                             "addChangeCommentButton", "newEventButton", "editEventButton", "newAttributeButton",
-                             "editAttributeButton", "newVersionButton", "assignDemandsButton", "freezeVersionButton",
-                             "releaseVersionButton"}) {
+    for (const char* name :
+         {"newDemandButton",     "submitDemandButton",    "approveDemandButton",    "requestChangesButton",
+          "rejectDemandButton",  "reopenDemandButton",    "mergeDemandButton",      "cancelDemandButton",
+          "signOffDemandButton", "workUnderDemandButton", "addDemandCommentButton", "addChangeCommentButton",
+          "newEventButton",      "editEventButton",       "newAttributeButton",     "editAttributeButton",
+          "newVersionButton",    "assignDemandsButton",   "freezeVersionButton",    "releaseVersionButton"}) {
         expectDenied(h.button(name), name);
     }
     expectDenied(h.window.findChild<QPlainTextEdit*>(QStringLiteral("demandCommentEdit")), "demandCommentEdit");
@@ -400,8 +397,8 @@ void TestDemandReview::analystMayChangeNothing()
     h.catalog.setActor(S("liu.yang"));
     QVERIFY(h.button("submitDemandButton")->isEnabled());
     QVERIFY(h.button("newVersionButton")->isEnabled());
-    QVERIFY(h.button("addDemandCommentButton")->toolTip().isEmpty() ||
-            !h.button("addDemandCommentButton")->toolTip().startsWith(analyst));
+    QVERIFY(h.button("addDemandCommentButton")->toolTip().isEmpty()
+            || !h.button("addDemandCommentButton")->toolTip().startsWith(analyst));
 }
 
 void TestDemandReview::statusBarSaysWhoActs()
