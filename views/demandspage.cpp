@@ -252,13 +252,14 @@ void DemandsPage::merge(const QString& key)
     if (!outcome) {
         say(tr("%1 was not merged: %2").arg(key, outcome.error().message), true);
     } else if (!outcome->merged) {
-        say(tr("%1 was not merged: %2 conflict(s) with changes made since. Nothing changed.")
-                .arg(key)
-                .arg(outcome->conflicts.size()),
+        say(tr("%1 was not merged: %n conflict(s) with changes made since. Nothing changed.", nullptr,
+               int(outcome->conflicts.size()))
+                .arg(key),
             true);
         showConflicts(key, outcome->conflicts);
     } else {
-        say(tr("%1 merged: %2 revision(s) written; the plan shows them now.").arg(key).arg(outcome->revisionsWritten),
+        say(tr("%1 merged: %n revision(s) written; the plan shows them now.", nullptr, outcome->revisionsWritten)
+                .arg(key),
             false);
     }
 }

@@ -84,7 +84,8 @@ MergeConflictDialog::MergeConflictDialog(const QString& demandKey, const QList<M
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #cf222e;"));
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto* buttons = new QDialogButtonBox(this);
+    buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole); // Qt's own translations may be missing
     m_applyButton = buttons->addButton(tr("Apply and merge"), QDialogButtonBox::AcceptRole);
     m_applyButton->setObjectName(QStringLiteral("applyResolutionButton"));
     m_applyButton->setEnabled(deniedReason.isEmpty());
@@ -124,6 +125,8 @@ void MergeConflictDialog::addRows(int conflictIndex)
         for (int column = 0; column < cells.size(); ++column) {
             m_table->setItem(r, column, cell(cells.at(column), tips.value(column)));
         }
+        // The entity's cell spans its fields: selecting one field does not highlight all.
+        m_table->item(r, EntityColumn)->setFlags(Qt::ItemIsEnabled);
         row.choice = new QComboBox(m_table);
         row.choice->setObjectName(row.field ? QStringLiteral("resolution_%1_%2").arg(c.entityKey, row.field->field)
                                             : QStringLiteral("resolution_%1").arg(c.entityKey));

@@ -272,7 +272,8 @@ void PlanPage::updateEditing()
     // A role that may not edit demands edits nothing here; its reason comes first.
     if (const QString denied = m_catalog->deniedReason(Permission::EditDemands); !denied.isEmpty()) {
         for (QPushButton* button : {m_newEventButton, m_editEventButton, m_newAttributeButton, m_editAttributeButton}) {
-            const QString other = button->isEnabled() ? QString() : button->toolTip();
+            // "Choose a draft demand…" is no way forward for this role: the role's reason alone.
+            const QString other = button->isEnabled() || button->toolTip() == why ? QString() : button->toolTip();
             button->setEnabled(false);
             button->setToolTip(other.isEmpty() ? denied : denied + QLatin1Char('\n') + other);
         }
