@@ -228,84 +228,123 @@
     </message>
 </context>
 <context>
-    <name>tp::DemandListModel</name>
+    <name>tp::CommentBox</name>
     <message>
-        <source>Key</source>
+        <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target versions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Updated</source>
+        <source>Add the comment to the discussion (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>tp::DemandsPage</name>
+    <name>tp::DemandActionBar</name>
+    <message>
+        <source>Submit for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel demand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New demand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work under this demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an app first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a demand for this app (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a demand first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a draft demand takes edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits already go into this demand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make new and changed events go into this demand&apos;s change set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a demand that is %1; this one is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing approvals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approval rule asks %1 to sign off this demand: they own none of its events that need their owner&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s approval is in already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve this demand as the owner of events it changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::DemandHtml</name>
+    <message>
+        <source>on %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>attribute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No field differs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only demands in this status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter by key or title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This app has no demands yet.&lt;br&gt;A demand collects the changes to events and attributes that one product need brings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No demand matches the filter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a demand to see its change set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -337,6 +376,165 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every approval is in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its changes need no approval yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing before it can be merged: %n approval(s).</source>
+        <translation>
+            <numerusform>Missing before it can be merged: %n approval.</numerusform>
+            <numerusform>Missing before it can be merged: %n approvals.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Once submitted it needs %n approval(s).</source>
+        <translation>
+            <numerusform>Once submitted it needs %n approval.</numerusform>
+            <numerusform>Once submitted it needs %n approvals.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level of %1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level of new event %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>awaits a data steward (Governance page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discussion (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1 (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No field differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::DemandListModel</name>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::DemandReviewPanel</name>
+    <message>
+        <source>Comment on the demand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment on the chosen change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;omment on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a demand to see its review and its change set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a demand to see its change set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Review (%n missing)</source>
+        <translation>
+            <numerusform>Review (%n missing)</numerusform>
+            <numerusform>Review (%n missing)</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>The change set cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,47 +547,49 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Submit for review</source>
+        <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Approve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reject…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel demand…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New demand…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start a demand for this app (%1)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%1 %2 (%n comment(s))</source>
+        <translation>
+            <numerusform>%1 %2 (%n comment)</numerusform>
+            <numerusform>%1 %2 (%n comments)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a demand first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Needs a demand that is %1; this one is %2.</source>
+        <source>This demand has no changes to comment on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> or </source>
+        <source>Choose the change to comment on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::DemandsPage</name>
+    <message>
+        <source>Show only demands in this status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by key or title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app has no demands yet.&lt;br&gt;A demand collects the changes to events and attributes that one product need brings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demand matches the filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -405,19 +605,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 was not merged: %2 conflict(s) with changes made since. Nothing changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 merged: %2 revision(s) written; the plan shows them now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is now %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Work under this demand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -425,20 +613,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edits already go into this demand.</source>
+        <source>What should change? (the owner reads it in the discussion)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Make new and changed events go into this demand&apos;s change set</source>
+        <source>%1 signed %2 off as the owner of its events.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Only a draft demand takes edits.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%1 was not merged: %n conflict(s) with changes made since. Nothing changed.</source>
+        <translation>
+            <numerusform>%1 was not merged: %n conflict with changes made since. Nothing changed.</numerusform>
+            <numerusform>%1 was not merged: %n conflicts with changes made since. Nothing changed.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Request changes…</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%1 merged: %n revision(s) written; the plan shows them now.</source>
+        <translation>
+            <numerusform>%1 merged: %n revision written; the plan shows it now.</numerusform>
+            <numerusform>%1 merged: %n revisions written; the plan shows them now.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -947,15 +1141,39 @@
         <source>QA</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>User: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a registered user of this store with the role %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is logged in to the PostgreSQL server, which gives the login the role %2 and enforces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User: %1 · owner of this SQLite file (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a registered user of this SQLite file and so acts as its owner, with every right of an admin. Set TRACKPLAN_USER to act as a registered user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User: %1 · no TrackPlan role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login %1 has no TrackPlan role on this PostgreSQL server: it may read and change nothing. An admin gives it one (trackplanctl admin set-role).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>
     <message>
         <source>%1 was not merged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These events or attributes changed in the plan after the demand edited them. Nothing was merged. Reopen the demand, bring its changes up to date, and merge again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -983,11 +1201,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>event</source>
+        <source>These events or attributes changed in the plan after the demand edited them; nothing was merged. Choose for each field which value the demand takes — keep mine, take theirs, or edit it — then apply: the demand is brought up to date and merged again. Fields in bold were changed on both sides; where only the plan changed a field, theirs is chosen already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>attribute</source>
+        <source>Take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply and merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store these values in the demand&apos;s change set and merge it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(removed in the plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(removed by the demand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(existed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both the plan and the demand changed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the plan changed it since the demand started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the demand changed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a row to see the value it resolves to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose Edit to change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Value of %1 after the merge (%2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would not be valid: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2426,6 +2740,21 @@ Your edits are still here; press OK to try again.</source>
     </message>
     <message>
         <source>The password was not remembered; the system keychain said: %1. TrackPlan asks for it again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::conflicts</name>
+    <message>
+        <source>Type a JSON value (null for none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1 (at character %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type one JSON value, not %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -226,6 +226,239 @@
     </message>
 </context>
 <context>
+    <name>tp::CommentBox</name>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Add the comment to the discussion (%1)</source>
+        <translation>将评论加入讨论（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>tp::DemandActionBar</name>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交评审</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Cancel demand…</source>
+        <translation>取消需求…</translation>
+    </message>
+    <message>
+        <source>Request changes…</source>
+        <translation>要求修改…</translation>
+    </message>
+    <message>
+        <source>New demand…</source>
+        <translation>新建需求…</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>负责人确认</translation>
+    </message>
+    <message>
+        <source>Work under this demand</source>
+        <translation>在此需求下工作</translation>
+    </message>
+    <message>
+        <source>Choose an app first.</source>
+        <translation>请先选择一个应用。</translation>
+    </message>
+    <message>
+        <source>Start a demand for this app (%1)</source>
+        <translation>为该应用新建一个需求（%1）</translation>
+    </message>
+    <message>
+        <source>Select a demand first.</source>
+        <translation>请先选择一个需求。</translation>
+    </message>
+    <message>
+        <source>Only a draft demand takes edits.</source>
+        <translation>只有草稿状态的需求才能接收编辑。</translation>
+    </message>
+    <message>
+        <source>Edits already go into this demand.</source>
+        <translation>编辑已在进入此需求。</translation>
+    </message>
+    <message>
+        <source>Make new and changed events go into this demand&apos;s change set</source>
+        <translation>让新建和修改的事件进入此需求的变更集</translation>
+    </message>
+    <message>
+        <source>Needs a demand that is %1; this one is %2.</source>
+        <translation>需要处于%1状态的需求；该需求为%2。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>Missing approvals:</source>
+        <translation>尚缺的审批：</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1或%2</translation>
+    </message>
+    <message>
+        <source>No approval rule asks %1 to sign off this demand: they own none of its events that need their owner&apos;s approval.</source>
+        <translation>没有审批规则要求 %1 确认此需求：其中需要负责人审批的事件都不归 %1 负责。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s approval is in already.</source>
+        <translation>%1 已经审批过了。</translation>
+    </message>
+    <message>
+        <source>Approve this demand as the owner of events it changes</source>
+        <translation>以所改事件负责人的身份批准此需求</translation>
+    </message>
+</context>
+<context>
+    <name>tp::DemandHtml</name>
+    <message>
+        <source>on %1 %2</source>
+        <translation>针对%1 %2</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Target versions</source>
+        <translation>目标版本</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Merged.</source>
+        <translation>已合并。</translation>
+    </message>
+    <message>
+        <source>Every approval is in.</source>
+        <translation>审批已全部完成。</translation>
+    </message>
+    <message>
+        <source>Its changes need no approval yet.</source>
+        <translation>其变更暂时无需审批。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing before it can be merged: %n approval(s).</source>
+        <translation>
+            <numerusform>合并前还缺 %n 项审批。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Once submitted it needs %n approval(s).</source>
+        <translation>
+            <numerusform>提交后需要 %n 项审批。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>由 %1 批准</translation>
+    </message>
+    <message>
+        <source>Level of %1: %2 → %3</source>
+        <translation>%1 的等级：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Level of new event %1: %2</source>
+        <translation>新事件 %1 的等级：%2</translation>
+    </message>
+    <message>
+        <source>awaits a data steward (Governance page)</source>
+        <translation>等待数据治理员审批（治理页面）</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Discussion (%1)</source>
+        <translation>讨论（%1）</translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>还没有评论。</translation>
+    </message>
+    <message>
+        <source>Before review</source>
+        <translation>评审之前</translation>
+    </message>
+    <message>
+        <source>Round %1 (current)</source>
+        <translation>第 %1 轮（当前）</translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No field differs.</source>
+        <translation>没有字段不同。</translation>
+    </message>
+</context>
+<context>
     <name>tp::DemandListModel</name>
     <message>
         <source>Key</source>
@@ -257,31 +490,82 @@
     </message>
 </context>
 <context>
+    <name>tp::DemandReviewPanel</name>
+    <message>
+        <source>Comment on the demand…</source>
+        <translation>评论此需求…</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>Comment on the chosen change…</source>
+        <translation>评论所选变更…</translation>
+    </message>
+    <message>
+        <source>C&amp;omment on:</source>
+        <translation>评论对象(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Select a demand to see its review and its change set.</source>
+        <translation>选择一个需求以查看其评审和变更集。</translation>
+    </message>
+    <message>
+        <source>Select a demand to see its change set.</source>
+        <translation>选择一个需求以查看其变更集。</translation>
+    </message>
+    <message>
+        <source>The review cannot be read: %1</source>
+        <translation>无法读取评审：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review (%n missing)</source>
+        <translation>
+            <numerusform>评审（缺 %n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The change set cannot be read: %1</source>
+        <translation>无法读取变更集：%1</translation>
+    </message>
+    <message>
+        <source>Changes (%1)</source>
+        <translation>变更（%1）</translation>
+    </message>
+    <message>
+        <source>No changes yet.</source>
+        <translation>还没有变更。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%n comment(s))</source>
+        <translation>
+            <numerusform>%1 %2（%n 条评论）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a demand first.</source>
+        <translation>请先选择一个需求。</translation>
+    </message>
+    <message>
+        <source>This demand has no changes to comment on.</source>
+        <translation>此需求没有可评论的变更。</translation>
+    </message>
+    <message>
+        <source>Choose the change to comment on.</source>
+        <translation>请选择要评论的变更。</translation>
+    </message>
+</context>
+<context>
     <name>tp::DemandsPage</name>
-    <message>
-        <source>event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>attribute</source>
-        <translation>属性</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>No field differs.</source>
-        <translation>没有字段不同。</translation>
-    </message>
     <message>
         <source>Show only demands in this status</source>
         <translation>只显示处于该状态的需求</translation>
@@ -303,94 +587,6 @@
         <translation>没有符合筛选条件的需求。</translation>
     </message>
     <message>
-        <source>Select a demand to see its change set.</source>
-        <translation>选择一个需求以查看其变更集。</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>Target versions</source>
-        <translation>目标版本</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>链接</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>创建时间</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>更新时间</translation>
-    </message>
-    <message>
-        <source>The change set cannot be read: %1</source>
-        <translation>无法读取变更集：%1</translation>
-    </message>
-    <message>
-        <source>Changes (%1)</source>
-        <translation>变更（%1）</translation>
-    </message>
-    <message>
-        <source>No changes yet.</source>
-        <translation>还没有变更。</translation>
-    </message>
-    <message>
-        <source>Submit for review</source>
-        <translation>提交评审</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>批准</translation>
-    </message>
-    <message>
-        <source>Reject…</source>
-        <translation>驳回…</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>重新打开</translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation>合并</translation>
-    </message>
-    <message>
-        <source>Cancel demand…</source>
-        <translation>取消需求…</translation>
-    </message>
-    <message>
-        <source>New demand…</source>
-        <translation>新建需求…</translation>
-    </message>
-    <message>
-        <source>Start a demand for this app (%1)</source>
-        <translation>为该应用新建一个需求（%1）</translation>
-    </message>
-    <message>
-        <source>Select a demand first.</source>
-        <translation>请先选择一个需求。</translation>
-    </message>
-    <message>
-        <source>Needs a demand that is %1; this one is %2.</source>
-        <translation>需要处于%1状态的需求；该需求为%2。</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation>或</translation>
-    </message>
-    <message>
         <source>%1 created as a draft. Add its changes, then submit it for review.</source>
         <translation>%1 已创建为草稿。请添加其变更，然后提交评审。</translation>
     </message>
@@ -403,40 +599,32 @@
         <translation>%1 未合并：%2</translation>
     </message>
     <message>
-        <source>%1 was not merged: %2 conflict(s) with changes made since. Nothing changed.</source>
-        <translation>%1 未合并：与此后的修改有 %2 处冲突。没有任何改动。</translation>
-    </message>
-    <message>
-        <source>%1 merged: %2 revision(s) written; the plan shows them now.</source>
-        <translation>%1 已合并：写入 %2 个修订；方案中现已可见。</translation>
-    </message>
-    <message>
         <source>%1 is now %2.</source>
         <translation>%1 现在为 %2。</translation>
-    </message>
-    <message>
-        <source>Work under this demand</source>
-        <translation>在此需求下工作</translation>
     </message>
     <message>
         <source>Edits on the Events page now go into %1.</source>
         <translation>事件页上的编辑现在会进入 %1。</translation>
     </message>
     <message>
-        <source>Edits already go into this demand.</source>
-        <translation>编辑已在进入此需求。</translation>
+        <source>What should change? (the owner reads it in the discussion)</source>
+        <translation>需要修改什么？（负责人会在讨论中看到）</translation>
     </message>
     <message>
-        <source>Make new and changed events go into this demand&apos;s change set</source>
-        <translation>让新建和修改的事件进入此需求的变更集</translation>
+        <source>%1 signed %2 off as the owner of its events.</source>
+        <translation>%1 已以事件负责人的身份确认 %2。</translation>
     </message>
-    <message>
-        <source>Only a draft demand takes edits.</source>
-        <translation>只有草稿状态的需求才能接收编辑。</translation>
+    <message numerus="yes">
+        <source>%1 was not merged: %n conflict(s) with changes made since. Nothing changed.</source>
+        <translation>
+            <numerusform>%1 未合并：与此后的修改有 %n 处冲突。没有任何改动。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Request changes…</source>
-        <translation>要求修改…</translation>
+    <message numerus="yes">
+        <source>%1 merged: %n revision(s) written; the plan shows them now.</source>
+        <translation>
+            <numerusform>%1 已合并：写入 %n 个修订；方案中现已可见。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -940,16 +1128,40 @@
         <source>QA</source>
         <translation>测试</translation>
     </message>
+    <message>
+        <source>User: %1 · %2</source>
+        <translation>用户：%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 is a registered user of this store with the role %2.</source>
+        <translation>%1 是此存储库的注册用户，角色为%2。</translation>
+    </message>
+    <message>
+        <source>%1 is logged in to the PostgreSQL server, which gives the login the role %2 and enforces it.</source>
+        <translation>%1 已登录 PostgreSQL 服务器，服务器赋予该登录名“%2”角色并强制执行其权限。</translation>
+    </message>
+    <message>
+        <source>User: %1 · owner of this SQLite file (%2)</source>
+        <translation>用户：%1 · 此 SQLite 文件的所有者（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is not a registered user of this SQLite file and so acts as its owner, with every right of an admin. Set TRACKPLAN_USER to act as a registered user.</source>
+        <translation>%1 不是此 SQLite 文件的注册用户，因此以文件所有者身份操作，拥有管理员的全部权限。设置 TRACKPLAN_USER 即可以某个注册用户的身份操作。</translation>
+    </message>
+    <message>
+        <source>User: %1 · no TrackPlan role</source>
+        <translation>用户：%1 · 无 TrackPlan 角色</translation>
+    </message>
+    <message>
+        <source>The login %1 has no TrackPlan role on this PostgreSQL server: it may read and change nothing. An admin gives it one (trackplanctl admin set-role).</source>
+        <translation>登录名 %1 在此 PostgreSQL 服务器上没有 TrackPlan 角色：既不能读取也不能修改任何内容。请管理员为其分配角色（trackplanctl admin set-role）。</translation>
+    </message>
 </context>
 <context>
     <name>tp::MergeConflictDialog</name>
     <message>
         <source>%1 was not merged</source>
         <translation>%1 未合并</translation>
-    </message>
-    <message>
-        <source>These events or attributes changed in the plan after the demand edited them. Nothing was merged. Reopen the demand, bring its changes up to date, and merge again.</source>
-        <translation>这些事件或属性在需求编辑之后又在方案中被修改。没有合并任何内容。请重新打开需求，更新其变更，然后再次合并。</translation>
     </message>
     <message>
         <source>Event or attribute</source>
@@ -976,12 +1188,108 @@
         <translation>%1 %2（修订 %3 → %4）</translation>
     </message>
     <message>
-        <source>event</source>
-        <translation>事件</translation>
+        <source>These events or attributes changed in the plan after the demand edited them; nothing was merged. Choose for each field which value the demand takes — keep mine, take theirs, or edit it — then apply: the demand is brought up to date and merged again. Fields in bold were changed on both sides; where only the plan changed a field, theirs is chosen already.</source>
+        <translation>这些事件或属性在需求编辑之后又在方案中被修改；本次没有合并任何内容。请为每个字段选择需求采用的值——保留我的、采用他人的或手动编辑——然后应用：需求会据此更新并再次合并。粗体字段是双方都修改过的；只有方案修改过的字段已默认采用他人的值。</translation>
     </message>
     <message>
-        <source>attribute</source>
-        <translation>属性</translation>
+        <source>Take</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Apply and merge</source>
+        <translation>应用并合并</translation>
+    </message>
+    <message>
+        <source>Store these values in the demand&apos;s change set and merge it again</source>
+        <translation>将这些值写入需求的变更集并再次合并</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用他人的</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>(removed in the plan)</source>
+        <translation>（已从方案中移除）</translation>
+    </message>
+    <message>
+        <source>(removed by the demand)</source>
+        <translation>（由需求移除）</translation>
+    </message>
+    <message>
+        <source>(changed)</source>
+        <translation>（已修改）</translation>
+    </message>
+    <message>
+        <source>The whole %1</source>
+        <translation>整个%1</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新增）</translation>
+    </message>
+    <message>
+        <source>(existed)</source>
+        <translation>（已存在）</translation>
+    </message>
+    <message>
+        <source>Both the plan and the demand changed it.</source>
+        <translation>方案和需求都修改了它。</translation>
+    </message>
+    <message>
+        <source>Only the plan changed it since the demand started.</source>
+        <translation>需求开始之后只有方案修改了它。</translation>
+    </message>
+    <message>
+        <source>Only the demand changed it.</source>
+        <translation>只有需求修改了它。</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（已移除）</translation>
+    </message>
+    <message>
+        <source>Select a row to see the value it resolves to.</source>
+        <translation>选择一行以查看它最终采用的值。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 的%1</translation>
+    </message>
+    <message>
+        <source>choose Edit to change it</source>
+        <translation>选择“编辑”可修改</translation>
+    </message>
+    <message>
+        <source>edited as text</source>
+        <translation>按文本编辑</translation>
+    </message>
+    <message>
+        <source>edited as JSON</source>
+        <translation>按 JSON 编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Value of %1 after the merge (%2):</source>
+        <translation>合并后 %1 的值（%2）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%2 的%1：%3</translation>
+    </message>
+    <message>
+        <source>%1 would not be valid: %2</source>
+        <translation>%1 将不合法：%2</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2724,21 @@ Your edits are still here; press OK to try again.</source>
     <message>
         <source>The password was not remembered; the system keychain said: %1. TrackPlan asks for it again next time.</source>
         <translation>密码没有被记住；系统钥匙串返回：%1。下次 TrackPlan 会再次询问。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::conflicts</name>
+    <message>
+        <source>Type a JSON value (null for none).</source>
+        <translation>请输入一个 JSON 值（没有值时填 null）。</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1 (at character %2).</source>
+        <translation>不是合法的 JSON：%1（第 %2 个字符处）。</translation>
+    </message>
+    <message>
+        <source>Type one JSON value, not %1.</source>
+        <translation>请只输入一个 JSON 值，而不是 %1 个。</translation>
     </message>
 </context>
 <context>
