@@ -64,6 +64,14 @@ Result<std::unique_ptr<Store>> Store::open(const StoreUrl& url)
         return store;
     }
     if (auto s = Migrations::upgrade((*store)->db()); !s) {
+        // A PostgreSQL login without any TrackPlan role may not even read the schema version:
+        // say that, not the bare "permission denied".
+        if (s.error().code == Error::Code::Permission && (*store)->db().isPostgres()) {
+            (*store)->m_ctx.enforce = true;
+            if (auto id = (*store)->identity(); id && id->source == Identity::Source::NoRole) {
+                return (*store)->require(Permission::Read).error();
+            }
+        }
         return s.error();
     }
     (*store)->m_ctx.enforce = true;

@@ -75,16 +75,14 @@ Status StoreContext::require(Permission permission)
     if (!id) {
         return id.error();
     }
-    if (id->source == Identity::Source::Unchecked || roleMay(id->role, permission)) {
-        if (id->source != Identity::Source::NoRole || permission == Permission::Read) {
-            return Ok{};
-        }
-    }
     if (id->source == Identity::Source::NoRole) {
         return makeError(Error::Code::Permission,
                          QCoreApplication::translate("tp::access", "%1 has no TrackPlan role in this database; an "
                                                                    "admin gives one with `trackplanctl admin set-role`.")
                              .arg(id->user));
+    }
+    if (id->source == Identity::Source::Unchecked || roleMay(id->role, permission)) {
+        return Ok{};
     }
     return makeError(Error::Code::Permission, permissionDenied(id->user, id->role, permission));
 }

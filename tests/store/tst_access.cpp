@@ -472,6 +472,18 @@ private Q_SLOTS:
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
     }
 
+    void loginWithoutRoleIsToldSo()
+    {
+        auto admin = open(m_rawUrl);
+        QVERIFY(admin->db().script(QStringLiteral("CREATE ROLE raw_nobody LOGIN;")));
+        StoreUrl login = *StoreUrl::parse(m_rawUrl);
+        login.user = QStringLiteral("raw_nobody");
+        auto s = Store::open(login);
+        QVERIFY(!s);
+        QVERIFY(s.error().code == Error::Code::Permission);
+        QVERIFY2(s.error().message.contains(QStringLiteral("admin set-role")), qPrintable(s.error().message));
+    }
+
     void productOwnerCannotImpersonateThroughTheApp()
     {
         StoreUrl login = *StoreUrl::parse(m_rawUrl);
