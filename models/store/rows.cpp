@@ -143,6 +143,25 @@ Result<QList<Event>> loadEvents(Database& db, qint64 appId, const QString& onlyK
     if (!events) {
         return events.error();
     }
+    if (!onlyKey.isEmpty()) {
+        // One event (a merge looks at each changed event): join its few bindings to their keys
+        // rather than reading every attribute of the app, which made a merge of thousands of
+        // events quadratic.
+        const Status bindings = db.forEachRow(
+            QStringLiteral("SELECT b.event_id, a.key, b.required, b.note FROM bindings b "
+                           "JOIN events e ON e.id = b.event_id JOIN attributes a ON a.id = b.attribute_id "
+                           "WHERE e.app_id = ? AND e.key = ? ORDER BY b.event_id, b.position"),
+            args, [&](const RowView& r) {
+                const auto idx = indexById.value(r.int64(0), -1);
+                if (idx >= 0) {
+                    out[idx].bindings.append({r.text(1), r.int64(2) != 0, r.text(3)});
+                }
+            });
+        if (!bindings) {
+            return bindings.error();
+        }
+        return out;
+    }
     // Attribute keys by id, once: each of the (many) bindings then shares its key's text
     // instead of reading a string of its own.
     QHash<qint64, QString> attributeKeys;
