@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>tp::ApprovalRulesModel</name>
+    <message>
+        <source>%1 → nobody: choose at least one approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must approve demands this rule applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a demand has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::AssignDemandsDialog</name>
     <message>
         <source>Demands of version %1</source>
@@ -228,6 +247,214 @@
     </message>
 </context>
 <context>
+    <name>tp::AuditLogModel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the CSV file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::AuditPage</name>
+    <message>
+        <source>any day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only what this user did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this kind of action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only actions on this kind of thing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only actions in this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity key, e.g. DEM-0042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only actions on the demand, version, event or user with exactly this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this day on (your time zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to and including this day (your time zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every entry the filters select to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log has no entries yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entry matches the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read more of the audit log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All entity types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries shown; scroll for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry(s)</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an entry to see all it records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln entry exported to %1.</numerusform>
+            <numerusform>%Ln entries exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::CommentBox</name>
     <message>
         <source>Comment</source>
@@ -235,6 +462,17 @@
     </message>
     <message>
         <source>Add the comment to the discussion (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::CommentDialog</name>
+    <message>
+        <source>&amp;Comment (kept with the history):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why: the comment is required here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -970,6 +1208,255 @@
     </message>
 </context>
 <context>
+    <name>tp::GovernanceHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::GovernancePage</name>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the level changes that wait for a data steward, or every decision too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the level changes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events in the merged plan of this app yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy and the approval rules of this app have not been changed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the governance of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level approvals (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy and rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No level change waits for a decision.&lt;br&gt;Levels that submitted demands of this app set or change show up here for a data steward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demand of this app has set or changed a level yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select level changes that wait for a decision first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Decide %Ln selected level change(s)</source>
+        <translation>
+            <numerusform>Decide the selected level change</numerusform>
+            <numerusform>Decide %Ln selected level changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;code&gt;%1&lt;/code&gt; %2: %3 (%4)&lt;/li&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve these %Ln level change(s)?</source>
+        <translation>
+            <numerusform>Approve this level change?</numerusform>
+            <numerusform>Approve these %Ln level changes?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject these %Ln level change(s)? The demands cannot merge until their owners propose levels that are approved.</source>
+        <translation>
+            <numerusform>Reject this level change? The demand cannot merge until its owner proposes a level that is approved.</numerusform>
+            <numerusform>Reject these %Ln level changes? The demands cannot merge until their owners propose levels that are approved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln level change(s) approved.</source>
+        <translation>
+            <numerusform>%Ln level change approved.</numerusform>
+            <numerusform>%Ln level changes approved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln level change(s) rejected.</source>
+        <translation>
+            <numerusform>%Ln level change rejected.</numerusform>
+            <numerusform>%Ln level changes rejected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::LevelChart</name>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events in the merged plan yet: nothing to count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::LevelDistributionModel</name>
+    <message>
+        <source>(no category)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %3 event(s) (%4 %)</source>
+        <translation>
+            <numerusform>%1: %2 of %3 event (%4 %)</numerusform>
+            <numerusform>%1: %2 of %3 events (%4 %)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::LevelRequestModel</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1167,6 +1654,14 @@
     </message>
     <message>
         <source>The login %1 has no TrackPlan role on this PostgreSQL server: it may read and change nothing. An admin gives it one (trackplanctl admin set-role).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Governance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1687,6 +2182,108 @@
     </message>
     <message>
         <source>Select an attribute first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::PolicyEditor</name>
+    <message>
+        <source>Policy per level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each governance level means for collection. Publishing compiles it into the routing rules the collection services follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who must approve a demand before it can merge, by what it changes. Every rule that applies must be met; a level change also needs a data steward&apos;s decision on the level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy shows what is saved again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules show what is saved again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a rule first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 saved; the History tab lists the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not saved: someone else changed it meanwhile, and nothing was written over their change. The editor now shows what is stored; make your change again if it is still needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new policy applies to the next publication of &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the approval rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new rules apply to the demands of &lt;b&gt;%1&lt;/b&gt; from now on, those in review included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tp::PolicyTableModel</name>
+    <message>
+        <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2744,6 +3341,313 @@ Your edits are still here; press OK to try again.</source>
     </message>
 </context>
 <context>
+    <name>tp::audit</name>
+    <message>
+        <source>App created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand commented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed off as event owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes saved in bulk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand assigned to version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand taken off version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval rules changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published to Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolled back in Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisions written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Based on revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tp::conflicts</name>
     <message>
         <source>Type a JSON value (null for none).</source>
@@ -3031,6 +3935,110 @@ Your edits are still here; press OK to try again.</source>
     </message>
     <message>
         <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 → %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse ODS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse events of this level at collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route events of this level to the quarantine topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send events of this level to the analytics tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the events of this level that is kept (0–100 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load events of this level into the warehouse ODS layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send events of this level to the real-time stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the health of events of this level and alert on problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sampling %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No setting changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval rules</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

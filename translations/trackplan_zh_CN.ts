@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>tp::ApprovalRulesModel</name>
+    <message>
+        <source>%1 → nobody: choose at least one approver</source>
+        <translation>%1 → 无人：请至少选择一个审批人</translation>
+    </message>
+    <message>
+        <source>%1 must approve demands this rule applies to</source>
+        <translation>适用此规则的需求须经%1批准</translation>
+    </message>
+    <message>
+        <source>When a demand has</source>
+        <translation>需求包含</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+</context>
+<context>
     <name>tp::AssignDemandsDialog</name>
     <message>
         <source>Demands of version %1</source>
@@ -226,6 +245,212 @@
     </message>
 </context>
 <context>
+    <name>tp::AuditLogModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Cannot write the CSV file: %1</source>
+        <translation>无法写入 CSV 文件：%1</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation>对象类型</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>tp::AuditPage</name>
+    <message>
+        <source>any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Only what this user did</source>
+        <translation>只看该用户的操作</translation>
+    </message>
+    <message>
+        <source>Only this kind of action</source>
+        <translation>只看这类操作</translation>
+    </message>
+    <message>
+        <source>Only actions on this kind of thing</source>
+        <translation>只看针对这类对象的操作</translation>
+    </message>
+    <message>
+        <source>Only actions in this app</source>
+        <translation>只看该应用内的操作</translation>
+    </message>
+    <message>
+        <source>Entity key, e.g. DEM-0042</source>
+        <translation>对象标识，如 DEM-0042</translation>
+    </message>
+    <message>
+        <source>Only actions on the demand, version, event or user with exactly this key</source>
+        <translation>只看标识完全相同的需求、版本、事件或用户上的操作</translation>
+    </message>
+    <message>
+        <source>From this day on (your time zone)</source>
+        <translation>从这一天起（本地时区）</translation>
+    </message>
+    <message>
+        <source>Up to and including this day (your time zone)</source>
+        <translation>截至这一天（含，本地时区）</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Write every entry the filters select to a CSV file</source>
+        <translation>把筛选出的全部记录写入 CSV 文件</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The audit log has no entries yet.</source>
+        <translation>审计日志中还没有记录。</translation>
+    </message>
+    <message>
+        <source>No entry matches the filters.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <source>Cannot read more of the audit log: %1</source>
+        <translation>无法继续读取审计日志：%1</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>All entity types</source>
+        <translation>全部对象类型</translation>
+    </message>
+    <message>
+        <source>All apps</source>
+        <translation>全部应用</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation>无法读取审计日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries shown; scroll for more</source>
+        <translation>已显示 %1 / %2 条记录，向下滚动加载更多</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry(s)</source>
+        <translation>
+            <numerusform>%Ln 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an entry to see all it records.</source>
+        <translation>选择一条记录以查看其全部内容。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>正在导出审计日志…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %Ln 条记录到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>tp::CommentBox</name>
     <message>
         <source>Comment</source>
@@ -234,6 +459,17 @@
     <message>
         <source>Add the comment to the discussion (%1)</source>
         <translation>将评论加入讨论（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>tp::CommentDialog</name>
+    <message>
+        <source>&amp;Comment (kept with the history):</source>
+        <translation>说明(&amp;C)（随历史记录保存）：</translation>
+    </message>
+    <message>
+        <source>Say why: the comment is required here.</source>
+        <translation>请说明原因：此处必须填写说明。</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1195,249 @@
     </message>
 </context>
 <context>
+    <name>tp::GovernanceHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>tp::GovernancePage</name>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>全部审批记录</translation>
+    </message>
+    <message>
+        <source>Show only the level changes that wait for a data steward, or every decision too</source>
+        <translation>只显示等待数据治理员审批的等级变更，或同时显示已审批的</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Cannot read the level changes: %1</source>
+        <translation>无法读取等级变更：%1</translation>
+    </message>
+    <message>
+        <source>No events in the merged plan of this app yet.</source>
+        <translation>该应用已合并的方案中还没有事件。</translation>
+    </message>
+    <message>
+        <source>The policy and the approval rules of this app have not been changed yet.</source>
+        <translation>该应用的治理策略和审批规则还没有修改过。</translation>
+    </message>
+    <message>
+        <source>Cannot read the governance of %1: %2</source>
+        <translation>无法读取 %1 的治理信息：%2</translation>
+    </message>
+    <message>
+        <source>Level approvals (%1)</source>
+        <translation>等级审批（%1）</translation>
+    </message>
+    <message>
+        <source>Level approvals</source>
+        <translation>等级审批</translation>
+    </message>
+    <message>
+        <source>Level distribution</source>
+        <translation>等级分布</translation>
+    </message>
+    <message>
+        <source>Policy and rules</source>
+        <translation>策略与规则</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>No level change waits for a decision.&lt;br&gt;Levels that submitted demands of this app set or change show up here for a data steward.</source>
+        <translation>没有待审批的等级变更。&lt;br&gt;该应用已提交的需求所设定或修改的等级会出现在这里，由数据治理员审批。</translation>
+    </message>
+    <message>
+        <source>No demand of this app has set or changed a level yet.</source>
+        <translation>该应用还没有需求设定或修改过等级。</translation>
+    </message>
+    <message>
+        <source>Select level changes that wait for a decision first.</source>
+        <translation>请先选择待审批的等级变更。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Decide %Ln selected level change(s)</source>
+        <translation>
+            <numerusform>审批选中的 %Ln 项等级变更</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;code&gt;%1&lt;/code&gt; %2: %3 (%4)&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;code&gt;%1&lt;/code&gt; %2：%3（%4）&lt;/li&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve these %Ln level change(s)?</source>
+        <translation>
+            <numerusform>批准这 %Ln 项等级变更？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject these %Ln level change(s)? The demands cannot merge until their owners propose levels that are approved.</source>
+        <translation>
+            <numerusform>驳回这 %Ln 项等级变更？在负责人提出获批的等级之前，这些需求无法合并。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve levels</source>
+        <translation>批准等级</translation>
+    </message>
+    <message>
+        <source>Reject levels</source>
+        <translation>驳回等级</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln level change(s) approved.</source>
+        <translation>
+            <numerusform>已批准 %Ln 项等级变更。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln level change(s) rejected.</source>
+        <translation>
+            <numerusform>已驳回 %Ln 项等级变更。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tp::LevelChart</name>
+    <message>
+        <source>Events</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <source>No events in the merged plan yet: nothing to count.</source>
+        <translation>已合并的方案中还没有事件，无可统计。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::LevelDistributionModel</name>
+    <message>
+        <source>(no category)</source>
+        <translation>（无分类）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %3 event(s) (%4 %)</source>
+        <translation>
+            <numerusform>%1：%3 个事件中的 %2 个（%4 %）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+</context>
+<context>
+    <name>tp::LevelRequestModel</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Level change</source>
+        <translation>等级变更</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Demand title</source>
+        <translation>需求标题</translation>
+    </message>
+    <message>
+        <source>Demand status</source>
+        <translation>需求状态</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>审批时间</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>tp::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1155,6 +1634,14 @@
     <message>
         <source>The login %1 has no TrackPlan role on this PostgreSQL server: it may read and change nothing. An admin gives it one (trackplanctl admin set-role).</source>
         <translation>登录名 %1 在此 PostgreSQL 服务器上没有 TrackPlan 角色：既不能读取也不能修改任何内容。请管理员为其分配角色（trackplanctl admin set-role）。</translation>
+    </message>
+    <message>
+        <source>Governance</source>
+        <translation>治理</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +2162,108 @@
     <message>
         <source>Select an attribute first.</source>
         <translation>请先选择一个属性。</translation>
+    </message>
+</context>
+<context>
+    <name>tp::PolicyEditor</name>
+    <message>
+        <source>Policy per level</source>
+        <translation>各等级策略</translation>
+    </message>
+    <message>
+        <source>What each governance level means for collection. Publishing compiles it into the routing rules the collection services follow.</source>
+        <translation>各治理等级在采集时的处理方式。推送时会编译为采集服务遵循的路由规则。</translation>
+    </message>
+    <message>
+        <source>Save policy…</source>
+        <translation>保存策略…</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Approval rules</source>
+        <translation>审批规则</translation>
+    </message>
+    <message>
+        <source>Who must approve a demand before it can merge, by what it changes. Every rule that applies must be met; a level change also needs a data steward&apos;s decision on the level.</source>
+        <translation>按需求的变更内容，规定合并前必须由谁批准。所有适用的规则都须满足；等级变更另需数据治理员审批该等级。</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Save rules…</source>
+        <translation>保存规则…</translation>
+    </message>
+    <message>
+        <source>The policy shows what is saved again.</source>
+        <translation>策略已恢复为保存的内容。</translation>
+    </message>
+    <message>
+        <source>The rules show what is saved again.</source>
+        <translation>规则已恢复为保存的内容。</translation>
+    </message>
+    <message>
+        <source>Read only: %1</source>
+        <translation>只读：%1</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation>尚未修改。</translation>
+    </message>
+    <message>
+        <source>Select a rule first.</source>
+        <translation>请先选择一条规则。</translation>
+    </message>
+    <message>
+        <source>%1 saved; the History tab lists the change.</source>
+        <translation>%1已保存；“历史”页列出了这次修改。</translation>
+    </message>
+    <message>
+        <source>%1 not saved: someone else changed it meanwhile, and nothing was written over their change. The editor now shows what is stored; make your change again if it is still needed.</source>
+        <translation>%1未保存：其他人在此期间做了修改，你的修改没有覆盖对方。编辑器现在显示的是已保存的内容；如仍需要，请重新修改。</translation>
+    </message>
+    <message>
+        <source>Save the policy</source>
+        <translation>保存策略</translation>
+    </message>
+    <message>
+        <source>The new policy applies to the next publication of &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>新策略将在 &lt;b&gt;%1&lt;/b&gt; 下次推送时生效。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>The policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Save the approval rules</source>
+        <translation>保存审批规则</translation>
+    </message>
+    <message>
+        <source>The new rules apply to the demands of &lt;b&gt;%1&lt;/b&gt; from now on, those in review included.</source>
+        <translation>新规则从现在起适用于 &lt;b&gt;%1&lt;/b&gt; 的需求，包括评审中的需求。</translation>
+    </message>
+    <message>
+        <source>The approval rules</source>
+        <translation>审批规则</translation>
+    </message>
+</context>
+<context>
+    <name>tp::PolicyTableModel</name>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
     </message>
 </context>
 <context>
@@ -2727,6 +3316,313 @@ Your edits are still here; press OK to try again.</source>
     </message>
 </context>
 <context>
+    <name>tp::audit</name>
+    <message>
+        <source>App created</source>
+        <translation>创建应用</translation>
+    </message>
+    <message>
+        <source>App changed</source>
+        <translation>修改应用</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Demand created</source>
+        <translation>创建需求</translation>
+    </message>
+    <message>
+        <source>Demand edited</source>
+        <translation>编辑需求</translation>
+    </message>
+    <message>
+        <source>Demand submitted</source>
+        <translation>提交评审</translation>
+    </message>
+    <message>
+        <source>Demand commented</source>
+        <translation>评论需求</translation>
+    </message>
+    <message>
+        <source>Signed off as event owner</source>
+        <translation>事件负责人确认</translation>
+    </message>
+    <message>
+        <source>Demand approved</source>
+        <translation>批准需求</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>要求修改</translation>
+    </message>
+    <message>
+        <source>Demand rejected</source>
+        <translation>驳回需求</translation>
+    </message>
+    <message>
+        <source>Demand reopened</source>
+        <translation>重新打开需求</translation>
+    </message>
+    <message>
+        <source>Demand cancelled</source>
+        <translation>取消需求</translation>
+    </message>
+    <message>
+        <source>Demand merged</source>
+        <translation>合并需求</translation>
+    </message>
+    <message>
+        <source>Change saved</source>
+        <translation>保存变更</translation>
+    </message>
+    <message>
+        <source>Changes saved in bulk</source>
+        <translation>批量保存变更</translation>
+    </message>
+    <message>
+        <source>Change discarded</source>
+        <translation>放弃变更</translation>
+    </message>
+    <message>
+        <source>Conflict resolved</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <source>Level approved</source>
+        <translation>批准等级</translation>
+    </message>
+    <message>
+        <source>Level rejected</source>
+        <translation>驳回等级</translation>
+    </message>
+    <message>
+        <source>Version created</source>
+        <translation>创建版本</translation>
+    </message>
+    <message>
+        <source>Demand assigned to version</source>
+        <translation>需求加入版本</translation>
+    </message>
+    <message>
+        <source>Demand taken off version</source>
+        <translation>需求移出版本</translation>
+    </message>
+    <message>
+        <source>Version frozen</source>
+        <translation>冻结版本</translation>
+    </message>
+    <message>
+        <source>Version released</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <source>Policy changed</source>
+        <translation>修改策略</translation>
+    </message>
+    <message>
+        <source>Approval rules changed</source>
+        <translation>修改审批规则</translation>
+    </message>
+    <message>
+        <source>Published to Redis</source>
+        <translation>推送到 Redis</translation>
+    </message>
+    <message>
+        <source>Rolled back in Redis</source>
+        <translation>在 Redis 中回滚</translation>
+    </message>
+    <message>
+        <source>Metrics loaded</source>
+        <translation>导入指标</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Approval rules</source>
+        <translation>审批规则</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Review round</source>
+        <translation>评审轮次</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Database login</source>
+        <translation>数据库登录</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <source>Revisions written</source>
+        <translation>写入修订数</translation>
+    </message>
+    <message>
+        <source>Plan sequence</source>
+        <translation>方案序号</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>截止日</translation>
+    </message>
+    <message>
+        <source>Based on revision</source>
+        <translation>基于修订</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>removal</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>tp::conflicts</name>
     <message>
         <source>Type a JSON value (null for none).</source>
@@ -3014,6 +3910,110 @@ Your edits are still here; press OK to try again.</source>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 → %4</source>
+        <translation>%1 — %2：%3 → %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>删除：%1</translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation>新增：%1</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>分析工具</translation>
+    </message>
+    <message>
+        <source>Sampling rate</source>
+        <translation>采样率</translation>
+    </message>
+    <message>
+        <source>Warehouse ODS</source>
+        <translation>数仓 ODS</translation>
+    </message>
+    <message>
+        <source>Real-time</source>
+        <translation>实时流</translation>
+    </message>
+    <message>
+        <source>Health alerts</source>
+        <translation>健康告警</translation>
+    </message>
+    <message>
+        <source>Refuse events of this level at collection</source>
+        <translation>采集时拒收该等级的事件</translation>
+    </message>
+    <message>
+        <source>Route events of this level to the quarantine topic</source>
+        <translation>将该等级的事件路由到隔离主题</translation>
+    </message>
+    <message>
+        <source>Send events of this level to the analytics tool</source>
+        <translation>将该等级的事件发送到分析工具</translation>
+    </message>
+    <message>
+        <source>Share of the events of this level that is kept (0–100 %)</source>
+        <translation>该等级事件的保留比例（0–100 %）</translation>
+    </message>
+    <message>
+        <source>Load events of this level into the warehouse ODS layer</source>
+        <translation>将该等级的事件载入数仓 ODS 层</translation>
+    </message>
+    <message>
+        <source>Send events of this level to the real-time stream</source>
+        <translation>将该等级的事件发送到实时流</translation>
+    </message>
+    <message>
+        <source>Watch the health of events of this level and alert on problems</source>
+        <translation>监控该等级事件的健康状况并在异常时告警</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>sampling %1</source>
+        <translation>采样 %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No setting changed.</source>
+        <translation>没有设置被修改。</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Approval rules</source>
+        <translation>审批规则</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,11 @@
 
 #include "applistmodel.h"
 #include "attributetablemodel.h"
+#include "auditpage.h"
 #include "demandlistmodel.h"
 #include "demandspage.h"
 #include "eventtablemodel.h"
+#include "governancepage.h"
 #include "plancatalog.h"
 #include "planpage.h"
 #include "publishdialog.h"
@@ -43,6 +45,8 @@ const QString kMainSplitterKey = QStringLiteral("mainWindow/mainSplitter");
 const QString kContentSplitterKey = QStringLiteral("mainWindow/contentSplitter");
 const QString kDemandSplitterKey = QStringLiteral("mainWindow/demandSplitter");
 const QString kVersionSplitterKey = QStringLiteral("mainWindow/versionSplitter");
+const QString kGovernanceKey = QStringLiteral("mainWindow/governancePage");
+const QString kAuditKey = QStringLiteral("mainWindow/auditPage");
 const QString kModuleKey = QStringLiteral("mainWindow/module");
 const QString kAppKey = QStringLiteral("mainWindow/app");
 
@@ -291,6 +295,17 @@ void MainWindow::setLiveQa(QaService* service)
     m_qaPage->setApp(m_catalog->currentAppKey());
 }
 
+void MainWindow::setGovernance(GovernanceCatalog* governance, AuditLogModel* audit)
+{
+    if (m_governancePage || !governance || !audit) {
+        return;
+    }
+    m_governancePage = new GovernancePage(m_catalog, governance, m_modules);
+    m_modules->addTab(m_governancePage, tr("Governance"));
+    m_auditPage = new AuditPage(m_catalog, audit, m_modules);
+    m_modules->addTab(m_auditPage, tr("Audit"));
+}
+
 void MainWindow::updatePublishAction()
 {
     const QString denied = m_catalog->deniedReason(Permission::Publish);
@@ -523,6 +538,10 @@ void MainWindow::restoreLayout(const QSettings& settings)
     m_planPage->restoreState(settings.value(kContentSplitterKey).toByteArray());
     m_demandsPage->restoreState(settings.value(kDemandSplitterKey).toByteArray());
     m_versionsPage->restoreState(settings.value(kVersionSplitterKey).toByteArray());
+    if (m_governancePage) {
+        m_governancePage->restoreState(settings.value(kGovernanceKey).toByteArray());
+        m_auditPage->restoreState(settings.value(kAuditKey).toByteArray());
+    }
     m_modules->setCurrentIndex(std::clamp(settings.value(kModuleKey, 2).toInt(), 0, m_modules->count() - 1));
     m_preferredApp = settings.value(kAppKey).toString();
 }
@@ -535,6 +554,10 @@ void MainWindow::saveLayout(QSettings& settings) const
     settings.setValue(kContentSplitterKey, m_planPage->saveState());
     settings.setValue(kDemandSplitterKey, m_demandsPage->saveState());
     settings.setValue(kVersionSplitterKey, m_versionsPage->saveState());
+    if (m_governancePage) {
+        settings.setValue(kGovernanceKey, m_governancePage->saveState());
+        settings.setValue(kAuditKey, m_auditPage->saveState());
+    }
     settings.setValue(kModuleKey, m_modules->currentIndex());
     settings.setValue(kAppKey, m_catalog->currentAppKey());
 }

@@ -22,7 +22,11 @@ namespace tp {
 namespace secrets {
 class Keychain;
 }
+class AuditLogModel;
+class AuditPage;
 class DemandsPage;
+class GovernanceCatalog;
+class GovernancePage;
 class PublishService;
 class PlanCatalog;
 class PlanPage;
@@ -66,6 +70,10 @@ public:
     /// Adds the QA module tab (live QA of the current app over Redis). The service must outlive
     /// the window; call after setPublishing() so the page shares its keychain.
     void setLiveQa(QaService* service);
+    /// Adds the Governance module tab (level approvals, distribution, policy and rules, their
+    /// history) and the Audit tab of the store's audit log. Both must outlive the window; call
+    /// before restoreLayout() so that their layout is restored too.
+    void setGovernance(GovernanceCatalog* governance, AuditLogModel* audit);
 
 Q_SIGNALS:
     /// The user chose a store to open (File → Open store…, File → Recent stores).
@@ -105,6 +113,8 @@ private:
     VersionsPage* m_versionsPage = nullptr;
     PlanPage* m_planPage = nullptr;
     QaPage* m_qaPage = nullptr;
+    GovernancePage* m_governancePage = nullptr;
+    AuditPage* m_auditPage = nullptr;
     QLabel* m_emptyStore = nullptr;
     QLabel* m_countLabel = nullptr;
     QLabel* m_storeNote = nullptr;

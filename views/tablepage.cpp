@@ -44,9 +44,11 @@ TablePage::TablePage(QAbstractItemModel* model, QWidget* parent)
     columns->setStretchLastSection(false);
     columns->setHighlightSections(false);
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    connect(columns, &QHeaderView::sectionResized, this, [this, columns](int logical) {
+    connect(columns, &QHeaderView::sectionResized, this, [this, columns](int logical, int oldSize, int newSize) {
         // Stretched sections resize with the window; only interactive ones are the user's.
-        if (!m_fitting && columns->sectionResizeMode(logical) == QHeaderView::Interactive) {
+        // Hiding or showing a column (to or from 0) is not sizing it either.
+        if (!m_fitting && oldSize > 0 && newSize > 0
+            && columns->sectionResizeMode(logical) == QHeaderView::Interactive) {
             m_userSized = true;
         }
     });

@@ -2,7 +2,9 @@
 
 #include "applistmodel.h"
 #include "attributetablemodel.h"
+#include "auditlogmodel.h"
 #include "eventtablemodel.h"
+#include "governancecatalog.h"
 #include "mainwindow.h"
 #include "plancatalog.h"
 #include "publishservice.h"
@@ -41,7 +43,9 @@ private:
     PlanCatalog m_catalog;
     PublishService m_publish; // waits for a publish still running, before the store goes
     QaService m_qa;           // likewise for a QA session
-    MainWindow m_window;      // last: destroyed first, while the catalog and the store still exist
+    GovernanceCatalog m_governance;
+    AuditLogModel m_audit;
+    MainWindow m_window; // last: destroyed first, while the catalog and the store still exist
 };
 
 } // namespace tp::app

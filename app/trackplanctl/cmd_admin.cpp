@@ -259,8 +259,7 @@ int cmdAudit(Cli& cli, const QStringList& args)
         into = t.toUTC();
         return true;
     };
-    QDateTime until;
-    if (!parseTime(QStringLiteral("since"), filter.since) || !parseTime(QStringLiteral("until"), until)) {
+    if (!parseTime(QStringLiteral("since"), filter.since) || !parseTime(QStringLiteral("until"), filter.until)) {
         return code;
     }
     filter.actor = p.value(QStringLiteral("user"));
@@ -277,19 +276,10 @@ int cmdAudit(Cli& cli, const QStringList& args)
     if (!store) {
         return ExitStore;
     }
-    const int limit = filter.limit;
-    if (until.isValid()) {
-        filter.limit = 0; // the newest N before `until`, not of all
-    }
+    // The store filters the time range too: the newest N before --until, not of all.
     auto entries = store->audit(filter);
     if (!entries) {
         return cli.fail(entries.error());
-    }
-    if (until.isValid()) {
-        entries->removeIf([&until](const AuditEntry& e) { return e.at >= until; });
-        if (limit > 0 && entries->size() > limit) {
-            *entries = entries->mid(entries->size() - limit);
-        }
     }
     QJsonArray arr;
     for (const AuditEntry& e : std::as_const(*entries)) {

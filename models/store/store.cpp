@@ -78,14 +78,19 @@ Result<std::unique_ptr<Store>> Store::open(const StoreUrl& url)
     return store;
 }
 
-Result<QList<AuditEntry>> Store::audit(const AuditFilter& filter)
+namespace {
+
+/// The WHERE clause of an audit filter and its bound values.
+QString auditWhere(const AuditFilter& filter, QVariantList& args)
 {
-    QString sql = QStringLiteral("SELECT seq, at, actor, action, entity_type, entity_key, app_key, details "
-                                 "FROM audit_log WHERE 1 = 1");
-    QVariantList args;
+    QString sql = QStringLiteral(" WHERE 1 = 1");
     if (filter.since.isValid()) {
         sql += QStringLiteral(" AND at >= ?");
         args << StoreContext::timeText(filter.since);
+    }
+    if (filter.until.isValid()) {
+        sql += QStringLiteral(" AND at < ?");
+        args << StoreContext::timeText(filter.until);
     }
     if (!filter.actor.isEmpty()) {
         sql += QStringLiteral(" AND actor = ?");
@@ -95,11 +100,42 @@ Result<QList<AuditEntry>> Store::audit(const AuditFilter& filter)
         sql += QStringLiteral(" AND entity_type = ?");
         args << filter.entityType;
     }
+    if (!filter.entityKey.isEmpty()) {
+        sql += QStringLiteral(" AND entity_key = ?");
+        args << filter.entityKey;
+    }
+    if (!filter.appKey.isEmpty()) {
+        sql += QStringLiteral(" AND app_key = ?");
+        args << filter.appKey;
+    }
     if (!filter.action.isEmpty()) {
         sql += QStringLiteral(" AND action LIKE ?");
         args << filter.action + QLatin1Char('%');
     }
-    sql += QStringLiteral(" ORDER BY seq");
+    return sql;
+}
+
+} // namespace
+
+Result<QList<AuditEntry>> Store::audit(const AuditFilter& filter)
+{
+    QVariantList args;
+    QString sql = QStringLiteral("SELECT seq, at, actor, action, entity_type, entity_key, app_key, details "
+                                 "FROM audit_log")
+        + auditWhere(filter, args);
+    if (filter.newestFirst) {
+        if (filter.beforeSeq > 0) {
+            sql += QStringLiteral(" AND seq < ?");
+            args << filter.beforeSeq;
+        }
+        sql += QStringLiteral(" ORDER BY seq DESC");
+        if (filter.limit > 0) {
+            sql += QStringLiteral(" LIMIT ?");
+            args << filter.limit;
+        }
+    } else {
+        sql += QStringLiteral(" ORDER BY seq");
+    }
     auto q = m_db->run(sql, args);
     if (!q) {
         return q.error();
@@ -112,9 +148,36 @@ Result<QList<AuditEntry>> Store::audit(const AuditFilter& filter)
                     QJsonDocument::fromJson(r.value(7).toString().toUtf8()).object()});
     }
     (*q)->finish();
-    if (filter.limit > 0 && out.size() > filter.limit) {
+    if (!filter.newestFirst && filter.limit > 0 && out.size() > filter.limit) {
         out = out.mid(out.size() - filter.limit);
     }
+    return out;
+}
+
+Result<qint64> Store::auditCount(const AuditFilter& filter)
+{
+    QVariantList args;
+    const QString where = auditWhere(filter, args);
+    auto q = m_db->run(QStringLiteral("SELECT COUNT(*) FROM audit_log") + where, args);
+    if (!q) {
+        return q.error();
+    }
+    const qint64 n = (*q)->next() ? (*q)->value(0).toLongLong() : 0;
+    (*q)->finish();
+    return n;
+}
+
+Result<QStringList> Store::auditActors()
+{
+    auto q = m_db->run(QStringLiteral("SELECT DISTINCT actor FROM audit_log ORDER BY actor"));
+    if (!q) {
+        return q.error();
+    }
+    QStringList out;
+    while ((*q)->next()) {
+        out << (*q)->value(0).toString();
+    }
+    (*q)->finish();
     return out;
 }
 

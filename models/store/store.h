@@ -13,11 +13,16 @@
 namespace tp {
 
 struct AuditFilter {
-    QDateTime since;    ///< null = from the start
-    QString actor;      ///< empty = everyone
-    QString entityType; ///< empty = all
-    QString action;     ///< prefix match, e.g. "demand."
-    int limit = 0;      ///< 0 = no limit (newest last)
+    QDateTime since;          ///< null = from the start
+    QString actor;            ///< empty = everyone
+    QString entityType;       ///< empty = all
+    QString action;           ///< prefix match, e.g. "demand."
+    int limit = 0;            ///< 0 = no limit; oldest first: the newest `limit` rows, newest last
+    QDateTime until;          ///< null = up to now; else rows strictly before it
+    QString entityKey;        ///< empty = all; else this entity only (exact)
+    QString appKey;           ///< empty = every app and the store-wide rows
+    bool newestFirst = false; ///< newest first, `limit` rows (paging: see beforeSeq)
+    qint64 beforeSeq = 0;     ///< > 0: only rows older than this one (the last row of the previous page)
 };
 
 /// A TrackPlan store (SQLite file or PostgreSQL database): the composition of the
@@ -60,7 +65,13 @@ public:
     [[nodiscard]] GovernanceService& governance() { return m_governance; }
     [[nodiscard]] AccessService& access() { return m_access; }
 
+    /// The audit log as filtered, in SQL: the log may hold millions of rows, so a view pages
+    /// through it newest first (AuditFilter::newestFirst, limit, beforeSeq).
     [[nodiscard]] Result<QList<AuditEntry>> audit(const AuditFilter& filter = {});
+    /// How many rows audit(filter) returns without limit and beforeSeq.
+    [[nodiscard]] Result<qint64> auditCount(const AuditFilter& filter);
+    /// Everyone who appears in the audit log as acting user, sorted.
+    [[nodiscard]] Result<QStringList> auditActors();
     /// A token that changes whenever anyone (this or another connection, another client)
     /// changes the apps, or the plan, demands, change sets or versions of `appKey` (may be
     /// empty): cheap enough to poll every few seconds.

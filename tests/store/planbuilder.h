@@ -87,6 +87,17 @@ inline QString mergeDemand(Store& store, const QString& appKey, const QList<Attr
     return key;
 }
 
+/// An audit filter by entity type and action prefix (empty: any), `limit` newest rows (0: all).
+/// (Aggregate initialisation would have to name every field: -Wmissing-field-initializers.)
+inline AuditFilter auditFilter(const QString& entityType, const QString& action, int limit = 0)
+{
+    AuditFilter f;
+    f.entityType = entityType;
+    f.action = action;
+    f.limit = limit;
+    return f;
+}
+
 inline std::unique_ptr<Store> openStore(const QString& url)
 {
     auto s = Store::open(url);

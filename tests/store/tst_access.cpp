@@ -527,7 +527,7 @@ private Q_SLOTS:
         }
         QVERIFY(found);
         const auto audit =
-            admin->audit(AuditFilter{{}, {}, QStringLiteral("user"), QStringLiteral("user.set_role"), 0});
+            admin->audit(auditFilter(QStringLiteral("user"), QStringLiteral("user.set_role")));
         QVERIFY(audit && !audit->isEmpty());
         QCOMPARE(audit->last().entityKey, QStringLiteral("raw_mover"));
     }

@@ -124,7 +124,7 @@ private Q_SLOTS:
         QCOMPARE(history->size(), 1);
         QCOMPARE(history->first().demandKey, d->key);
         QCOMPARE(history->first().author, QStringLiteral("alice"));
-        auto merges = s->audit(AuditFilter{{}, {}, {}, QStringLiteral("demand.merge"), 0});
+        auto merges = s->audit(auditFilter({}, QStringLiteral("demand.merge")));
         QVERIFY(merges);
         QCOMPARE(merges->size(), 1);
         QCOMPARE(merges->first().actor, QStringLiteral("alice"));
@@ -392,7 +392,7 @@ private Q_SLOTS:
         QCOMPARE(s->demands().demand(d->key)->status, DemandStatus::Cancelled);
         // Cancelled keeps its history: changes and audit stay.
         QCOMPARE(s->demands().changes(d->key)->size(), 2);
-        auto audit = s->audit(AuditFilter{{}, {}, QStringLiteral("demand"), {}, 0});
+        auto audit = s->audit(auditFilter(QStringLiteral("demand"), {}));
         QVERIFY(audit);
         QStringList actions;
         for (const AuditEntry& e : std::as_const(*audit)) {

@@ -113,7 +113,7 @@ private Q_SLOTS:
         PublishRecord rollback = entry(QStringLiteral("user-app"), QStringLiteral("a1"));
         rollback.action = PublishRecord::Action::Rollback;
         QVERIFY(history.record(rollback));
-        auto audit = s->audit(AuditFilter{{}, {}, QStringLiteral("publish"), {}, 0});
+        auto audit = s->audit(auditFilter(QStringLiteral("publish"), {}));
         QVERIFY(audit);
         QCOMPARE(audit->size(), 2);
         const AuditEntry& a = audit->first();
@@ -141,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(!unknown);
         QCOMPARE(unknown.error().code, Error::Code::NotFound);
         QCOMPARE(history.list(QStringLiteral("user-app"))->size(), 0);
-        QCOMPARE(s->audit(AuditFilter{{}, {}, QStringLiteral("publish"), {}, 0})->size(), 0);
+        QCOMPARE(s->audit(auditFilter(QStringLiteral("publish"), {}))->size(), 0);
     }
 };
 

@@ -289,7 +289,7 @@ private Q_SLOTS:
         QCOMPARE(after.category, QStringLiteral("theirs category"));
         QCOMPARE(after.description, QStringLiteral("both"));
         // The change still names the one who proposed it; the audit log who resolved it.
-        const auto resolvedBy = s->audit(AuditFilter{{}, {}, {}, QStringLiteral("change.resolve"), 0});
+        const auto resolvedBy = s->audit(auditFilter({}, QStringLiteral("change.resolve")));
         QCOMPARE(resolvedBy->size(), 1);
         QCOMPARE(resolvedBy->first().actor, QStringLiteral("sam"));
     }
@@ -387,7 +387,7 @@ private Q_SLOTS:
             const qint64 before = auditRows(*s);
             QVERIFY2(step.run(), step.name);
             QVERIFY2(auditRows(*s) - before == 1, step.name);
-            auto last = s->audit(AuditFilter{{}, {}, {}, {}, 1});
+            auto last = s->audit(auditFilter({}, {}, 1));
             QVERIFY(last && last->size() == 1);
             QCOMPARE(last->first().actor, step.user);
             QCOMPARE(last->first().action, step.action);
