@@ -17,7 +17,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-svg-dev libgl-dev
     libqt6sql6-sqlite libqt6sql6-psql sqlite3 libsqlite3-dev
     libhiredis-dev libssl-dev libqcustomplot-dev libqcustomplot2.1-qt6 qtkeychain-qt6-dev
-    fonts-noto-cjk
+    fonts-noto-cjk qt6-translations-l10n
     postgresql redis-server dbus-daemon gnome-keyring
     xvfb xauth imagemagick
 )

@@ -3646,6 +3646,14 @@ Your edits are still here; press OK to try again.</source>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::conflicts</name>

@@ -3621,6 +3621,14 @@ Your edits are still here; press OK to try again.</source>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>身份</translation>
+    </message>
 </context>
 <context>
     <name>tp::conflicts</name>

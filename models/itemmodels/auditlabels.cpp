@@ -100,6 +100,8 @@ QString detailLabel(const QString& key)
         {QStringLiteral("round"), QT_TRANSLATE_NOOP("tp::audit", "Review round")},
         {QStringLiteral("on"), QT_TRANSLATE_NOOP("tp::audit", "On")},
         {QStringLiteral("levels"), QT_TRANSLATE_NOOP("tp::audit", "Levels")},
+        {QStringLiteral("count"), QT_TRANSLATE_NOOP("tp::audit", "Count")},
+        {QStringLiteral("as"), QT_TRANSLATE_NOOP("tp::audit", "As")},
         {QStringLiteral("rules"), QT_TRANSLATE_NOOP("tp::audit", "Rules")},
         {QStringLiteral("title"), QT_TRANSLATE_NOOP("tp::audit", "Title")},
         {QStringLiteral("priority"), QT_TRANSLATE_NOOP("tp::audit", "Priority")},
