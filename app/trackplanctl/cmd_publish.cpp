@@ -20,7 +20,9 @@ std::unique_ptr<RedisClient> connectRedis(Cli& cli, const QString& text, int& ex
         return nullptr;
     }
     (void)cli.progress(0, Ctl::tr("Connecting to %1").arg(url->displayString()));
-    auto client = RedisClient::connect(*url);
+    RedisClient::Options options;
+    options.cancelled = cli.cancelled; // Ctrl+C ends a wait on a server that does not answer
+    auto client = RedisClient::connect(*url, options);
     if (!client) {
         exitCode = cli.fail(client.error());
         return nullptr;

@@ -56,6 +56,17 @@ QString toString(KeyChange::Action action)
 
 Result<PublishReport> Publisher::publish(const PublishRequest& request, const PublishOptions& options)
 {
+    // A wait on the server ends within ~50 ms of a cancel, not at the command timeout.
+    RedisCancelScope cancel(m_redis, options.cancelled ? options.cancelled : m_redis.cancelFlag());
+    auto r = publishVersions(request, options);
+    if (!r && m_redis.lastErrorKind() == RedisErrorKind::Cancelled) {
+        return detail::PublishRun(m_redis, request.appKey, options).cancelledError();
+    }
+    return r;
+}
+
+Result<PublishReport> Publisher::publishVersions(const PublishRequest& request, const PublishOptions& options)
+{
     if (request.versions.isEmpty()) {
         return makeError(Error::Code::Validation,
                          detail::PublishText::tr("Nothing to publish for %1: no version given.").arg(request.appKey));
@@ -101,6 +112,7 @@ Result<PublishReport> Publisher::publish(const PublishRequest& request, const Pu
 
 Result<PublishReport> Publisher::rollback(const QString& appKey, const PublishOptions& options)
 {
+    RedisCancelScope cancel(m_redis, options.cancelled ? options.cancelled : m_redis.cancelFlag());
     const qint64 commandsBefore = m_redis.commandsSent();
     detail::PublishRun run(m_redis, appKey, options);
     if (auto s = run.readPointers(); !s) {

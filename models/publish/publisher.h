@@ -55,7 +55,9 @@ struct PublishOptions {
     int orphanTtlSeconds = 24 * 3600;
     /// Called with 0..100 and a translated stage; returning false cancels.
     std::function<bool(int percent, const QString& stage)> progress;
-    const std::atomic<bool>* cancelled = nullptr; ///< set from another thread to cancel
+    /// Set from another thread (or a signal handler) to cancel: also a wait on a server that
+    /// does not answer ends within ~50 ms. Not once the pointer move is sent (it is atomic).
+    const std::atomic<bool>* cancelled = nullptr;
 };
 
 /// A key that a publish adds or changes (or, in a dry run, would).
@@ -105,6 +107,8 @@ public:
     [[nodiscard]] Result<PublishReport> rollback(const QString& appKey, const PublishOptions& options = {});
 
 private:
+    Result<PublishReport> publishVersions(const PublishRequest& request, const PublishOptions& options);
+
     RedisClient& m_redis;
 };
 

@@ -79,10 +79,10 @@ Result<SnapshotState> PublishRun::snapshotState(const QString& id)
         return r.error();
     }
     SnapshotState s;
-    for (int i = 0; i < 4; ++i) {
-        s.ttl[i] = (*r)[std::size_t(i)].integer;
+    for (std::size_t i = 0; i < kSnapKeyCount; ++i) {
+        s.ttl[i] = (*r)[i].integer;
     }
-    for (const auto& [field, value] : (*r)[4].pairs()) {
+    for (const auto& [field, value] : (*r)[kSnapKeyCount].pairs()) {
         s.meta.insert(field, value);
     }
     m_snapshotStates.insert(id, s);
@@ -191,16 +191,17 @@ Status PublishRun::movePointers(const Pointers& next, const QStringList& notifyV
         if (!state) {
             return state.error();
         }
-        const std::array<QByteArray, 4> keys = m_keys.snapKeys(id.toLatin1());
-        for (int i = 0; i < 4; ++i) {
+        const std::array<QByteArray, kSnapKeyCount> keys = m_keys.snapKeys(id.toLatin1());
+        for (std::size_t i = 0; i < kSnapKeyCount; ++i) {
+            const QString type = i == 1 || i == 3 ? QStringLiteral("STRING") : hash; // common, summary
             if (referenced.contains(id) && state->ttl[i] >= 0) {
                 commands.append({"PERSIST", keys[i]});
                 if (!m_writtenIds.contains(id)) { // a snapshot written now is an "add" already
-                    addChange(KeyChange::Action::Persist, keys[i], i == 1 ? QStringLiteral("STRING") : hash);
+                    addChange(KeyChange::Action::Persist, keys[i], type);
                 }
             } else if (!referenced.contains(id) && state->ttl[i] == -1) {
                 commands.append({"EXPIRE", keys[i], ttl});
-                addChange(KeyChange::Action::Expire, keys[i], i == 1 ? QStringLiteral("STRING") : hash);
+                addChange(KeyChange::Action::Expire, keys[i], type);
             }
         }
     }
@@ -214,6 +215,10 @@ Status PublishRun::movePointers(const Pointers& next, const QStringList& notifyV
     QJsonObject payload{{QStringLiteral("snapshot"), next.current},
                         {QStringLiteral("versions"), QJsonArray::fromStringList(notifyVersions)}};
     commands.append({"PUBLISH", m_keys.published(), canonicalJson(payload)});
+    // From here on a cancel is not honoured: once EXEC is on its way the move happens or not
+    // as the server decides, and the publish must wait to say which (a second Ctrl+C still
+    // ends trackplanctl at once).
+    RedisCancelScope uncancellable(m_redis, nullptr);
     m_redis.append({"MULTI"});
     for (const std::vector<QByteArray>& c : std::as_const(commands)) {
         m_redis.append(std::vector<QByteArrayView>(c.begin(), c.end()));

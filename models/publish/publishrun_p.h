@@ -4,11 +4,16 @@
 
 #include "publisher.h"
 #include "rediskeys.h"
+#include "redisclient.h"
+#include "snapshotsummary.h"
 
 #include <QHash>
 #include <QSet>
 
+#include <array>
+#include <memory>
 #include <optional>
+#include <unordered_set>
 
 namespace tp::detail {
 
@@ -24,31 +29,36 @@ struct Pointers {
 
 /// What Redis holds about one snapshot id.
 struct SnapshotState {
-    /// Of RedisKeys::snapKeys() — events, common, meta, stamps: -2 missing, -1 no expiry, else seconds.
-    qint64 ttl[4] = {-2, -2, -2, -2};
+    /// Of RedisKeys::snapKeys() — events, common, meta, summary, stamps (legacy): -2 missing,
+    /// -1 no expiry, else seconds.
+    std::array<qint64, kSnapKeyCount> ttl = {-2, -2, -2, -2, -2};
     QMap<QByteArray, QByteArray> meta;
     /// All keys there (a snapshot without events has no events HASH: Redis keeps no empty hash).
     [[nodiscard]] bool complete() const
     {
         return ttl[1] != -2 && ttl[2] != -2 && (ttl[0] != -2 || meta.value("event_count") == "0");
     }
-    [[nodiscard]] bool expiring() const { return ttl[0] >= 0 || ttl[1] >= 0 || ttl[2] >= 0 || ttl[3] >= 0; }
+    [[nodiscard]] bool expiring() const
+    {
+        return std::any_of(ttl.cbegin(), ttl.cend(), [](qint64 t) { return t >= 0; });
+    }
 };
 
 /// A published snapshot that a new one of the same app may take schemas from, event by event
-/// (same stamp, same rules), and whose hashes it starts from (COPY) instead of writing them all.
-/// Its fields are views into two arenas, loaded once: no allocation per field.
+/// (same revisions, same rules), and whose events HASH it starts from (COPY) instead of
+/// writing it whole: its summary, read with one GET.
 struct BaseSnapshot {
-    struct Entry {
-        QByteArrayView sha;   ///< null: the key is not in …:events
-        QByteArrayView stamp; ///< null: the key is not in …:stamps
-    };
     QByteArray id;
-    QByteArray eventsArena;               ///< keys and values of …:events (the views point into it)
-    QByteArray stampsArena;               ///< of …:stamps
-    QHash<QByteArrayView, Entry> entries; ///< event key → its fields
-    qsizetype eventCount = 0;
-    qsizetype stampCount = 0;
+    SnapshotSummary summary;
+};
+
+/// Hex sha256 of a schema, as a hash set key.
+struct ShaKey {
+    std::array<char, 64> hex;
+    friend bool operator==(const ShaKey&, const ShaKey&) = default;
+};
+struct ShaKeyHash {
+    std::size_t operator()(const ShaKey& k) const noexcept;
 };
 
 class PublishRun {
@@ -79,26 +89,33 @@ public:
 
 private:
     struct Compiled;
+    struct SchemaBatch;
     /// The snapshot the version is mapped to, else the one published last in this run, else
-    /// current — the first of them published under `rulesKey` with stamps.
-    Result<std::optional<BaseSnapshot>> loadBase(const QString& versionName, const QByteArray& rulesKey);
-    Result<Compiled> compile(const PublishRequest& request, const PublishVersion& version,
-                             const std::optional<BaseSnapshot>& base, int percentFrom, int percentTo);
-    Status writeSchemas(QList<std::pair<QByteArray, QByteArray>>& candidates);
+    /// current — the first of them published under `rulesKey` with a summary that verifies.
+    Result<std::unique_ptr<BaseSnapshot>> loadBase(const QString& versionName, const QByteArray& rulesKey);
+    Result<std::unique_ptr<Compiled>> compile(const PublishRequest& request, const PublishVersion& version,
+                                              std::unique_ptr<BaseSnapshot> base, int percentFrom, int percentTo);
+    /// Queues EXISTS for the new schemas of a batch (send only: the reply is read later).
+    void askSchemas(SchemaBatch& batch);
+    /// Reads the EXISTS replies of `batch` and queues SETs of the schemas Redis lacks.
+    Status writeSchemas(SchemaBatch& batch);
     Status writeSnapshot(const QByteArray& id, const Compiled& c, const PublishVersion& version,
-                         const QByteArray& rulesKey, const SnapshotState& before, const BaseSnapshot* base);
-    /// Queues the writes that make `key` hold `set` minus `removed`: HSET (and HDEL) in
-    /// batches of fields. The key holds a COPY of the base already, or nothing.
-    void appendHash(const QByteArray& key, const QList<std::pair<QByteArray, QByteArray>>& set,
-                    const QList<QByteArray>& removed);
-    /// Reads the whole snapshot back and recomputes its checksum.
-    Status verifySnapshot(const QByteArray& id, const Compiled& c);
+                         const QByteArray& rulesKey, const SnapshotState& before);
+    /// Queues HSET (and HDEL) of `key` in batches of fields; `creates`: the first HSET creates
+    /// the key and gives it the orphan expiry in the same transaction.
+    void appendHash(const QByteArray& key, const std::vector<std::pair<QByteArrayView, QByteArrayView>>& set,
+                    const std::vector<QByteArrayView>& removed, bool creates);
+    /// Reads the snapshot back and recomputes its checksum; with `summaryBytes` >= 0 also the
+    /// length of its summary (-1: not checked, for a snapshot found in Redis).
+    Status verifySnapshot(const QByteArray& id, const QByteArray& checksum, qsizetype summaryBytes);
     /// For a snapshot written as a COPY of its base plus differences: reads back what this run
-    /// wrote (common, meta checksum, every field set or deleted) and the hashes' lengths.
+    /// wrote (common, meta checksum, every field set or deleted) and the lengths.
     Status verifyDifferences(const QByteArray& id, const Compiled& c);
     void addChange(KeyChange::Action action, const QByteArray& key, const QString& type, const QString& detail = {});
     /// Result of a pipeline whose failure should carry what was being done.
     Status finish(const QString& during);
+    /// The same, with the kept replies.
+    Result<std::vector<RedisReply>> replies(const QString& during);
 
     RedisClient& m_redis;
     RedisKeys m_keys;
@@ -107,24 +124,59 @@ private:
     Pointers m_pointers;
     Pointers m_previous;
     bool m_hasPrevious = false;
-    QSet<QByteArray> m_knownSchemas; ///< written or found in this run
+    std::unordered_set<ShaKey, ShaKeyHash> m_knownSchemas; ///< written or found in this run
     QHash<QString, SnapshotState> m_snapshotStates;
     QSet<QString> m_writtenIds; ///< snapshots this run wrote (their keys are "add" changes)
     QString m_lastPublished;    ///< the snapshot of the version this run published last
 };
 
-/// One version's compiled snapshot.
+/// A block of compiled schemas on its way to Redis.
+struct PublishRun::SchemaBatch {
+    std::size_t first = 0;       ///< index of its first event in the todo list
+    QByteArray texts;            ///< the schemas, one after another (capacity reused)
+    std::vector<qsizetype> ends; ///< end of each schema in `texts`
+    const char* shas = nullptr;  ///< their sha256s (64 hex digits each)
+    std::vector<std::size_t> fresh; ///< schemas (indexes into `ends`) not seen before in this run
+    QByteArray keys;                ///< their Redis keys, one after another
+    std::vector<qsizetype> keyEnds;
+    std::size_t chunks = 0; ///< EXISTS commands sent for them (0: none; their replies are due)
+    [[nodiscard]] QByteArrayView text(std::size_t i) const
+    {
+        const qsizetype from = i == 0 ? 0 : ends[i - 1];
+        return QByteArrayView(texts).sliced(from, ends[i] - from);
+    }
+    [[nodiscard]] QByteArrayView key(std::size_t f) const
+    {
+        const qsizetype from = f == 0 ? 0 : keyEnds[f - 1];
+        return QByteArrayView(keys).sliced(from, keyEnds[f] - from);
+    }
+};
+
+/// One version's compiled snapshot. Views point into `keys`, `shas` and the base's summary.
 struct PublishRun::Compiled {
-    SnapshotManifest manifest;                       ///< events sorted by key once checksum is set
-    QList<std::pair<QByteArray, QByteArray>> stamps; ///< (event key, stamp), sorted by key
+    struct Entry {
+        QByteArrayView key;
+        QByteArrayView sha;      ///< the schema's sha256
+        QByteArrayView baseLine; ///< the base's "{key}\t{sha}\n" when taken from it, else null
+        QByteArrayView baseSha;  ///< the base's sha256 for this key, null if the base lacks it
+        int revision = 0;
+    };
+    std::unique_ptr<BaseSnapshot> base; ///< null: written field by field
+    QByteArray keys;                    ///< the events' keys in UTF-8, one after another
+    QByteArray shas;                    ///< sha256 of the compiled schemas, 64 hex digits each
+    std::vector<Entry> events;          ///< sorted by key
     QByteArray commonText;
+    QByteArray commonSha;
+    QByteArray checksumText; ///< common line + "{key}\t{sha}\n" per event: its sha256 is the checksum
     QByteArray checksum;
-    /// Written as a COPY of the base's hashes plus these differences (else every field).
-    bool fromBase = false;
-    QList<std::pair<QByteArray, QByteArray>> eventsSet;
-    QList<std::pair<QByteArray, QByteArray>> stampsSet;
-    QList<QByteArray> eventsRemoved;
-    QList<QByteArray> stampsRemoved;
+    QByteArray summary; ///< empty: none is written (no event has a revision)
+    QByteArray scratch; ///< the key the base's events HASH was copied to (renamed into place)
+    // With a base: the events HASH fields that differ from it.
+    std::vector<std::pair<QByteArrayView, QByteArrayView>> eventsSet;
+    std::vector<QByteArrayView> eventsRemoved;
+    /// The last block of schemas: its EXISTS is on the wire, its SETs not yet queued
+    /// (writeSchemas() does both once the checksum is computed, while the server works).
+    std::unique_ptr<SchemaBatch> pending;
 };
 
 /// Canonical JSON of a version → id map, as kept in tp:{app}:previous.

@@ -1,3 +1,5 @@
+// RedisClient: connecting, formatting and pipelining commands, handing replies back. The socket
+// I/O (waiting, sending, reading) is in redisio.cpp.
 #include "redisclient.h"
 
 #include <hiredis/hiredis.h>
@@ -5,67 +7,22 @@
 #include "publishtext_p.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QVarLengthArray>
 
-#include <cerrno>
-#include <csignal>
-#include <ctime>
-#include <pthread.h>
+#include <charconv>
+#include <cstring>
+#include <poll.h>
+#include <sys/socket.h>
 
 namespace tp {
 namespace {
 
-// A pipeline is written in windows of this many commands or bytes; one window is on the wire
-// while the next is formatted. A full publish sends 100 MB of schemas in 1 KB SETs: larger
-// windows (than 1024 commands / 512 KB) mean fewer waits on the server (bench_publish: client
-// CPU 1.4 s instead of 1.7 s); 4 MB is still a small buffer next to the plan in memory.
+// Queued commands are written once this many commands or bytes are waiting: one window is on
+// the wire while the next is formatted. A full publish sends 100 MB of schemas: large windows
+// mean fewer system calls; 4 MB is still a small buffer next to the plan in memory.
 constexpr std::size_t kWindowCommands = 4096;
 constexpr std::size_t kWindowBytes = 4 * 1024 * 1024;
-
-timeval toTimeval(int ms)
-{
-    timeval tv{};
-    tv.tv_sec = ms / 1000;
-    tv.tv_usec = (ms % 1000) * 1000;
-    return tv;
-}
-
-/// hiredis writes with write(2): a server that went away would raise SIGPIPE and end the whole
-/// process. Block it in this thread while hiredis does I/O and swallow one that was raised
-/// meanwhile, without touching the process's signal handlers (we are a library).
-class SigPipeGuard {
-public:
-    SigPipeGuard()
-    {
-        sigemptyset(&m_set);
-        sigaddset(&m_set, SIGPIPE);
-        sigset_t pending;
-        sigemptyset(&pending);
-        sigpending(&pending);
-        m_wasPending = sigismember(&pending, SIGPIPE) == 1;
-        pthread_sigmask(SIG_BLOCK, &m_set, &m_old);
-    }
-    ~SigPipeGuard()
-    {
-        if (!m_wasPending) {
-            sigset_t pending;
-            sigemptyset(&pending);
-            sigpending(&pending);
-            if (sigismember(&pending, SIGPIPE) == 1) {
-                const timespec zero{0, 0};
-                sigtimedwait(&m_set, nullptr, &zero);
-            }
-        }
-        pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
-    }
-    SigPipeGuard(const SigPipeGuard&) = delete;
-    SigPipeGuard& operator=(const SigPipeGuard&) = delete;
-
-private:
-    sigset_t m_set;
-    sigset_t m_old;
-    bool m_wasPending = false;
-};
 
 RedisReply convert(const redisReply* r)
 {
@@ -97,7 +54,17 @@ RedisReply convert(const redisReply* r)
     return out;
 }
 
-RedisErrorKind classifyReply(const QByteArray& text)
+void appendNumber(std::string& out, char prefix, std::size_t n)
+{
+    char buffer[24];
+    buffer[0] = prefix;
+    char* end = std::to_chars(buffer + 1, buffer + sizeof buffer - 2, n).ptr;
+    *end++ = '\r';
+    *end++ = '\n';
+    out.append(buffer, std::size_t(end - buffer));
+}
+
+RedisErrorKind classifyRedisReply(const QByteArray& text)
 {
     if (text.startsWith("OOM")) {
         return RedisErrorKind::OutOfMemory;
@@ -121,48 +88,82 @@ QList<std::pair<QByteArray, QByteArray>> RedisReply::pairs() const
     return out;
 }
 
-RedisClient::RedisClient(const RedisUrl& url, redisContext* ctx)
+RedisClient::RedisClient(const RedisUrl& url, redisContext* ctx, const Options& options)
     : m_url(url)
     , m_ctx(ctx, [](redisContext* c) { redisFree(c); })
+    , m_commandTimeoutMs(options.commandTimeoutMs)
+    , m_cancel(options.cancelled)
+    , m_in(std::size_t(256 * 1024))
 {
 }
 
 RedisClient::~RedisClient() = default;
 
+const std::atomic<bool>* RedisClient::setCancelFlag(const std::atomic<bool>* flag)
+{
+    const std::atomic<bool>* old = m_cancel;
+    m_cancel = flag;
+    return old;
+}
+
 Result<std::unique_ptr<RedisClient>> RedisClient::connect(const RedisUrl& url, const Options& options,
                                                           RedisErrorKind* kind)
 {
-    const auto fail = [&](RedisErrorKind k, const QString& message) -> Result<std::unique_ptr<RedisClient>> {
+    const auto fail = [&](RedisErrorKind k, const Error& e) -> Result<std::unique_ptr<RedisClient>> {
         if (kind) {
             *kind = k;
         }
-        return makeError(Error::Code::Connection, message);
+        return e;
     };
-    redisContext* raw = nullptr;
-    {
-        SigPipeGuard guard;
-        raw = redisConnectWithTimeout(url.host.toUtf8().constData(), url.port, toTimeval(options.connectTimeoutMs));
-    }
+    // Non-blocking from the start: the TCP connect is waited for here, in slices that watch
+    // the cancel flag, and so is every later command.
+    redisContext* raw = redisConnectNonBlock(url.host.toUtf8().constData(), url.port);
     if (!raw) {
         return fail(RedisErrorKind::Other,
-                    detail::RedisText::tr("Cannot connect to Redis at %1: out of memory.").arg(url.displayString()));
+                    makeError(Error::Code::Connection, detail::RedisText::tr("Cannot connect to Redis at %1: out of memory.")
+                                                           .arg(url.displayString())));
     }
-    std::unique_ptr<RedisClient> client(new RedisClient(url, raw));
-    if (raw->err) {
-        const QString why = QString::fromLocal8Bit(raw->errstr);
-        const bool timedOut = why.contains(QLatin1String("timed out"), Qt::CaseInsensitive)
-            || why.contains(QLatin1String("temporarily unavailable"), Qt::CaseInsensitive);
-        if (timedOut) {
-            return fail(RedisErrorKind::Timeout,
-                        detail::RedisText::tr("Redis at %1 did not accept the connection within %2 ms (%3).")
-                            .arg(url.displayString())
-                            .arg(options.connectTimeoutMs)
-                            .arg(why));
-        }
+    std::unique_ptr<RedisClient> client(new RedisClient(url, raw, options));
+    const auto unreachable = [&](const QString& why) {
         return fail(RedisErrorKind::Unreachable,
-                    detail::RedisText::tr("Redis at %1 is unreachable: %2.").arg(url.displayString(), why));
+                    makeError(Error::Code::Connection,
+                              detail::RedisText::tr("Redis at %1 is unreachable: %2.").arg(url.displayString(), why)));
+    };
+    if (raw->err) {
+        return unreachable(QString::fromLocal8Bit(raw->errstr));
     }
-    redisSetTimeout(raw, toTimeval(options.commandTimeoutMs));
+    QElapsedTimer clock;
+    clock.start();
+    for (;;) {
+        if (options.cancelled && options.cancelled->load()) {
+            return fail(RedisErrorKind::Cancelled, client->cancelError());
+        }
+        const qint64 left = options.connectTimeoutMs - clock.elapsed();
+        if (left <= 0) {
+            return fail(RedisErrorKind::Timeout,
+                        makeError(Error::Code::Connection,
+                                  detail::RedisText::tr("Redis at %1 did not accept the connection within %2 ms (%3).")
+                                      .arg(url.displayString())
+                                      .arg(options.connectTimeoutMs)
+                                      .arg(QStringLiteral("connect timed out"))));
+        }
+        pollfd p{raw->fd, POLLOUT, 0};
+        const int n = ::poll(&p, 1, int(std::min<qint64>(left, options.cancelled ? 50 : left)));
+        if (n > 0) {
+            int error = 0;
+            socklen_t length = sizeof error;
+            if (::getsockopt(raw->fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0) {
+                error = errno;
+            }
+            if (error != 0) {
+                return unreachable(QString::fromLocal8Bit(std::strerror(error)));
+            }
+            break;
+        }
+        if (n < 0 && errno != EINTR) {
+            return unreachable(QString::fromLocal8Bit(std::strerror(errno)));
+        }
+    }
 
     // AUTH first: with requirepass or an ACL the server refuses everything else (NOAUTH).
     if (!url.password.isEmpty() || !url.user.isEmpty()) {
@@ -173,23 +174,24 @@ Result<std::unique_ptr<RedisClient>> RedisClient::connect(const RedisUrl& url, c
             const RedisErrorKind k =
                 client->lastErrorKind() == RedisErrorKind::Other ? RedisErrorKind::AuthFailed : client->lastErrorKind();
             // The reply error reads "Redis at …: authentication failed (the server's reason)".
-            return fail(k, r.error().message);
+            return fail(k, r.error());
         }
     }
     // PING proves the server serves us (NOAUTH when it wants a password we did not give).
     if (auto r = client->command({"PING"}); !r) {
         const RedisErrorKind k = client->lastErrorKind();
         if (k == RedisErrorKind::AuthFailed) {
-            return fail(k,
-                        detail::RedisText::tr("Redis at %1 requires a password: give it in the URL, "
-                                              "redis://:PASSWORD@host:port or redis://USER:PASSWORD@host:port.")
-                            .arg(url.displayString()));
+            return fail(k, makeError(Error::Code::Connection,
+                                     detail::RedisText::tr("Redis at %1 requires a password: give it in the URL, "
+                                                           "redis://:PASSWORD@host:port or "
+                                                           "redis://USER:PASSWORD@host:port.")
+                                         .arg(url.displayString())));
         }
-        return fail(k, r.error().message);
+        return fail(k, r.error());
     }
     if (url.db != 0) {
         if (auto r = client->command({"SELECT", QByteArray::number(url.db)}); !r) {
-            return fail(client->lastErrorKind(), r.error().message);
+            return fail(client->lastErrorKind(), r.error());
         }
     }
     return client;
@@ -218,118 +220,85 @@ Result<RedisReply> RedisClient::command(const std::vector<QByteArray>& argv)
 
 void RedisClient::append(std::initializer_list<QByteArrayView> argv, bool keep)
 {
-    QVarLengthArray<const char*, 16> args;
-    QVarLengthArray<size_t, 16> lengths;
-    for (QByteArrayView a : argv) {
-        args.append(a.data());
-        lengths.append(size_t(a.size()));
-    }
-    appendArgv(int(args.size()), args.data(), lengths.data(), keep);
+    appendArgv(argv.size(), argv.begin(), keep);
 }
 
 void RedisClient::append(const std::vector<QByteArrayView>& argv, bool keep)
 {
-    std::vector<const char*> args;
-    std::vector<size_t> lengths;
-    args.reserve(argv.size());
-    lengths.reserve(argv.size());
-    for (QByteArrayView a : argv) {
-        args.push_back(a.data());
-        lengths.push_back(size_t(a.size()));
-    }
-    appendArgv(int(args.size()), args.data(), lengths.data(), keep);
+    appendArgv(argv.size(), argv.data(), keep);
 }
 
-void RedisClient::appendArgv(int argc, const char** argv, const size_t* lengths, bool keep)
+void RedisClient::formatCommand(std::size_t argc, const QByteArrayView* argv)
 {
     ++m_commands;
-    if (m_broken) {
-        return;
+    // RESP: *argc, then $length and the bytes of each argument.
+    std::size_t bytes = 16;
+    for (std::size_t i = 0; i < argc; ++i) {
+        bytes += std::size_t(argv[i].size()) + 24;
     }
-    if (redisAppendCommandArgv(m_ctx.get(), argc, argv, lengths) != REDIS_OK) {
-        m_connectionError = connectionError(detail::RedisText::tr("formatting a command"));
-        return;
+    m_out.reserve(m_out.size() + bytes);
+    appendNumber(m_out, '*', argc);
+    for (std::size_t i = 0; i < argc; ++i) {
+        appendNumber(m_out, '$', std::size_t(argv[i].size()));
+        m_out.append(argv[i].data(), std::size_t(argv[i].size()));
+        m_out.append("\r\n", 2);
     }
-    m_inFlight.push_back(keep);
     ++m_unsent;
-    for (int i = 0; i < argc; ++i) {
-        m_unsentBytes += lengths[i] + 16; // + the protocol's framing, roughly
-    }
-    if (m_unsent >= kWindowCommands || m_unsentBytes >= kWindowBytes) {
-        pump(m_unsent);
-    }
 }
 
-bool RedisClient::pump(std::size_t keepInFlight)
+void RedisClient::appendArgv(std::size_t argc, const QByteArrayView* argv, bool keep)
 {
     if (m_broken) {
-        return false;
+        ++m_commands;
+        return;
     }
-    SigPipeGuard guard;
-    int done = 0;
-    while (!done) {
-        if (redisBufferWrite(m_ctx.get(), &done) != REDIS_OK) {
-            m_connectionError = connectionError(detail::RedisText::tr("sending commands"));
-            return false;
-        }
+    formatCommand(argc, argv);
+    m_inFlight.push_back(keep);
+    ++m_sequence;
+    if (m_unsent >= kWindowCommands || m_out.size() - m_outWritten >= kWindowBytes) {
+        (void)sendQueued();
     }
-    m_unsent = 0;
-    m_unsentBytes = 0;
-    while (m_inFlight.size() > keepInFlight) {
-        if (!readOne()) {
-            return false;
-        }
-    }
-    return true;
 }
 
 void RedisClient::send()
 {
-    if (m_unsent > 0) {
-        pump(m_inFlight.size());
+    if (!m_broken && m_unsent > 0) {
+        (void)sendQueued();
     }
 }
 
-bool RedisClient::readOne()
+Result<std::vector<RedisReply>> RedisClient::collect(qint64 through)
 {
-    void* raw = nullptr;
-    if (redisGetReply(m_ctx.get(), &raw) != REDIS_OK || !raw) {
-        m_connectionError = connectionError(detail::RedisText::tr("reading replies"));
-        return false;
+    if (!m_broken) {
+        (void)(sendQueued() && readThrough(through));
     }
-    std::unique_ptr<redisReply, void (*)(void*)> reply(static_cast<redisReply*>(raw), freeReplyObject);
-    const bool keep = m_inFlight.front();
-    m_inFlight.pop_front();
-    if (reply->type == REDIS_REPLY_ERROR && !m_firstReplyError) {
-        const QByteArray text(reply->str, qsizetype(reply->len));
-        m_firstReplyKind = classifyReply(text);
-        m_firstReplyError = replyError(text);
-    }
-    if (keep) {
-        m_kept.push_back(convert(reply.get()));
-    }
-    return true;
-}
-
-Result<std::vector<RedisReply>> RedisClient::finish()
-{
-    pump(0);
-    std::vector<RedisReply> kept = std::move(m_kept);
-    m_kept.clear();
     if (m_connectionError) {
         // The reply stream is out of step with the commands: the connection is done for.
         m_broken = true;
         m_inFlight.clear();
+        m_kept.clear();
+        m_out.clear();
+        m_outWritten = 0;
         m_unsent = 0;
-        m_unsentBytes = 0;
         m_firstReplyError.reset();
+        m_lastKind = m_connectionKind;
         return *m_connectionError;
     }
     if (m_firstReplyError) {
+        // Read every reply still due, so that the connection stays in step with the commands.
+        if (!readThrough(m_sequence)) {
+            return collect(m_sequence);
+        }
         Error e = *m_firstReplyError;
         m_lastKind = m_firstReplyKind;
         m_firstReplyError.reset();
+        m_kept.clear();
         return e;
+    }
+    std::vector<RedisReply> kept;
+    while (!m_kept.empty() && m_kept.front().first < through) {
+        kept.push_back(std::move(m_kept.front().second));
+        m_kept.pop_front();
     }
     m_lastKind = RedisErrorKind::None;
     return kept;
@@ -338,30 +307,20 @@ Result<std::vector<RedisReply>> RedisClient::finish()
 Status RedisClient::commandPairs(std::initializer_list<QByteArrayView> argv, const std::function<void(Pairs&)>& visit)
 {
     Q_ASSERT(m_inFlight.empty());
-    append(argv, false);
-    if (m_broken || m_connectionError) {
+    if (auto sent = finish(); !sent) { // nothing pending: this only reports a broken connection
+        return sent.error();
+    }
+    // Formatted and sent like any command, but not queued in m_inFlight: its reply is taken
+    // raw (views into hiredis' objects) by readRawReply() instead of being copied.
+    formatCommand(argv.size(), argv.begin());
+    void* raw = sendQueued() ? readRawReply(Doing::Reading) : nullptr;
+    if (!raw) {
         return finish().error();
     }
-    SigPipeGuard guard;
-    int done = 0;
-    while (!done) {
-        if (redisBufferWrite(m_ctx.get(), &done) != REDIS_OK) {
-            m_connectionError = connectionError(detail::RedisText::tr("sending commands"));
-            return finish().error();
-        }
-    }
-    m_unsent = 0;
-    m_unsentBytes = 0;
-    void* raw = nullptr;
-    if (redisGetReply(m_ctx.get(), &raw) != REDIS_OK || !raw) {
-        m_connectionError = connectionError(detail::RedisText::tr("reading replies"));
-        return finish().error();
-    }
-    m_inFlight.pop_front();
     std::unique_ptr<redisReply, void (*)(void*)> reply(static_cast<redisReply*>(raw), freeReplyObject);
     if (reply->type == REDIS_REPLY_ERROR) {
         const QByteArray text(reply->str, qsizetype(reply->len));
-        m_lastKind = classifyReply(text);
+        m_lastKind = classifyRedisReply(text);
         return replyError(text);
     }
     Pairs pairs;
@@ -386,10 +345,9 @@ Result<RedisReply> RedisClient::receive()
             ? *m_connectionError
             : makeError(Error::Code::Connection, detail::RedisText::tr("The connection is closed."));
     }
-    SigPipeGuard guard;
-    void* raw = nullptr;
-    if (redisGetReply(m_ctx.get(), &raw) != REDIS_OK || !raw) {
-        m_connectionError = connectionError(detail::RedisText::tr("waiting for a message"));
+    void* raw = readRawReply(Doing::Receiving);
+    if (!raw) {
+        m_lastKind = m_connectionKind;
         return *m_connectionError;
     }
     std::unique_ptr<redisReply, void (*)(void*)> reply(static_cast<redisReply*>(raw), freeReplyObject);
@@ -397,37 +355,27 @@ Result<RedisReply> RedisClient::receive()
     return convert(reply.get());
 }
 
-Error RedisClient::connectionError(const QString& during)
+void RedisClient::takeReply(void* raw)
 {
-    m_broken = true;
-    const int code = m_ctx->err;
-    const int err = errno;
-    const QString why = QString::fromLocal8Bit(m_ctx->errstr);
-    const QString where = m_url.displayString();
-    if (code == REDIS_ERR_IO && (err == EAGAIN || err == EWOULDBLOCK || err == ETIMEDOUT)) {
-        m_lastKind = RedisErrorKind::Timeout;
-        return makeError(
-            Error::Code::Connection,
-            detail::RedisText::tr("Redis at %1 did not answer in time while %2 (command timeout).").arg(where, during));
+    std::unique_ptr<redisReply, void (*)(void*)> reply(static_cast<redisReply*>(raw), freeReplyObject);
+    const qint64 sequence = m_sequence - qint64(m_inFlight.size());
+    const bool keep = m_inFlight.front();
+    m_inFlight.pop_front();
+    if (reply->type == REDIS_REPLY_ERROR && !m_firstReplyError) {
+        const QByteArray text(reply->str, qsizetype(reply->len));
+        m_firstReplyKind = classifyRedisReply(text);
+        m_firstReplyError = replyError(text);
     }
-    if (code == REDIS_ERR_IO || code == REDIS_ERR_EOF) {
-        m_lastKind = RedisErrorKind::Unreachable;
-        return makeError(
-            Error::Code::Connection,
-            detail::RedisText::tr("Lost the connection to Redis at %1 while %2: %3.")
-                .arg(where, during,
-                     code == REDIS_ERR_EOF ? detail::RedisText::tr("the server closed the connection") : why));
+    if (keep) {
+        m_kept.emplace_back(sequence, convert(reply.get()));
     }
-    m_lastKind = RedisErrorKind::Other;
-    return makeError(Error::Code::Connection,
-                     detail::RedisText::tr("Redis at %1: %2 while %3.").arg(where, why, during));
 }
 
 Error RedisClient::replyError(const QByteArray& text)
 {
     const QString where = m_url.displayString();
     const QString message = QString::fromUtf8(text);
-    switch (classifyReply(text)) {
+    switch (classifyRedisReply(text)) {
     case RedisErrorKind::OutOfMemory:
         return makeError(Error::Code::Sql,
                          detail::RedisText::tr("Redis at %1 is out of memory and refused a write (%2). Raise "

@@ -13,6 +13,9 @@
 
 namespace tp {
 
+/// Keys per snapshot in RedisKeys::snapKeys().
+inline constexpr std::size_t kSnapKeyCount = 5;
+
 /// The keys of one app: tp:{app}:…
 class RedisKeys {
 public:
@@ -24,13 +27,19 @@ public:
     [[nodiscard]] QByteArray snapEvents(QByteArrayView id) const { return snap(id) + ":events"; }
     [[nodiscard]] QByteArray snapCommon(QByteArrayView id) const { return snap(id) + ":common"; }
     [[nodiscard]] QByteArray snapMeta(QByteArrayView id) const { return snap(id) + ":meta"; }
-    /// Publisher-internal: event key → stamp of what its schema was compiled from.
+    /// Publisher-internal: what the snapshot's schemas were compiled from (snapshotsummary.h).
+    [[nodiscard]] QByteArray snapSummary(QByteArrayView id) const { return snap(id) + ":summary"; }
+    /// Publisher-internal, legacy: event key → stamp, written by publishers before the summary.
+    /// No longer written or read; kept expiring and persisting with its snapshot.
     [[nodiscard]] QByteArray snapStamps(QByteArrayView id) const { return snap(id) + ":stamps"; }
-    /// The keys of one snapshot: events, common, meta, stamps.
-    [[nodiscard]] std::array<QByteArray, 4> snapKeys(QByteArrayView id) const
+    /// The keys of one snapshot: events, common, meta, summary, stamps (legacy).
+    [[nodiscard]] std::array<QByteArray, kSnapKeyCount> snapKeys(QByteArrayView id) const
     {
-        return {snapEvents(id), snapCommon(id), snapMeta(id), snapStamps(id)};
+        return {snapEvents(id), snapCommon(id), snapMeta(id), snapSummary(id), snapStamps(id)};
     }
+    /// Publisher-internal: a key a publish builds a snapshot's events HASH in before renaming
+    /// it into place; it expires by itself if the publish does not get there.
+    [[nodiscard]] QByteArray scratch(QByteArrayView token) const { return join("scratch:", token); }
     [[nodiscard]] QByteArray versions() const { return m_prefix + "versions"; }
     [[nodiscard]] QByteArray current() const { return m_prefix + "current"; }
     [[nodiscard]] QByteArray routing() const { return m_prefix + "routing"; }

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <functional>
 #include <string_view>
 
@@ -133,7 +134,6 @@ SchemaCompiler::SchemaCompiler(const Plan& plan, const GovernancePolicy& policy,
             }
         }
         m_properties[i].key = plan.attributes.at(i).key;
-        m_properties[i].revision = plan.attributes.at(i).revision;
         order[i] = i;
     }
     // Plans keep attributes sorted by key; ranks make that no assumption of ours.
@@ -173,15 +173,20 @@ QByteArray SchemaCompiler::attributeSchemaText(const Attribute& a)
 
 QByteArray SchemaCompiler::sha256Hex(QByteArrayView text)
 {
+    QByteArray out(2 * SHA256_DIGEST_LENGTH, Qt::Uninitialized);
+    sha256Hex(text, out.data());
+    return out;
+}
+
+void SchemaCompiler::sha256Hex(QByteArrayView text, char* out)
+{
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(reinterpret_cast<const unsigned char*>(text.data()), std::size_t(text.size()), digest);
     static constexpr char hex[] = "0123456789abcdef";
-    QByteArray out(2 * SHA256_DIGEST_LENGTH, Qt::Uninitialized);
     for (int i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
         out[2 * i] = hex[digest[i] >> 4];
         out[2 * i + 1] = hex[digest[i] & 0xf];
     }
-    return out;
 }
 
 int SchemaCompiler::indexOf(const QString& attributeKey) const
@@ -191,7 +196,11 @@ int SchemaCompiler::indexOf(const QString& attributeKey) const
         if (index < 0) {
             break;
         }
-        if (m_properties.at(index).key == attributeKey) {
+        // Equal bytes: QString's operator== goes through a general comparison, and this is
+        // the compiler's innermost loop.
+        const QString& key = m_properties.at(index).key;
+        if (key.size() == attributeKey.size()
+            && std::memcmp(key.constData(), attributeKey.constData(), std::size_t(key.size()) * sizeof(QChar)) == 0) {
             return index;
         }
     }
@@ -206,7 +215,7 @@ int SchemaCompiler::property(const QString& attributeKey)
         // ranks after the plan's own and is sorted among its kind by key.
         index = int(m_properties.size());
         m_index.insert(attributeKey, index);
-        m_properties.append(Property{{}, {}, int(m_plan.attributes.size()), 0, attributeKey});
+        m_properties.append(Property{{}, {}, int(m_plan.attributes.size()), attributeKey});
     }
     Property& p = m_properties[index];
     if (p.member.isEmpty()) {
@@ -219,6 +228,13 @@ int SchemaCompiler::property(const QString& attributeKey)
 }
 
 QByteArray SchemaCompiler::eventSchemaText(const Event& e)
+{
+    QByteArray out;
+    appendEventSchema(e, out);
+    return out;
+}
+
+void SchemaCompiler::appendEventSchema(const Event& e, QByteArray& out)
 {
     // Assembled by hand in canonical key order — "$schema" < "additionalProperties" <
     // "deprecated" < "properties" < "required" < "title" < "type" < "x-level" < "x-route" <
@@ -252,8 +268,7 @@ QByteArray SchemaCompiler::eventSchemaText(const Event& e)
     for (const Member& m : members) {
         size += m.property->member.size() + m.property->quotedKey.size() + 2;
     }
-    QByteArray out;
-    out.reserve(size);
+    out.reserve(out.size() + size);
     out += "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"";
     if (m_options.closed) {
         out += ",\"additionalProperties\":false";
@@ -284,50 +299,14 @@ QByteArray SchemaCompiler::eventSchemaText(const Event& e)
     out += ",\"type\":\"object\"";
     out += m_levelTail[int(e.level)];
     out += ",\"x-schema-version\":\"";
-    out += QByteArray::number(e.schemaVersion.model) + '-' + QByteArray::number(e.schemaVersion.revision) + '-'
-        + QByteArray::number(e.schemaVersion.addition);
+    char version[48];
+    char* w = std::to_chars(version, version + 15, e.schemaVersion.model).ptr;
+    *w++ = '-';
+    w = std::to_chars(w, w + 15, e.schemaVersion.revision).ptr;
+    *w++ = '-';
+    w = std::to_chars(w, w + 15, e.schemaVersion.addition).ptr;
+    out.append(version, w - version);
     out += "\"}";
-    return out;
-}
-
-QByteArray SchemaCompiler::stamp(const Event& e) const
-{
-    QByteArray text;
-    return stamp(e, text) ? text : QByteArray();
-}
-
-bool SchemaCompiler::stamp(const Event& e, QByteArray& text) const
-{
-    // "{event revision}:{attribute revision},…" in binding order ("?" for an attribute the plan
-    // lacks, compiled as {} whatever it is). The event's revision fixes its bindings, so the
-    // attribute keys need not be repeated; the text is exact, no hash can collide.
-    text.resize(0); // keeps the capacity
-    if (e.revision <= 0) {
-        return false;
-    }
-    char buffer[16];
-    const auto number = [&](int n) {
-        const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
-        text.append(buffer, end - buffer);
-    };
-    number(e.revision);
-    char separator = ':';
-    for (const Binding& b : e.bindings) {
-        text += separator;
-        separator = ',';
-        const int index = indexOf(b.attributeKey);
-        if (index < 0 || index >= m_plan.attributes.size()) {
-            text += '?';
-            continue;
-        }
-        const int revision = m_properties.at(index).revision;
-        if (revision <= 0) {
-            text.resize(0);
-            return false;
-        }
-        number(revision);
-    }
-    return true;
 }
 
 CompiledSchema SchemaCompiler::eventSchema(const Event& e)

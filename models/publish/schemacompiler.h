@@ -35,14 +35,9 @@ public:
     /// ones in "required", sorted), "title" = the key, "x-level", "x-route" (routeOf() of its
     /// level), "x-schema-version", and "deprecated": true for deprecated or removed events.
     [[nodiscard]] QByteArray eventSchemaText(const Event& event);
+    /// The same appended to `out` (for many schemas in one buffer).
+    void appendEventSchema(const Event& event, QByteArray& out);
     [[nodiscard]] CompiledSchema eventSchema(const Event& event);
-    /// What the event's schema is compiled from: its revision and the revisions of the attributes
-    /// it binds ("7:1,3,2"). For the same event key, equal stamps under equal rules give equal
-    /// schemas, because a store revision names one state of an entity. Empty when the event or a
-    /// bound attribute has no revision (0: not from a store), which means "compile it".
-    [[nodiscard]] QByteArray stamp(const Event& event) const;
-    /// The same into `into` (its capacity reused: no allocation per event); false for an empty stamp.
-    bool stamp(const Event& event, QByteArray& into) const;
     /// Schema of the plan's common attributes (title "common"); none of them is required.
     [[nodiscard]] QByteArray commonSchemaText();
 
@@ -52,6 +47,8 @@ public:
     [[nodiscard]] static QByteArray attributeSchemaText(const Attribute& attribute);
     /// Lower-case hex sha256.
     [[nodiscard]] static QByteArray sha256Hex(QByteArrayView text);
+    /// The same into `out` (64 bytes, no terminator).
+    static void sha256Hex(QByteArrayView text, char* out);
     /// "$schema" of every schema.
     [[nodiscard]] static QString dialect() { return QStringLiteral("https://json-schema.org/draft/2020-12/schema"); }
 
@@ -60,8 +57,7 @@ private:
     struct Property {
         QByteArray member;
         QByteArray quotedKey;
-        int rank = 0;     ///< position in canonical key order among the plan's attributes
-        int revision = 0; ///< the attribute's (kept here, close at hand, for stamp())
+        int rank = 0; ///< position in canonical key order among the plan's attributes
         QString key;
     };
     int property(const QString& attributeKey); ///< index into m_properties, built on first use
@@ -71,8 +67,8 @@ private:
     QByteArray m_levelTail[4];    ///< ,"x-level":"A","x-route":[...] per level
     QList<Property> m_properties; ///< built on first use (member empty until then)
     /// The plan's attribute keys → index into m_properties, open addressing (-1: empty slot).
-    /// Every binding of every event is looked up here, twice (stamp and schema): a million
-    /// lookups for the 100 000-event demo, so it is a flat table, not a QHash.
+    /// Every binding of every compiled event is looked up here: a million lookups for the
+    /// 100 000-event demo, so it is a flat table, not a QHash.
     std::vector<int> m_slots;
     std::size_t m_mask = 0;
     /// Keys of bindings to attributes the plan lacks (property() adds them).

@@ -130,7 +130,9 @@ void PublishService::run(const std::shared_ptr<Job>& job)
     const QString target = request.redis.displayString();
     progress(0, tr("Connecting to %1").arg(target));
     RedisErrorKind kind = RedisErrorKind::None;
-    auto client = RedisClient::connect(request.redis, RedisClient::Options{}, &kind);
+    RedisClient::Options connectOptions;
+    connectOptions.cancelled = &job->cancelled; // Cancel ends a wait on a server that does not answer
+    auto client = RedisClient::connect(request.redis, connectOptions, &kind);
     if (!client) {
         fail(client.error(), kind);
         return;

@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <csignal>
+
 using namespace tp;
 using namespace tp::test;
 
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void usageAndConnectionErrors_data();
     void usageAndConnectionErrors();
     void passwordFromEnvironment();
+    void ctrlCWhileRedisDoesNotAnswer();
 
 private:
     Run ctl(const QStringList& args, const QHash<QString, QString>& env = {});
@@ -108,6 +111,7 @@ void TstPublishCtl::initTestCase()
     QVERIFY2(!binaryDir.isEmpty(), "TRACKPLAN_BINARY_DIR is not set; run the test through ctest");
     m_binary = binaryDir + QStringLiteral("/app/trackplanctl/trackplanctl");
     QVERIFY2(QFileInfo(m_binary).isExecutable(), qPrintable(m_binary + QStringLiteral(" is not built")));
+    m_server.setExtraArgs({QStringLiteral("--enable-debug-command"), QStringLiteral("yes")}); // DEBUG SLEEP
     startServer(m_server);
     m_client = connectTo(m_server.url());
 }
@@ -240,6 +244,47 @@ void TstPublishCtl::passwordFromEnvironment()
     QVERIFY2(right.code == 0, qPrintable(right.describe()));
     QVERIFY2(!right.out.contains(QLatin1String("s3cret")) && !right.err.contains(QLatin1String("s3cret")),
              qPrintable(right.describe()));
+}
+
+void TstPublishCtl::ctrlCWhileRedisDoesNotAnswer()
+{
+    release(QStringLiteral("1.0.0"), 12, 1);
+    const QStringList publish{QStringLiteral("publish"), QStringLiteral("--redis"), m_server.url(),
+                              QStringLiteral("--app"), kApp};
+    const Run first = ctl(publish);
+    QVERIFY2(first.code == 0, qPrintable(first.describe()));
+    const QString before = pointerState(*m_client);
+    release(QStringLiteral("1.1.0"), 15, 2);
+
+    // The server stops answering for 5 s, as a stuck one does: trackplanctl gets its connection
+    // (the kernel accepts it) and then waits for its first reply.
+    auto sleeper = connectTo(m_server.url());
+    sleeper->append({"DEBUG", "SLEEP", "5"});
+    sleeper->send();
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.remove(QStringLiteral("TRACKPLAN_REDIS"));
+    e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    p.setProcessEnvironment(e);
+    p.start(m_binary, QStringList{QStringLiteral("--db"), m_db} + publish);
+    QVERIFY(p.waitForStarted(10000));
+    QString err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(p.readAllStandardError())).contains(QLatin1String("Connecting to")),
+                             20000);
+    QElapsedTimer t;
+    t.start();
+    QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0); // Ctrl+C
+    QVERIFY(p.waitForFinished(10000));
+    const qint64 took = t.elapsed();
+    err += QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(took < 1500, qPrintable(QStringLiteral("%1 ms\n%2").arg(took).arg(err))); // not the 5 s of the server
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 1, qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("cancelled")), qPrintable(err));
+
+    QVERIFY(sleeper->finish()); // the server answers again
+    QCOMPARE(pointerState(*m_client), before);
+    QCOMPARE(readSnapshot(*m_client, QStringLiteral("1.0.0")).error, QString());
 }
 
 QTEST_GUILESS_MAIN(TstPublishCtl)

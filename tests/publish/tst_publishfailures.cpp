@@ -4,6 +4,12 @@
 // pointers (what readers resolve) as they were.
 #include "publishfixture.h"
 
+#include <QElapsedTimer>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 using namespace tp;
 using namespace tp::test;
 
@@ -45,6 +51,7 @@ private Q_SLOTS:
     void unreachable();
     void commandTimeout();
     void outOfMemory();
+    void cancelWhileTheServerDoesNotAnswer();
 };
 
 void TstPublishFailures::serverGoneMidPublish_data()
@@ -253,6 +260,70 @@ void TstPublishFailures::outOfMemory()
     QVERIFY(c->isUsable()); // an error reply, not a broken connection
     QCOMPARE(pointerState(*c), pointers);
     QVERIFY(readSnapshot(*c, QStringLiteral("1.0.0")).error.isEmpty());
+}
+
+void TstPublishFailures::cancelWhileTheServerDoesNotAnswer()
+{
+    // DEBUG SLEEP keeps the server from answering anyone for 3 s, as a stuck server would.
+    RedisServer server({QStringLiteral("--enable-debug-command"), QStringLiteral("yes")});
+    startServer(server);
+    auto c = connectTo(server.url());
+    {
+        Publisher publisher(*c);
+        QVERIFY(publisher.publish(requestOf({versionOf(QStringLiteral("1.0.0"), makePlan(300, 1))})));
+    }
+    const QString pointers = pointerState(*c);
+    const QString snapshot = readSnapshot(*c, QStringLiteral("1.0.0")).snapshot;
+
+    auto own = connectTo(server.url());
+    auto sleeper = connectTo(server.url());
+    std::atomic<bool> cancel{false};
+    std::atomic<qint64> cancelledAt{-1};
+    qint64 sleptAt = -1;
+    QElapsedTimer clock;
+    clock.start();
+    std::thread user;
+    PublishOptions options;
+    options.cancelled = &cancel;
+    options.progress = [&](int, const QString& stage) {
+        if (sleptAt < 0 && stage.contains(QLatin1String("writing snapshot"))) {
+            sleeper->append({"DEBUG", "SLEEP", "3"});
+            sleeper->send();
+            sleptAt = clock.elapsed();
+            // The user presses Ctrl+C a moment later, while the publish waits for the server
+            // (the delay is the user's, not a synchronisation).
+            user = std::thread([&] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                cancelledAt = clock.elapsed();
+                cancel = true;
+            });
+        }
+        return true;
+    };
+    Publisher publisher(*own);
+    auto r = publisher.publish(requestOf({versionOf(QStringLiteral("1.0.0"), makePlan(300, 2)),
+                                          versionOf(QStringLiteral("1.1.0"), makePlan(320, 2))}),
+                               options);
+    const qint64 returnedAt = clock.elapsed();
+    if (user.joinable()) {
+        user.join();
+    }
+    QVERIFY(sleptAt >= 0);
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, Error::Code::Cancelled);
+    QCOMPARE(own->lastErrorKind(), RedisErrorKind::Cancelled);
+    QVERIFY(!own->isUsable());
+    // Back within a poll slice of the cancel, long before the server answers again.
+    QVERIFY2(cancelledAt >= 0 && returnedAt - cancelledAt < 1000,
+             qPrintable(QStringLiteral("cancelled at %1 ms, returned at %2 ms").arg(cancelledAt).arg(returnedAt)));
+    QVERIFY2(returnedAt - sleptAt < 2000, qPrintable(QString::number(returnedAt - sleptAt)));
+
+    // Once the server answers again, readers resolve exactly what they did before.
+    QVERIFY(sleeper->finish());
+    QCOMPARE(pointerState(*c), pointers);
+    const ReadResult read = readSnapshot(*c, QStringLiteral("1.0.0"));
+    QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+    QCOMPARE(read.snapshot, snapshot);
 }
 
 QTEST_GUILESS_MAIN(TstPublishFailures)
