@@ -12,6 +12,7 @@
 
 #include "publisher.h"
 #include "redisclient.h"
+#include "rediskeys.h"
 #include "schemacompiler.h"
 #include "store.h"
 
@@ -27,6 +28,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <functional>
 #include <sys/resource.h>
 
 using namespace tp;
@@ -126,6 +128,76 @@ double peakRssMb()
     return double(u.ru_maxrss) / 1024.0;
 }
 
+/// What the server alone allows: the writes of a full publish (the schemas in 256-key MSETs, the
+/// events in 1000-field HSETs, a summary-sized string per app) formatted beforehand and sent over
+/// one connection to a fresh server, the client doing nothing else; redis-benchmark against the
+/// same server before and after. No client publishes faster than the server stores.
+void storeCeiling(const QList<AppPlan>& plans, const std::function<double(int port)>& hsetRate)
+{
+    struct App {
+        std::vector<QByteArray> keys, texts, names, shas;
+    };
+    std::vector<App> apps;
+    qint64 writes = 0;
+    for (const AppPlan& a : plans) {
+        App& out = apps.emplace_back();
+        SchemaCompiler compiler(a.plan, a.policy);
+        const RedisKeys k(a.app);
+        for (const Event& e : a.plan.events) {
+            CompiledSchema s = compiler.eventSchema(e);
+            out.keys.push_back(k.schema(s.sha256));
+            out.texts.push_back(std::move(s.text));
+            out.names.push_back(e.key.toUtf8());
+            out.shas.push_back(std::move(s.sha256));
+        }
+        writes += 2 * qint64(out.keys.size()) + 1;
+    }
+    tp::test::RedisServer server;
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return;
+    }
+    auto redis = RedisClient::connect(*RedisUrl::parse(server.url()));
+    if (!redis) {
+        return;
+    }
+    const double before = hsetRate(server.port());
+    (void)(*redis)->command({"DEL", "myhash"});
+    QElapsedTimer t;
+    t.start();
+    std::vector<QByteArrayView> argv;
+    for (std::size_t a = 0; a < apps.size(); ++a) {
+        const App& app = apps[a];
+        for (std::size_t from = 0; from < app.keys.size(); from += 256) {
+            argv.assign(1, QByteArrayView("MSET"));
+            for (std::size_t i = from; i < std::min(app.keys.size(), from + 256); ++i) {
+                argv.push_back(app.keys[i]);
+                argv.push_back(app.texts[i]);
+            }
+            (*redis)->append(argv);
+        }
+        const QByteArray hash = "ceiling:events:" + QByteArray::number(qsizetype(a));
+        for (std::size_t from = 0; from < app.names.size(); from += 1000) {
+            argv.assign({QByteArrayView("HSET"), QByteArrayView(hash)});
+            for (std::size_t i = from; i < std::min(app.names.size(), from + 1000); ++i) {
+                argv.push_back(app.names[i]);
+                argv.push_back(app.shas[i]);
+            }
+            (*redis)->append(argv);
+        }
+        (*redis)->append({"SET", "ceiling:summary:" + QByteArray::number(qsizetype(a)),
+                          QByteArray(95 * qsizetype(app.names.size()), 'x')});
+    }
+    const bool ok = bool((*redis)->finish());
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    const double after = hsetRate(server.port());
+    std::printf("storing alone (--ceiling, fresh server%s): %lld writes in %.2f s = %.0f writes/s; redis-benchmark "
+                "%.0f before, %.0f after: %.2fx\n",
+                ok ? "" : ", FAILED", static_cast<long long>(writes), seconds, double(writes) / seconds, before, after,
+                double(writes) / seconds / ((before + after) / 2));
+}
+
 QString makeDemo(const QString& ctl, const QString& dir, const QString& events)
 {
     const QString db = dir + QStringLiteral("/demo.sqlite");
@@ -157,6 +229,8 @@ int main(int argc, char* argv[])
                  QCoreApplication::applicationDirPath() + QStringLiteral("/../app/trackplanctl/trackplanctl")});
     p.addOption({QStringLiteral("percent"), QStringLiteral("Share of events changed before the republish."),
                  QStringLiteral("P"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("ceiling"),
+                 QStringLiteral("Also time storing the same writes with no client work (a fresh server).")});
     p.process(app);
 
     QTemporaryDir tmp;
@@ -233,18 +307,19 @@ int main(int argc, char* argv[])
     // 3. Full publish, every schema new, between two runs of redis-benchmark on the same server
     //    (the mean of both is the reference: load from other processes on this machine shifts
     //    both figures alike).
-    const auto hsetRate = [&](qint64 requests) {
+    const auto hsetRateAt = [&](int port, qint64 requests) {
         QProcess bench;
         bench.start(redisBenchmark,
                     {QStringLiteral("-P"), QStringLiteral("64"), QStringLiteral("-c"), QStringLiteral("1"),
                      QStringLiteral("-t"), QStringLiteral("hset"), QStringLiteral("-n"), QString::number(requests),
-                     QStringLiteral("-p"), QString::number(server.port()), QStringLiteral("-q")});
+                     QStringLiteral("-p"), QString::number(port), QStringLiteral("-q")});
         bench.waitForFinished(-1);
         const QString out = QString::fromUtf8(bench.readAllStandardOutput());
         const QRegularExpressionMatch m =
             QRegularExpression(QStringLiteral("HSET: ([0-9.]+) requests per second")).match(out);
         return m.hasMatch() ? m.captured(1).toDouble() : 0.0;
     };
+    const auto hsetRate = [&](qint64 requests) { return hsetRateAt(server.port(), requests); };
     // As many requests as a full publish issues writes (measured in earlier runs; the exact
     // number only sets the length of the run).
     const double hsetBefore = hsetRate(300000);
@@ -303,5 +378,8 @@ int main(int argc, char* argv[])
     std::printf("peak RSS of this process:             %8.1f MB (plans of %lld events held in memory)\n", peakRssMb(),
                 static_cast<long long>(events));
     std::printf("redis-server peak memory:             %8s\n", qPrintable(peak.captured(1)));
+    if (p.isSet(QStringLiteral("ceiling"))) {
+        storeCeiling(plans, [&](int port) { return hsetRateAt(port, 300000); });
+    }
     return 0;
 }

@@ -268,7 +268,11 @@ void SchemaCompiler::appendEventSchema(const Event& e, QByteArray& out)
     for (const Member& m : members) {
         size += m.property->member.size() + m.property->quotedKey.size() + 2;
     }
-    out.reserve(out.size() + size);
+    if (out.capacity() < out.size() + size) {
+        // QByteArray::reserve() takes exactly what it is asked for: grow geometrically, or
+        // appending many schemas to one buffer copies it over and over.
+        out.reserve(std::max(out.size() + size, 2 * out.capacity()));
+    }
     out += "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"";
     if (m_options.closed) {
         out += ",\"additionalProperties\":false";

@@ -1,6 +1,7 @@
 // Publishing to a real redis-server (started by the fixture): the key layout of the contract,
 // schemas written only when new, readers that never see a mix of two snapshots while 50
-// publishes run, rollback, dry run and cancellation.
+// publishes run, rollback, dry run and cancellation. Publishing from a base snapshot (store
+// revisions, the summary): tst_publishbase.
 #include "publishfixture.h"
 #include "routing.h"
 
@@ -27,7 +28,6 @@ private Q_SLOTS:
     void rollbackNeedsAPrevious();
     void dryRunChangesNothingAndListsWhatIsWritten();
     void cancelLeavesReadersUnaffected();
-    void unchangedRevisionsAreNotCompiledAgain();
 
 private:
     RedisServer m_server;
@@ -360,90 +360,6 @@ void TstPublisher::cancelLeavesReadersUnaffected()
         }
     }
     QCOMPARE(orphans, 1);
-}
-
-void TstPublisher::unchangedRevisionsAreNotCompiledAgain()
-{
-    // Plans as the store gives them: every entity has a revision.
-    Plan before = makePlan(60, 1);
-    for (Event& e : before.events) {
-        e.revision = 1;
-    }
-    for (Attribute& a : before.attributes) {
-        a.revision = 1;
-    }
-    Plan after = before;
-    after.events[4].bindings[1].required = !after.events[4].bindings[1].required;
-    after.events[4].revision = 2;
-    Attribute& amount = after.attributes[0];
-    QCOMPARE(amount.key, QStringLiteral("amount"));
-    amount.maxValue = 500; // every event binding it gets a new schema
-    amount.revision = 2;
-    after.events.removeAt(7);
-    Event added;
-    added.key = QStringLiteral("event_added");
-    added.revision = 1;
-    added.bindings = {{QStringLiteral("amount"), true, {}}};
-    after.events.insert(after.events.size() - 1, added);
-    int affected = 0;
-    for (const Event& e : after.events) {
-        const bool bindsAmount = std::any_of(e.bindings.cbegin(), e.bindings.cend(), [](const Binding& b) {
-            return b.attributeKey == QLatin1String("amount");
-        });
-        affected += (bindsAmount || e.key == QLatin1String("event_00004")) ? 1 : 0;
-    }
-
-    Publisher publisher(*m_client);
-    QVERIFY(publisher.publish(requestOf({versionOf(QStringLiteral("1.0.0"), before)})));
-    const PublishRequest next = requestOf({versionOf(QStringLiteral("1.1.0"), after)});
-    const auto digests = keyDigests(*m_client);
-    PublishOptions dry;
-    dry.dryRun = true;
-    auto preview = publisher.publish(next, dry);
-    QVERIFY(preview);
-    auto r = publisher.publish(next);
-    QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
-    QCOMPARE(r->eventsCompiled, affected);
-    QCOMPARE(r->eventsReused, int(after.events.size()) - affected);
-    QVERIFY(readSnapshot(*m_client, QStringLiteral("1.1.0")).error.isEmpty());
-    QSet<QByteArray> listed;
-    for (const KeyChange& c : preview->changes) {
-        listed.insert(c.key);
-    }
-    const auto now = keyDigests(*m_client);
-    QSet<QByteArray> written;
-    for (auto it = now.cbegin(); it != now.cend(); ++it) {
-        if (digests.value(it.key()) != it.value()) {
-            written.insert(it.key());
-        }
-    }
-    QCOMPARE(listed, written);
-
-    // The same snapshot as compiling everything from scratch into an empty database gives.
-    auto url = RedisUrl::parse(m_server.url());
-    url->db = 1;
-    auto fresh = RedisClient::connect(*url);
-    QVERIFY(fresh);
-    must((*fresh)->command({"FLUSHDB"}));
-    Publisher scratch(**fresh);
-    auto full = scratch.publish(next);
-    QVERIFY(full);
-    QCOMPARE(full->eventsReused, 0);
-    QCOMPARE(full->published, r->published);
-    const QByteArray id = r->published.value(QStringLiteral("1.1.0")).toLatin1();
-    const RedisKeys k(kApp);
-    // The summary written from the base's equals the one written from scratch, byte for byte.
-    const QByteArray summary = must(m_client->command({"GET", k.snapSummary(id)})).string;
-    QVERIFY(summary.startsWith("trackplan-summary 1 "));
-    QCOMPARE(must((*fresh)->command({"GET", k.snapSummary(id)})).string, summary);
-
-    // Both versions in one publish: the second starts from the first, written moments before.
-    must((*fresh)->command({"FLUSHDB"}));
-    auto both = scratch.publish(requestOf({versionOf(QStringLiteral("1.0.0"), before), next.versions.first()}));
-    QVERIFY(both);
-    QCOMPARE(both->eventsCompiled, int(before.events.size()) + affected);
-    QCOMPARE(both->published.value(QStringLiteral("1.1.0")), r->published.value(QStringLiteral("1.1.0")));
-    must((*fresh)->command({"FLUSHDB"}));
 }
 
 QTEST_GUILESS_MAIN(TstPublisher)
