@@ -121,6 +121,28 @@ double serverCpuSeconds(RedisClient& redis)
     return total;
 }
 
+/// With TP_BENCH_TRACE: where the server's time went, per command (INFO commandstats), since
+/// the last call.
+void traceServer(RedisClient& redis, const char* round)
+{
+    if (!qEnvironmentVariableIsSet("TP_BENCH_TRACE")) {
+        return;
+    }
+    auto info = redis.command({"INFO", "commandstats"});
+    if (info) {
+        std::fprintf(stderr, "  redis-server, %s:\n", round);
+        static const QRegularExpression line(QStringLiteral("cmdstat_(\\w+):calls=(\\d+),usec=(\\d+)"));
+        for (const QString& l : QString::fromUtf8(info->string).split(QStringLiteral("\r\n"))) {
+            const QRegularExpressionMatch m = line.match(l);
+            if (m.hasMatch() && m.captured(1) != QLatin1String("config") && m.captured(1) != QLatin1String("info")) {
+                std::fprintf(stderr, "    %-10s %7s calls %8.1f ms\n", qPrintable(m.captured(1)), qPrintable(m.captured(2)),
+                             m.captured(3).toDouble() / 1000);
+            }
+        }
+    }
+    (void)redis.command({"CONFIG", "RESETSTAT"});
+}
+
 double peakRssMb()
 {
     rusage u{};
@@ -325,7 +347,9 @@ int main(int argc, char* argv[])
     const double hsetBefore = hsetRate(300000);
     (void)(*redis)->command({"DEL", "myhash"});
     double serverCpu = serverCpuSeconds(**redis);
+    traceServer(**redis, "before");
     const Round full = publishAll(**redis, plans);
+    traceServer(**redis, "full publish");
     std::printf("full publish                          %8.2f s   (CPU: client %.2f s, redis-server %.2f s), %d "
                 "schemas\n",
                 full.seconds, full.cpu, serverCpuSeconds(**redis) - serverCpu, full.schemasWritten);
@@ -364,7 +388,9 @@ int main(int argc, char* argv[])
         a.checksum = planChecksum(a.plan);
     }
     serverCpu = serverCpuSeconds(**redis);
+    traceServer(**redis, "before");
     const Round again = publishAll(**redis, plans);
+    traceServer(**redis, "republish");
     std::printf("republish, %d events changed (%.1f%%) %8.2f s   (CPU: client %.2f s, redis-server %.2f s) %lld "
                 "commands, %d new schemas\n",
                 changed, 100.0 * changed / double(std::max<qint64>(events, 1)), again.seconds, again.cpu,

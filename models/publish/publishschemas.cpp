@@ -91,6 +91,9 @@ Status PublishRun::writeSchemas(SchemaBatch& batch)
         argv.resize(1);
         bytes = 0;
     };
+    if (report.changes.capacity() < report.changes.size() + qsizetype(n)) { // grown geometrically
+        report.changes.reserve(std::max(report.changes.size() + qsizetype(n), 2 * report.changes.capacity()));
+    }
     for (std::size_t f = 0; f < n; ++f) {
         if (exists[f] == 1) {
             ++report.schemasExisting;

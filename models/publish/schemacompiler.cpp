@@ -9,12 +9,14 @@
 #include <QJsonArray>
 #include <QVarLengthArray>
 
+#include <openssl/evp.h>
 #include <openssl/sha.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <string_view>
 
 namespace tp {
@@ -122,14 +124,22 @@ SchemaCompiler::SchemaCompiler(const Plan& plan, const GovernancePolicy& policy,
     while (slotCount < std::size_t(2 * n)) {
         slotCount *= 2;
     }
-    m_slots.assign(slotCount, -1);
+    m_slots.assign(slotCount, Slot{});
     m_mask = slotCount - 1;
     QList<int> order(n);
     for (int i = 0; i < n; ++i) {
         const QString& key = plan.attributes.at(i).key;
-        for (std::size_t at = keyHash(key) & m_mask;; at = (at + 1) & m_mask) {
-            if (m_slots[at] < 0 || plan.attributes.at(m_slots[at]).key == key) {
-                m_slots[at] = i; // a repeated key: the last one counts
+        const std::size_t hash = keyHash(key);
+        for (std::size_t at = hash & m_mask;; at = (at + 1) & m_mask) {
+            Slot& slot = m_slots[at];
+            if (slot.index < 0) {
+                const auto* chars = reinterpret_cast<const char16_t*>(key.utf16());
+                slot = Slot{hash, i, int(m_keyChars.size()), int(key.size())};
+                m_keyChars.insert(m_keyChars.end(), chars, chars + key.size());
+                break;
+            }
+            if (slot.hash == hash && plan.attributes.at(slot.index).key == key) {
+                slot.index = i; // a repeated key: the last one counts
                 break;
             }
         }
@@ -180,10 +190,17 @@ QByteArray SchemaCompiler::sha256Hex(QByteArrayView text)
 
 void SchemaCompiler::sha256Hex(QByteArrayView text, char* out)
 {
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(text.data()), std::size_t(text.size()), digest);
+    // SHA256() looks the algorithm up by name on every call (OpenSSL 3): fetched once here,
+    // with one context per thread. OpenSSL uses the CPU's SHA extensions either way.
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    EVP_DigestInit_ex2(ctx.get(), md, nullptr);
+    EVP_DigestUpdate(ctx.get(), text.data(), std::size_t(text.size()));
+    EVP_DigestFinal_ex(ctx.get(), digest, &size);
     static constexpr char hex[] = "0123456789abcdef";
-    for (int i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
+    for (unsigned int i = 0; i < size; ++i) {
         out[2 * i] = hex[digest[i] >> 4];
         out[2 * i + 1] = hex[digest[i] & 0xf];
     }
@@ -191,17 +208,17 @@ void SchemaCompiler::sha256Hex(QByteArrayView text, char* out)
 
 int SchemaCompiler::indexOf(const QString& attributeKey) const
 {
-    for (std::size_t at = keyHash(attributeKey) & m_mask;; at = (at + 1) & m_mask) {
-        const int index = m_slots[at];
-        if (index < 0) {
+    const std::size_t hash = keyHash(attributeKey);
+    for (std::size_t at = hash & m_mask;; at = (at + 1) & m_mask) {
+        const Slot& slot = m_slots[at];
+        if (slot.index < 0) {
             break;
         }
-        // Equal bytes: QString's operator== goes through a general comparison, and this is
-        // the compiler's innermost loop.
-        const QString& key = m_properties.at(index).key;
-        if (key.size() == attributeKey.size()
-            && std::memcmp(key.constData(), attributeKey.constData(), std::size_t(key.size()) * sizeof(QChar)) == 0) {
-            return index;
+        if (slot.hash == hash && slot.keyLength == attributeKey.size()
+            && std::memcmp(m_keyChars.data() + slot.keyFrom, attributeKey.utf16(),
+                           std::size_t(slot.keyLength) * sizeof(char16_t))
+                == 0) {
+            return slot.index;
         }
     }
     return m_index.value(attributeKey, -1);

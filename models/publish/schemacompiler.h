@@ -66,10 +66,18 @@ private:
     SchemaOptions m_options;
     QByteArray m_levelTail[4];    ///< ,"x-level":"A","x-route":[...] per level
     QList<Property> m_properties; ///< built on first use (member empty until then)
-    /// The plan's attribute keys → index into m_properties, open addressing (-1: empty slot).
-    /// Every binding of every compiled event is looked up here: a million lookups for the
-    /// 100 000-event demo, so it is a flat table, not a QHash.
-    std::vector<int> m_slots;
+    /// The plan's attribute keys → index into m_properties, open addressing. Every binding of
+    /// every compiled event is looked up here: a million lookups for the 100 000-event demo, so
+    /// it is a flat table that holds each key's hash (a probe past another key costs no memory
+    /// access) and the keys themselves in one array (a hit costs no pointer chase).
+    struct Slot {
+        std::size_t hash = 0;
+        int index = -1; ///< -1: empty
+        int keyFrom = 0;
+        int keyLength = 0;
+    };
+    std::vector<Slot> m_slots;
+    std::vector<char16_t> m_keyChars;
     std::size_t m_mask = 0;
     /// Keys of bindings to attributes the plan lacks (property() adds them).
     QHash<QString, int> m_index;
