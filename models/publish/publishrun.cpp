@@ -74,6 +74,7 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
             && state->meta.value("rules") == rulesKey && state->meta.value("version") == version.name.toUtf8()) {
             ++report.snapshotsReused;
             m_lastPublished = mapped;
+            m_lastSummary.clear();
             return mapped;
         }
     }
@@ -135,6 +136,7 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
             }
         }
         m_lastPublished = QString::fromLatin1(id);
+        m_lastSummary.clear();
         return QString::fromLatin1(id);
     }
     if (auto s = writeSnapshot(id, **c, version, rulesKey, *before); !s) {
@@ -152,6 +154,7 @@ Result<QString> PublishRun::publishVersion(const PublishRequest& request, const 
         }
     }
     m_lastPublished = QString::fromLatin1(id);
+    m_lastSummary = m_options.dryRun ? QByteArray() : (*c)->summary;
     return QString::fromLatin1(id);
 }
 

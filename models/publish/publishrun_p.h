@@ -128,6 +128,7 @@ private:
     QHash<QString, SnapshotState> m_snapshotStates;
     QSet<QString> m_writtenIds; ///< snapshots this run wrote (their keys are "add" changes)
     QString m_lastPublished;    ///< the snapshot of the version this run published last
+    QByteArray m_lastSummary;   ///< its summary, when this run wrote it
 };
 
 /// A block of compiled schemas on its way to Redis.

@@ -44,11 +44,15 @@ Result<std::unique_ptr<BaseSnapshot>> PublishRun::loadBase(const QString& versio
             continue;
         }
         const QByteArray sid = id.toLatin1();
-        auto text = m_redis.command({"GET", m_keys.snapSummary(sid)});
-        if (!text) {
-            return text.error();
+        QByteArray text = id == m_lastPublished ? m_lastSummary : QByteArray();
+        if (text.isEmpty()) { // else written moments ago by this run (and verified): no GET
+            auto read = m_redis.command({"GET", m_keys.snapSummary(sid)});
+            if (!read) {
+                return read.error();
+            }
+            text = std::move(read->string);
         }
-        auto summary = SnapshotSummary::parse(std::move(text->string));
+        auto summary = SnapshotSummary::parse(std::move(text));
         // One that does not parse, or does not describe the snapshot its meta verifies, is
         // not used: the events it would have given are compiled.
         if (!summary || summary->events().empty() || summary->checksum() != state->meta.value("checksum")) {
