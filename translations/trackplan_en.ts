@@ -4540,10 +4540,6 @@ Your edits are still here; press OK to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Snapshot %1 could not be copied from its base %2; the pointers were not moved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Snapshot %1 in Redis does not match what was written (meta %2, expected %3); the pointers were not moved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4626,10 +4622,6 @@ Your edits are still here; press OK to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>formatting a command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>sending commands</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4695,6 +4687,10 @@ Your edits are still here; press OK to try again.</source>
     </message>
     <message>
         <source>options after &apos;?&apos; or &apos;#&apos; are not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting for Redis at %1: cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4513,10 +4513,6 @@ Your edits are still here; press OK to try again.</source>
         <translation>Redis 中的快照 %1 与写入的内容不一致（校验和 %2，meta %3，预期 %4）；指针没有移动。</translation>
     </message>
     <message>
-        <source>Snapshot %1 could not be copied from its base %2; the pointers were not moved.</source>
-        <translation>无法从基础快照 %2 复制快照 %1；指针没有移动。</translation>
-    </message>
-    <message>
         <source>Snapshot %1 in Redis does not match what was written (meta %2, expected %3); the pointers were not moved.</source>
         <translation>Redis 中的快照 %1 与写入的内容不一致（meta %2，预期 %3）；指针没有移动。</translation>
     </message>
@@ -4599,10 +4595,6 @@ Your edits are still here; press OK to try again.</source>
         <translation>%1 上的 Redis 需要密码：请在 URL 中给出，redis://:密码@主机:端口 或 redis://用户:密码@主机:端口。</translation>
     </message>
     <message>
-        <source>formatting a command</source>
-        <translation>格式化命令</translation>
-    </message>
-    <message>
         <source>sending commands</source>
         <translation>发送命令</translation>
     </message>
@@ -4669,6 +4661,10 @@ Your edits are still here; press OK to try again.</source>
     <message>
         <source>options after &apos;?&apos; or &apos;#&apos; are not supported.</source>
         <translation>不支持“?”或“#”之后的选项。</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for Redis at %1: cancelled.</source>
+        <translation>已停止等待 %1 上的 Redis：已取消。</translation>
     </message>
 </context>
 <context>
