@@ -12,7 +12,6 @@
 namespace tp {
 namespace {
 
-
 Error findingsError(const QList<Finding>& findings)
 {
     QStringList messages;
@@ -34,14 +33,15 @@ QString table(EntityKind kind)
 Status ChangeWriter::openDemand(const QString& demandKey)
 {
     auto q = m_ctx.db->run(QStringLiteral("SELECT d.id, d.app_id, d.status, a.key FROM demands d "
-                                          "JOIN apps a ON a.id = d.app_id WHERE d.key = ?") +
-                               m_ctx.db->forUpdate(),
+                                          "JOIN apps a ON a.id = d.app_id WHERE d.key = ?")
+                               + m_ctx.db->forUpdate(),
                            {demandKey});
     if (!q) {
         return q.error();
     }
     if (!(*q)->next()) {
-        return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "No demand \"%1\".").arg(demandKey));
+        return makeError(Error::Code::NotFound,
+                         QCoreApplication::translate("tp::store", "No demand \"%1\".").arg(demandKey));
     }
     m_demandId = (*q)->value(0).toLongLong();
     m_appId = (*q)->value(1).toLongLong();
@@ -51,7 +51,8 @@ Status ChangeWriter::openDemand(const QString& demandKey)
     m_demandKey = demandKey;
     if (status != toString(DemandStatus::Draft)) {
         return makeError(Error::Code::InvalidState,
-                         QCoreApplication::translate("tp::store", "Demand %1 is %2; its changes can only be edited while it is a draft.")
+                         QCoreApplication::translate(
+                             "tp::store", "Demand %1 is %2; its changes can only be edited while it is a draft.")
                              .arg(demandKey, status));
     }
     return Ok{};
@@ -93,7 +94,8 @@ Result<Change> ChangeWriter::saveOne(const QString& demandKey, EntityKind kind, 
 }
 
 Result<int> ChangeWriter::saveBatch(const QString& demandKey, const QList<Attribute>& attributes,
-                                    const QList<Event>& events, const std::function<bool(qsizetype, qsizetype)>& progress)
+                                    const QList<Event>& events,
+                                    const std::function<bool(qsizetype, qsizetype)>& progress)
 {
     return m_ctx.db->transact<int>([&]() -> Result<int> {
         if (auto s = openDemand(demandKey); !s) {
@@ -124,9 +126,9 @@ Result<int> ChangeWriter::saveBatch(const QString& demandKey, const QList<Attrib
                 return s.error();
             }
         }
-        if (auto s = m_ctx.audit(QStringLiteral("change.save_batch"), QStringLiteral("demand"), demandKey, m_appKey,
-                                 {{QStringLiteral("attributes"), attributes.size()},
-                                  {QStringLiteral("events"), events.size()}});
+        if (auto s = m_ctx.audit(
+                QStringLiteral("change.save_batch"), QStringLiteral("demand"), demandKey, m_appKey,
+                {{QStringLiteral("attributes"), attributes.size()}, {QStringLiteral("events"), events.size()}});
             !s) {
             return s.error();
         }
@@ -179,9 +181,9 @@ const Attribute* ChangeWriter::lookupAttribute(const QString& key)
 Status ChangeWriter::checkKeyUnique(EntityKind kind, const QString& key)
 {
     const QString norm = normalizedKey(key);
-    auto q = m_ctx.db->run(QStringLiteral("SELECT key FROM %1 WHERE app_id = ? AND norm_key = ? AND key <> ?")
-                               .arg(table(kind)),
-                           {m_appId, norm, key});
+    auto q = m_ctx.db->run(
+        QStringLiteral("SELECT key FROM %1 WHERE app_id = ? AND norm_key = ? AND key <> ?").arg(table(kind)),
+        {m_appId, norm, key});
     if (!q) {
         return q.error();
     }
@@ -209,9 +211,11 @@ Status ChangeWriter::checkKeyUnique(EntityKind kind, const QString& key)
         norms.insert(norm, key);
     }
     if (!clash.isEmpty()) {
-        return makeError(Error::Code::Validation,
-                         QCoreApplication::translate("tp::store", "Key \"%1\" collides with \"%2\" (keys must be unique ignoring case and separators).")
-                             .arg(key, clash));
+        return makeError(
+            Error::Code::Validation,
+            QCoreApplication::translate(
+                "tp::store", "Key \"%1\" collides with \"%2\" (keys must be unique ignoring case and separators).")
+                .arg(key, clash));
     }
     return Ok{};
 }
@@ -238,8 +242,9 @@ Result<std::optional<ChangeWriter::Pending>> ChangeWriter::pending(EntityKind ki
     }
     std::optional<Pending> out;
     if ((*q)->next()) {
-        out = Pending{(*q)->value(0).toLongLong(), fromString<ChangeOp>((*q)->value(1).toString()).value_or(ChangeOp::Update),
-                      (*q)->value(2).toInt()};
+        out =
+            Pending{(*q)->value(0).toLongLong(),
+                    fromString<ChangeOp>((*q)->value(1).toString()).value_or(ChangeOp::Update), (*q)->value(2).toInt()};
     }
     (*q)->finish();
     return out;
@@ -264,7 +269,8 @@ Status ChangeWriter::writeChange(EntityKind kind, const QString& key, const QJso
             auto d = m_ctx.db->change(QStringLiteral("DELETE FROM changes WHERE id = ?"), {p.id});
             return d ? Status(Ok{}) : Status(d.error());
         }
-        const ChangeOp op = removal ? ChangeOp::Delete : (p.op == ChangeOp::Create ? ChangeOp::Create : ChangeOp::Update);
+        const ChangeOp op =
+            removal ? ChangeOp::Delete : (p.op == ChangeOp::Create ? ChangeOp::Create : ChangeOp::Update);
         auto u = m_ctx.db->change(QStringLiteral("UPDATE changes SET op = ?, state = ?, author = ?, created_at = ?, "
                                                  "row_version = row_version + 1 WHERE id = ?"),
                                   {toString(op), text, m_ctx.actor, m_ctx.nowText(), p.id});
@@ -275,14 +281,15 @@ Status ChangeWriter::writeChange(EntityKind kind, const QString& key, const QJso
         m_lastBase = p.baseRevision;
     } else {
         if (removal && *current == 0) {
-            return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "\"%1\" is not in the plan.").arg(key));
+            return makeError(Error::Code::NotFound,
+                             QCoreApplication::translate("tp::store", "\"%1\" is not in the plan.").arg(key));
         }
         const ChangeOp op = removal ? ChangeOp::Delete : (*current == 0 ? ChangeOp::Create : ChangeOp::Update);
-        auto i = m_ctx.db->change(QStringLiteral("INSERT INTO changes (demand_id, entity_kind, entity_key, op, "
-                                                 "base_revision, state, author, created_at, row_version) "
-                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"),
-                                  {m_demandId, toString(kind), key, toString(op), *current, text, m_ctx.actor,
-                                   m_ctx.nowText()});
+        auto i = m_ctx.db->change(
+            QStringLiteral("INSERT INTO changes (demand_id, entity_kind, entity_key, op, "
+                           "base_revision, state, author, created_at, row_version) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+            {m_demandId, toString(kind), key, toString(op), *current, text, m_ctx.actor, m_ctx.nowText()});
         if (!i) {
             return i.error();
         }
@@ -369,8 +376,9 @@ Status ChangeWriter::stageRemoval(EntityKind kind, const QString& key)
         if (!stillBound.isEmpty()) {
             stillBound.sort();
             return makeError(Error::Code::Validation,
-                             QCoreApplication::translate("tp::store", "Attribute \"%1\" is still used by %n event(s): %2", nullptr,
-                                                        int(stillBound.size()))
+                             QCoreApplication::translate("tp::store",
+                                                         "Attribute \"%1\" is still used by %n event(s): %2", nullptr,
+                                                         int(stillBound.size()))
                                  .arg(key, stillBound.mid(0, 10).join(QStringLiteral(", "))));
         }
         m_attributes.insert(key, std::nullopt);
@@ -385,8 +393,10 @@ Status ChangeWriter::stageRemoval(EntityKind kind, const QString& key)
         }
         if (released->toInt() > 0) {
             return makeError(Error::Code::Validation,
-                             QCoreApplication::translate("tp::store", "Event \"%1\" is part of a released version and cannot be deleted; set its status to "
-                                "deprecated or removed instead.")
+                             QCoreApplication::translate(
+                                 "tp::store",
+                                 "Event \"%1\" is part of a released version and cannot be deleted; set its status to "
+                                 "deprecated or removed instead.")
                                  .arg(key));
         }
     }
@@ -406,7 +416,9 @@ Status ChangeWriter::discard(const QString& demandKey, EntityKind kind, const QS
             return d.error();
         }
         if (*d == 0) {
-            return makeError(Error::Code::NotFound, QCoreApplication::translate("tp::store", "Demand %1 has no change to \"%2\".").arg(demandKey, key));
+            return makeError(
+                Error::Code::NotFound,
+                QCoreApplication::translate("tp::store", "Demand %1 has no change to \"%2\".").arg(demandKey, key));
         }
         return m_ctx.audit(QStringLiteral("change.discard"), QStringLiteral("change"), key, m_appKey,
                            {{QStringLiteral("demand"), demandKey}, {QStringLiteral("kind"), toString(kind)}});
@@ -416,29 +428,26 @@ Status ChangeWriter::discard(const QString& demandKey, EntityKind kind, const QS
 
 Result<QList<Change>> ChangeWriter::changesOf(Database& db, qint64 demandId, const QString& demandKey)
 {
-    auto q = db.run(QStringLiteral("SELECT id, entity_kind, entity_key, op, base_revision, state, author, created_at, "
-                                   "row_version FROM changes WHERE demand_id = ?"),
-                    {demandId});
-    if (!q) {
-        return q.error();
-    }
     QList<Change> out;
-    while ((*q)->next()) {
-        const QSqlQuery& r = **q;
-        Change c;
-        c.id = r.value(0).toLongLong();
-        c.demandKey = demandKey;
-        c.kind = fromString<EntityKind>(r.value(1).toString()).value_or(EntityKind::Event);
-        c.entityKey = r.value(2).toString();
-        c.op = fromString<ChangeOp>(r.value(3).toString()).value_or(ChangeOp::Update);
-        c.baseRevision = r.value(4).toInt();
-        c.state = QJsonDocument::fromJson(r.value(5).toString().toUtf8()).object();
-        c.author = r.value(6).toString();
-        c.createdAt = StoreContext::parseTime(r.value(7).toString());
-        c.rowVersion = r.value(8).toLongLong();
-        out.append(std::move(c));
+    auto s = db.forEachRow(QStringLiteral("SELECT id, entity_kind, entity_key, op, base_revision, state, author, "
+                                          "created_at, row_version FROM changes WHERE demand_id = ?"),
+                           {demandId}, [&](const RowView& r) {
+                               Change c;
+                               c.id = r.int64(0);
+                               c.demandKey = demandKey;
+                               c.kind = fromString<EntityKind>(r.text(1)).value_or(EntityKind::Event);
+                               c.entityKey = r.text(2);
+                               c.op = fromString<ChangeOp>(r.text(3)).value_or(ChangeOp::Update);
+                               c.baseRevision = int(r.int64(4));
+                               c.state = QJsonDocument::fromJson(r.utf8(5)).object();
+                               c.author = r.text(6);
+                               c.createdAt = StoreContext::parseTime(r.text(7));
+                               c.rowVersion = r.int64(8);
+                               out.append(std::move(c));
+                           });
+    if (!s) {
+        return s.error();
     }
-    (*q)->finish();
     // Attributes before events, then by key: the order merges apply them in.
     std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) {
         if (a.kind != b.kind) {
@@ -451,9 +460,10 @@ Result<QList<Change>> ChangeWriter::changesOf(Database& db, qint64 demandId, con
 
 Result<QJsonObject> ChangeWriter::stateAt(Database& db, qint64 appId, EntityKind kind, const QString& key, int revision)
 {
-    auto q = db.run(QStringLiteral("SELECT state FROM revisions WHERE app_id = ? AND entity_kind = ? AND entity_key = ? "
-                                   "AND revision = ?"),
-                    {appId, toString(kind), key, revision});
+    auto q =
+        db.run(QStringLiteral("SELECT state FROM revisions WHERE app_id = ? AND entity_kind = ? AND entity_key = ? "
+                              "AND revision = ?"),
+               {appId, toString(kind), key, revision});
     if (!q) {
         return q.error();
     }

@@ -341,6 +341,11 @@ public:
         const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_st, column));
         return data ? QString::fromUtf8(data, sqlite3_column_bytes(m_st, column)) : QString();
     }
+    [[nodiscard]] QByteArray utf8(int column) const override
+    {
+        const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_st, column));
+        return data ? QByteArray(data, sqlite3_column_bytes(m_st, column)) : QByteArray();
+    }
 
 private:
     sqlite3_stmt* m_st;

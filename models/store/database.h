@@ -23,6 +23,8 @@ public:
     virtual ~RowView() = default;
     [[nodiscard]] virtual qint64 int64(int column) const = 0;
     [[nodiscard]] virtual QString text(int column) const = 0;
+    /// The text as stored, UTF-8 (JSON to parse, without a round trip through UTF-16).
+    [[nodiscard]] virtual QByteArray utf8(int column) const { return text(column).toUtf8(); }
 };
 
 /// One named connection to a store, with a cache of prepared statements, transactions

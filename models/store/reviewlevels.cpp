@@ -27,7 +27,24 @@ Result<QList<LevelRequest>> ReviewService::levelsOf(const QList<DemandRef>& dema
                          [](const Change& c) { return c.kind == EntityKind::Event && c.op != ChangeOp::Delete; })) {
             continue;
         }
-        if (!levelsByApp.contains(d.appId)) {
+        const auto changedEvents = std::count_if(changes->cbegin(), changes->cend(),
+                                                 [](const Change& c) { return c.kind == EntityKind::Event; });
+        QHash<QString, Level> few; // a demand of a few events reads just their levels
+        if (changedEvents <= 200 && !levelsByApp.contains(d.appId)) {
+            for (const Change& c : std::as_const(*changes)) {
+                if (c.kind != EntityKind::Event || c.op == ChangeOp::Delete) {
+                    continue;
+                }
+                auto s =
+                    m_ctx.db->forEachRow(QStringLiteral("SELECT key, level FROM events WHERE app_id = ? AND key = ?"),
+                                         {d.appId, c.entityKey}, [&few](const RowView& row) {
+                                             few.insert(row.text(0), fromString<Level>(row.text(1)).value_or(Level::B));
+                                         });
+                if (!s) {
+                    return s.error();
+                }
+            }
+        } else if (!levelsByApp.contains(d.appId)) {
             QHash<QString, Level> levels;
             auto s =
                 m_ctx.db->forEachRow(QStringLiteral("SELECT key, level FROM events WHERE app_id = ?"), {d.appId},
@@ -39,7 +56,7 @@ Result<QList<LevelRequest>> ReviewService::levelsOf(const QList<DemandRef>& dema
             }
             levelsByApp.insert(d.appId, std::move(levels));
         }
-        const QHash<QString, Level>& plan = levelsByApp[d.appId];
+        const QHash<QString, Level>& plan = levelsByApp.contains(d.appId) ? levelsByApp[d.appId] : few;
         QHash<QString, LevelRequest> decided; // "event\tlevel" -> decision
         auto q = m_ctx.db->run(QStringLiteral("SELECT event_key, level, decision, decided_by, decided_at, comment "
                                               "FROM level_approvals WHERE demand_id = ?"),

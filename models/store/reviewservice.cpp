@@ -9,12 +9,49 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 namespace tp {
 namespace {
+
+/// Up to this many events a review reads them one by one; beyond, the whole plan at once.
+constexpr qsizetype kFewEvents = 200;
+
+/// Up to this many attributes, the same.
+constexpr qsizetype kFewAttributes = 500;
+
+/// Fills `out` with the entities named `keys` that exist: one `load(key)` each when there are at
+/// most `few` of them, else one `load({})` of all of them.
+template <typename T, typename Load>
+Status loadSome(QHash<QString, T>& out, const QSet<QString>& keys, qsizetype few, const Load& load)
+{
+    if (keys.size() > few) {
+        auto all = load(QString());
+        if (!all) {
+            return all.error();
+        }
+        for (T& entity : *all) {
+            if (keys.contains(entity.key)) {
+                out.insert(entity.key, std::move(entity));
+            }
+        }
+        return Ok{};
+    }
+    for (const QString& k : keys) {
+        auto one = load(k);
+        if (!one) {
+            return one.error();
+        }
+        if (!one->isEmpty()) {
+            out.insert(k, std::move(one->first()));
+        }
+    }
+    return Ok{};
+}
 
 bool isPrivate(const Attribute* a)
 {
@@ -325,49 +362,84 @@ Result<QList<ReviewedChange>> ReviewService::analyse(const DemandRef& d)
         return loaded.error();
     }
     const QList<Change>* changes = loaded->get();
-    auto attrs = rows::loadAttributes(*m_ctx.db, d.appId);
-    if (!attrs) {
-        return attrs.error();
-    }
-    QHash<QString, Attribute> before;
-    for (const Attribute& a : std::as_const(*attrs)) {
-        before.insert(a.key, a);
-    }
-    QHash<QString, Attribute> after = before;
+
+    // The plan as the changes find it: only the events and attributes they touch are read. A demand
+    // of thousands of new events (a batch import, the demo) has nothing to compare them with, and
+    // reading the whole plan on each sign-off and merge made those the slowest steps of a review.
+    QSet<QString> changedEvents;
+    QHash<QString, std::optional<Attribute>> proposed; // the demand's attributes; nullopt: removed
     for (const Change& c : std::as_const(*changes)) {
-        if (c.kind != EntityKind::Attribute) {
+        if (c.kind == EntityKind::Event) {
+            changedEvents.insert(c.entityKey);
+        } else if (c.op == ChangeOp::Delete) {
+            proposed.insert(c.entityKey, std::nullopt);
+        } else if (auto a = attributeFromJson(c.state); std::holds_alternative<Attribute>(a)) {
+            proposed.insert(c.entityKey, std::get<Attribute>(a));
+        }
+    }
+    QSet<QString> existing; // changed events that are in the plan now
+    if (changedEvents.size() <= kFewEvents) {
+        existing = changedEvents; // each is read below; those not in the plan come back empty
+    } else {
+        auto s = m_ctx.db->forEachRow(QStringLiteral("SELECT key FROM events WHERE app_id = ?"), {d.appId},
+                                      [&](const RowView& row) {
+                                          const QString k = row.text(0);
+                                          if (changedEvents.contains(k)) {
+                                              existing.insert(k);
+                                          }
+                                      });
+        if (!s) {
+            return s.error();
+        }
+    }
+    QHash<QString, Event> plan;
+    if (auto s = loadSome(plan, existing, kFewEvents,
+                          [&](const QString& k) { return rows::loadEvents(*m_ctx.db, d.appId, k); });
+        !s) {
+        return s.error();
+    }
+
+    // The plan's attributes that the changes name: those of the demand's attribute changes and the
+    // bindings of the events before and after.
+    QSet<QString> wanted;
+    for (auto it = proposed.cbegin(); it != proposed.cend(); ++it) {
+        wanted.insert(it.key());
+    }
+    for (const Event& e : std::as_const(plan)) {
+        for (const Binding& b : e.bindings) {
+            wanted.insert(b.attributeKey);
+        }
+    }
+    for (const Change& c : std::as_const(*changes)) {
+        if (c.kind != EntityKind::Event || c.op == ChangeOp::Delete) {
             continue;
         }
-        if (c.op == ChangeOp::Delete) {
-            after.remove(c.entityKey);
-        } else if (auto a = attributeFromJson(c.state); std::holds_alternative<Attribute>(a)) {
-            after.insert(c.entityKey, std::get<Attribute>(a));
+        const QJsonArray bindings = c.state.value(QLatin1String("bindings")).toArray();
+        for (const QJsonValue& b : bindings) {
+            const QString k = b.toObject().value(QLatin1String("attribute")).toString();
+            if (!proposed.contains(k)) {
+                wanted.insert(k);
+            }
         }
+    }
+    QHash<QString, Attribute> before;
+    if (auto s = loadSome(before, wanted, kFewAttributes,
+                          [&](const QString& k) { return rows::loadAttributes(*m_ctx.db, d.appId, k); });
+        !s) {
+        return s.error();
     }
     const AttributeLookup lookupBefore = [&before](const QString& k) -> const Attribute* {
         auto it = before.constFind(k);
         return it == before.constEnd() ? nullptr : &*it;
     };
-    const AttributeLookup lookupAfter = [&after](const QString& k) -> const Attribute* {
-        auto it = after.constFind(k);
-        return it == after.constEnd() ? nullptr : &*it;
+    const AttributeLookup lookupAfter = [&before, &proposed](const QString& k) -> const Attribute* {
+        if (auto p = proposed.constFind(k); p != proposed.constEnd()) {
+            return p->has_value() ? &p->value() : nullptr;
+        }
+        auto it = before.constFind(k);
+        return it == before.constEnd() ? nullptr : &*it;
     };
 
-    // A demand of thousands of events (a batch import, the demo) reads the plan's events once
-    // instead of one query each.
-    const auto eventChanges =
-        std::count_if(changes->cbegin(), changes->cend(), [](const Change& c) { return c.kind == EntityKind::Event; });
-    const bool manyEvents = eventChanges > 200;
-    QHash<QString, Event> plan;
-    if (manyEvents) {
-        auto events = rows::loadEvents(*m_ctx.db, d.appId);
-        if (!events) {
-            return events.error();
-        }
-        for (Event& e : *events) {
-            plan.insert(e.key, std::move(e));
-        }
-    }
     QList<ReviewedChange> out;
     for (const Change& c : std::as_const(*changes)) {
         ReviewedChange rc;
@@ -398,19 +470,8 @@ Result<QList<ReviewedChange>> ReviewService::analyse(const DemandRef& d)
             out.append(rc);
             continue;
         }
-        const Event* was = nullptr;
-        QList<Event> one;
-        if (manyEvents) {
-            auto it = plan.constFind(c.entityKey);
-            was = it == plan.constEnd() ? nullptr : &*it;
-        } else {
-            auto current = rows::loadEvents(*m_ctx.db, d.appId, c.entityKey);
-            if (!current) {
-                return current.error();
-            }
-            one = std::move(*current);
-            was = one.isEmpty() ? nullptr : &one.first();
-        }
+        const auto found = plan.constFind(c.entityKey);
+        const Event* was = found == plan.constEnd() ? nullptr : &*found;
         std::optional<Event> now;
         if (c.op != ChangeOp::Delete) {
             if (auto e = eventFromJson(c.state, false); std::holds_alternative<Event>(e)) {

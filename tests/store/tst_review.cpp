@@ -237,6 +237,86 @@ private Q_SLOTS:
         QVERIFY(history->first().before.isArray());
     }
 
+    // The review reads only the part of the plan a demand touches, or the whole plan when it
+    // touches much of it: both ways must find the same approvals and levels.
+    void analysisOfSmallAndLargeDemands_data() { Backends::addRows(); }
+    void analysisOfSmallAndLargeDemands()
+    {
+        QFETCH(QString, backend);
+        for (const int n : {5, 260}) {
+            auto s = fresh(backend);
+            s->setActor(QStringLiteral("root"));
+            QVERIFY(s->plan().createUser(User{QStringLiteral("otto"), {}, Role::ProductOwner, 0}));
+            Attribute phone = makeAttr(QStringLiteral("phone"));
+            phone.privacy = Privacy::Personal;
+            QList<Attribute> attrs{phone};
+            QList<Event> events;
+            for (int i = 0; i < n; ++i) {
+                const QString a0 = QStringLiteral("a_%1_0").arg(i);
+                const QString a1 = QStringLiteral("a_%1_1").arg(i);
+                attrs << makeAttr(a0, AttrType::Number) << makeAttr(a1);
+                Event e = makeEvent(QStringLiteral("ev%1").arg(i, 3, 10, QLatin1Char('0')),
+                                    {{a0, true, {}}, {a1, false, {}}});
+                e.owner = i == 1 ? QStringLiteral("olga") : (i == 2 ? QStringLiteral("otto") : e.owner);
+                e.level = i == 1 ? Level::D : Level::B;
+                events << e;
+            }
+            QVERIFY(!mergeDemand(*s, kApp, attrs, events).isEmpty());
+            s->setActor(QStringLiteral("sam"));
+            auto rules = s->governance().approvalRules(kApp);
+            QVERIFY(rules);
+            rules->rules << ApprovalRule{ApprovalCondition::SensitiveAttribute, {Approver::Admin}};
+            QVERIFY(s->governance().setApprovalRules(*rules, {}));
+
+            // Every event's description changes; ev001 is core, ev002's attribute a_2_0 changes
+            // type (breaking for both), ev003 binds the personal phone, ev004 is raised to C.
+            for (Event& e : events) {
+                e.description += QStringLiteral(" v2");
+            }
+            events[3].bindings << Binding{QStringLiteral("phone"), false, {}};
+            events[4].level = Level::C;
+            Attribute changed = attrs.at(5); // a_2_0
+            QCOMPARE(changed.key, QStringLiteral("a_2_0"));
+            changed.type = AttrType::String;
+            s->setActor(QStringLiteral("pete"));
+            Demand d;
+            d.appKey = kApp;
+            d.title = QStringLiteral("many");
+            auto created = s->demands().create(d);
+            QVERIFY(created);
+            auto saved = s->demands().saveBatch(created->key, {changed}, events, {});
+            QVERIFY2(saved, qPrintable(why(saved)));
+            QVERIFY(s->demands().submit(created->key));
+            s->setActor(QStringLiteral("sam"));
+
+            auto st = s->reviews().state(created->key);
+            QVERIFY2(st, qPrintable(why(st)));
+            QStringList found;
+            for (const Requirement& r : std::as_const(st->requirements)) {
+                QStringList reasons;
+                for (const RequirementReason& why : r.reasons) {
+                    if (why.condition != ApprovalCondition::AnyChange) {
+                        reasons << QStringLiteral("%1 %2").arg(toString(why.condition), why.entityKey);
+                    }
+                }
+                reasons.sort();
+                found << QStringLiteral("%1 %2: %3")
+                             .arg(toString(r.approver), r.user, reasons.join(QStringLiteral(", ")));
+            }
+            const QStringList expected{
+                QStringLiteral("data_steward : breaking_change a_2_0, breaking_change ev002, core_event ev001"),
+                QStringLiteral("event_owner olga: core_event ev001"),
+                QStringLiteral("event_owner otto: breaking_change a_2_0, breaking_change ev002"),
+                QStringLiteral("admin : sensitive_attribute ev003"),
+            };
+            QCOMPARE(found, expected);
+            QCOMPARE(st->levels.size(), 1);
+            QCOMPARE(st->levels.first().eventKey, QStringLiteral("ev004"));
+            QVERIFY(st->levels.first().from == Level::B);
+            QVERIFY(st->levels.first().to == Level::C);
+        }
+    }
+
     void conflictResolution_data() { Backends::addRows(); }
     void conflictResolution()
     {
