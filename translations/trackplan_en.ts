@@ -570,6 +570,10 @@
         <source>Approve this demand as the owner of events it changes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 sent this demand: that is their approval as the owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::DemandHtml</name>
@@ -697,6 +701,10 @@
     </message>
     <message>
         <source>No field differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent the demand</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5491,6 +5499,10 @@ Your edits are still here; press OK to try again.</source>
         <source>%1 has signed off demand %2 in this round already.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 sent demand %2; an owner&apos;s approval is given by sending it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trackplan</name>
@@ -6287,6 +6299,10 @@ Governance and access (docs/access.md):
     </message>
     <message>
         <source>Say why: governance reject needs --comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 sent the demand)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

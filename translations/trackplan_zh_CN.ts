@@ -566,6 +566,10 @@
         <source>Approve this demand as the owner of events it changes</source>
         <translation>以所改事件负责人的身份批准此需求</translation>
     </message>
+    <message>
+        <source>%1 sent this demand: that is their approval as the owner.</source>
+        <translation>%1 提交了这个需求：提交即为其作为负责人的批准。</translation>
+    </message>
 </context>
 <context>
     <name>tp::DemandHtml</name>
@@ -692,6 +696,10 @@
     <message>
         <source>No field differs.</source>
         <translation>没有字段不同。</translation>
+    </message>
+    <message>
+        <source>%1 sent the demand</source>
+        <translation>由 %1 本人提交</translation>
     </message>
 </context>
 <context>
@@ -836,7 +844,7 @@
     </message>
     <message>
         <source>%1 is now %2.</source>
-        <translation>%1 现在为 %2。</translation>
+        <translation>%1 现在为%2。</translation>
     </message>
     <message>
         <source>Edits on the Events page now go into %1.</source>
@@ -5462,6 +5470,10 @@ Your edits are still here; press OK to try again.</source>
         <source>%1 has signed off demand %2 in this round already.</source>
         <translation>%1 已在本轮签核过需求 %2。</translation>
     </message>
+    <message>
+        <source>%1 sent demand %2; an owner&apos;s approval is given by sending it.</source>
+        <translation>%1 提交了需求 %2；负责人提交即视为批准。</translation>
+    </message>
 </context>
 <context>
     <name>trackplan</name>
@@ -6299,6 +6311,10 @@ Governance and access (docs/access.md):
     <message>
         <source>Say why: governance reject needs --comment.</source>
         <translation>请说明原因：governance reject 需要 --comment。</translation>
+    </message>
+    <message>
+        <source> (%1 sent the demand)</source>
+        <translation>（由 %1 本人提交）</translation>
     </message>
 </context>
 </TS>

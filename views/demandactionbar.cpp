@@ -185,6 +185,8 @@ void DemandActionBar::updateFor(const Demand* demand, const ReviewState* state)
             signOffReason = tr("No approval rule asks %1 to sign off this demand: they own none of its events that "
                                "need their owner's approval.")
                                 .arg(user);
+        } else if (mine->byAuthor) {
+            signOffReason = tr("%1 sent this demand: that is their approval as the owner.").arg(user);
         } else if (mine->satisfied) {
             signOffReason = tr("%1's approval is in already.").arg(user);
         }

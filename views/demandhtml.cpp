@@ -110,7 +110,9 @@ QString DemandHtml::approvals(const ReviewState& state)
                                          : QStringLiteral("<span class='changed'>○</span>");
         QString text = esc(requirementText(r));
         if (r.satisfied) {
-            text += QStringLiteral(" <span class='dim'>· %1</span>").arg(esc(tr("approved by %1").arg(r.satisfiedBy)));
+            const QString by =
+                r.byAuthor ? tr("%1 sent the demand").arg(r.satisfiedBy) : tr("approved by %1").arg(r.satisfiedBy);
+            text += QStringLiteral(" <span class='dim'>· %1</span>").arg(esc(by));
         }
         html += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(mark, text);
     }

@@ -87,10 +87,11 @@ int show(Cli& cli, Store& store, const QString& key)
     }
     cli.out << Ctl::tr("  %n change(s):", nullptr, int(diff->size())) << Qt::endl;
     for (const ChangeDiff& c : std::as_const(*diff)) {
-        const QChar sign = c.change.op == ChangeOp::Create ? QLatin1Char('+')
-                                                           : (c.change.op == ChangeOp::Delete ? QLatin1Char('-')
-                                                                                              : QLatin1Char('~'));
-        cli.out << QStringLiteral("    %1 %2 %3").arg(sign).arg(toString(c.change.kind), c.change.entityKey) << Qt::endl;
+        const QChar sign = c.change.op == ChangeOp::Create
+            ? QLatin1Char('+')
+            : (c.change.op == ChangeOp::Delete ? QLatin1Char('-') : QLatin1Char('~'));
+        cli.out << QStringLiteral("    %1 %2 %3").arg(sign).arg(toString(c.change.kind), c.change.entityKey)
+                << Qt::endl;
         if (c.change.op == ChangeOp::Update) {
             for (const FieldChange& f : c.fields) {
                 cli.out << QStringLiteral("        %1: %2 → %3").arg(f.field, compact(f.before), compact(f.after))
@@ -112,7 +113,8 @@ int merge(Cli& cli, Store& store, const QString& key)
             cli.printJson(QJsonObject{{QStringLiteral("merged"), true},
                                       {QStringLiteral("revisions"), outcome->revisionsWritten}});
         } else {
-            cli.out << Ctl::tr("Merged %1: %2 revision(s) written.").arg(key).arg(outcome->revisionsWritten) << Qt::endl;
+            cli.out << Ctl::tr("Merged %1: %2 revision(s) written.").arg(key).arg(outcome->revisionsWritten)
+                    << Qt::endl;
         }
         return ExitOk;
     }
@@ -136,14 +138,14 @@ int merge(Cli& cli, Store& store, const QString& key)
         QJsonObject theirs = c.theirs;
         theirs.remove(QStringLiteral("schema_version"));
         for (const FieldChange& f : diffObjects(theirs, c.mine)) {
-            cli.out << Ctl::tr("    %1: theirs %2 | mine %3").arg(f.field, compact(f.before), compact(f.after)) << Qt::endl;
+            cli.out << Ctl::tr("    %1: theirs %2 | mine %3").arg(f.field, compact(f.before), compact(f.after))
+                    << Qt::endl;
         }
     }
     if (cli.json) {
         cli.printJson(QJsonObject{{QStringLiteral("merged"), false}, {QStringLiteral("conflicts"), conflicts}});
     } else {
-        cli.err << Ctl::tr("Nothing was merged: %n conflict(s).", nullptr,
-                                              int(outcome->conflicts.size())) << Qt::endl;
+        cli.err << Ctl::tr("Nothing was merged: %n conflict(s).", nullptr, int(outcome->conflicts.size())) << Qt::endl;
     }
     return ExitFindings;
 }
@@ -168,6 +170,7 @@ int review(Cli& cli, Store& store, const QString& key)
                                             {QStringLiteral("user"), r.user},
                                             {QStringLiteral("satisfied"), r.satisfied},
                                             {QStringLiteral("satisfied_by"), r.satisfiedBy},
+                                            {QStringLiteral("by_author"), r.byAuthor},
                                             {QStringLiteral("reasons"), reasons}});
         }
         QJsonArray levels;
@@ -203,10 +206,10 @@ int review(Cli& cli, Store& store, const QString& key)
     cli.out << Ctl::tr("%1  %2 — round %3").arg(key, toString(st->demand.status)).arg(st->round) << Qt::endl;
     cli.out << Ctl::tr("Approvals:") << Qt::endl;
     for (const Requirement& r : std::as_const(st->requirements)) {
-        cli.out << QStringLiteral("  [%1] %2").arg(r.satisfied ? QStringLiteral("x") : QStringLiteral(" "),
-                                                   requirementText(r));
+        cli.out << QStringLiteral("  [%1] %2")
+                       .arg(r.satisfied ? QStringLiteral("x") : QStringLiteral(" "), requirementText(r));
         if (r.satisfied) {
-            cli.out << Ctl::tr(" (by %1)").arg(r.satisfiedBy);
+            cli.out << (r.byAuthor ? Ctl::tr(" (%1 sent the demand)") : Ctl::tr(" (by %1)")).arg(r.satisfiedBy);
         }
         cli.out << Qt::endl;
     }
@@ -281,8 +284,9 @@ int cmdDemand(Cli& cli, const QStringList& args)
     }
     const QStringList pos = p.positionalArguments();
     if (pos.isEmpty()) {
-        return cli.usage(Ctl::tr("demand needs an action (list, show, review, submit, approve, request-changes, reject, "
-                                 "reopen, cancel, merge, comment, sign-off)."));
+        return cli.usage(
+            Ctl::tr("demand needs an action (list, show, review, submit, approve, request-changes, reject, "
+                    "reopen, cancel, merge, comment, sign-off)."));
     }
     const QString action = pos.first();
     if (action != QLatin1String("list") && pos.size() != 2) {
@@ -293,17 +297,16 @@ int cmdDemand(Cli& cli, const QStringList& args)
     if (p.isSet(QStringLiteral("status"))) {
         filter.status = fromString<DemandStatus>(p.value(QStringLiteral("status")));
         if (!filter.status) {
-            return cli.usage(Ctl::tr("Unknown status \"%1\"; use one of %2.")
-                                 .arg(p.value(QStringLiteral("status")),
-                                      allSpellings<DemandStatus>().join(QStringLiteral(", "))));
+            return cli.usage(
+                Ctl::tr("Unknown status \"%1\"; use one of %2.")
+                    .arg(p.value(QStringLiteral("status")), allSpellings<DemandStatus>().join(QStringLiteral(", "))));
         }
     }
-    static const QStringList actions{QStringLiteral("list"),    QStringLiteral("show"),
-                                     QStringLiteral("review"),  QStringLiteral("submit"),
-                                     QStringLiteral("approve"), QStringLiteral("request-changes"),
-                                     QStringLiteral("reject"),  QStringLiteral("reopen"),
-                                     QStringLiteral("cancel"),  QStringLiteral("merge"),
-                                     QStringLiteral("comment"), QStringLiteral("sign-off")};
+    static const QStringList actions{
+        QStringLiteral("list"),   QStringLiteral("show"),    QStringLiteral("review"),
+        QStringLiteral("submit"), QStringLiteral("approve"), QStringLiteral("request-changes"),
+        QStringLiteral("reject"), QStringLiteral("reopen"),  QStringLiteral("cancel"),
+        QStringLiteral("merge"),  QStringLiteral("comment"), QStringLiteral("sign-off")};
     if (!actions.contains(action)) {
         return cli.usage(Ctl::tr("Unknown demand action \"%1\".").arg(action));
     }
@@ -354,19 +357,20 @@ int cmdDemand(Cli& cli, const QStringList& args)
             return cli.fail(signedOff.error());
         }
         if (cli.json) {
-            cli.printJson(QJsonObject{{QStringLiteral("demand"), key}, {QStringLiteral("signed_off_by"), signedOff->author}});
+            cli.printJson(
+                QJsonObject{{QStringLiteral("demand"), key}, {QStringLiteral("signed_off_by"), signedOff->author}});
         } else {
             cli.out << Ctl::tr("%1 signed off %2.").arg(signedOff->author, key) << Qt::endl;
         }
         return ExitOk;
     }
     DemandService& ds = store->demands();
-    Result<Demand> r = action == QLatin1String("submit")            ? ds.submit(key, text)
-                       : action == QLatin1String("approve")         ? ds.approve(key, text)
-                       : action == QLatin1String("request-changes") ? ds.requestChanges(key, text)
-                       : action == QLatin1String("reject")          ? ds.reject(key, text)
-                       : action == QLatin1String("reopen")          ? ds.reopen(key, text)
-                                                                    : ds.cancel(key, text);
+    Result<Demand> r = action == QLatin1String("submit") ? ds.submit(key, text)
+        : action == QLatin1String("approve")             ? ds.approve(key, text)
+        : action == QLatin1String("request-changes")     ? ds.requestChanges(key, text)
+        : action == QLatin1String("reject")              ? ds.reject(key, text)
+        : action == QLatin1String("reopen")              ? ds.reopen(key, text)
+                                                         : ds.cancel(key, text);
     if (!r) {
         return cli.fail(r.error());
     }

@@ -295,6 +295,7 @@ QList<Requirement> evaluateRequirements(const QList<ApprovalRule>& rules, const 
         if (!r.satisfied && r.approver == Approver::EventOwner && !r.user.isEmpty() && r.user == demandOwner) {
             r.satisfied = true;
             r.satisfiedBy = demandOwner;
+            r.byAuthor = true;
         }
         out.append(r);
     }

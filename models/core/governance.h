@@ -128,6 +128,7 @@ struct Requirement {
     QList<RequirementReason> reasons;
     bool satisfied = false;
     QString satisfiedBy;
+    bool byAuthor = false; ///< an owner's approval given by sending the demand themselves
 };
 
 /// The approvals `changes` need under `rules`, and which of them `given` satisfies. A data

@@ -213,11 +213,19 @@ Result<Review> ReviewService::signOff(const QString& demandKey, const QString& c
         }
         bool asked = false;
         bool given = false;
+        bool sent = false;
         for (const Requirement& r : std::as_const(st->requirements)) {
             if (r.approver == Approver::EventOwner && r.user == m_ctx.actor) {
                 asked = true;
-                given = given || (r.satisfied && r.satisfiedBy == m_ctx.actor);
+                given = given || (r.satisfied && r.satisfiedBy == m_ctx.actor && !r.byAuthor);
+                sent = sent || r.byAuthor;
             }
+        }
+        if (sent && !given) {
+            return makeError(Error::Code::InvalidState,
+                             QCoreApplication::translate(
+                                 "tp::store", "%1 sent demand %2; an owner's approval is given by sending it.")
+                                 .arg(m_ctx.actor, demandKey));
         }
         if (given) {
             return makeError(

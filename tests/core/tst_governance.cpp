@@ -24,7 +24,8 @@ ReviewedChange eventChange(const QString& key, std::optional<Level> before, std:
     return c;
 }
 
-/// "data_steward:-:ok:by" or "event_owner:owen:missing" per requirement, in order.
+/// "data_steward:-:ok:by", "event_owner:owen:ok:owen(sent)" or "event_owner:owen:missing" per
+/// requirement, in order.
 QStringList summary(const QList<Requirement>& list)
 {
     QStringList out;
@@ -32,7 +33,9 @@ QStringList summary(const QList<Requirement>& list)
         out << QStringLiteral("%1:%2:%3%4")
                    .arg(toString(r.approver), r.user.isEmpty() ? QStringLiteral("-") : r.user,
                         r.satisfied ? QStringLiteral("ok") : QStringLiteral("missing"),
-                        r.satisfied ? QLatin1Char(':') + r.satisfiedBy : QString());
+                        r.satisfied
+                            ? QLatin1Char(':') + r.satisfiedBy + (r.byAuthor ? QStringLiteral("(sent)") : QString())
+                            : QString());
     }
     return out;
 }
@@ -79,7 +82,7 @@ private Q_SLOTS:
         QTest::newRow("the owner sent the demand")
             << defaults << QList{eventChange(QStringLiteral("a"), Level::D, Level::D)} << QList{steward}
             << QStringLiteral("owen")
-            << QStringList{QStringLiteral("data_steward:-:ok:sam"), QStringLiteral("event_owner:owen:ok:owen")};
+            << QStringList{QStringLiteral("data_steward:-:ok:sam"), QStringLiteral("event_owner:owen:ok:owen(sent)")};
         QTest::newRow("another owner's approval does not count")
             << defaults << QList{eventChange(QStringLiteral("a"), Level::D, Level::D)} << QList{steward, otherPo}
             << QStringLiteral("pat")

@@ -63,11 +63,13 @@ class TstReview : public QObject {
         return s;
     }
 
-    /// pete opens and submits a demand with `events` (and attributes), as a product owner does.
-    QString submitted(Store& s, const QList<Event>& events, const QList<Attribute>& attrs = {})
+    /// `by` (pete unless told) opens and submits a demand with `events` (and attributes), as a
+    /// product owner does.
+    QString submitted(Store& s, const QList<Event>& events, const QList<Attribute>& attrs = {},
+                      const QString& by = QStringLiteral("pete"))
     {
         const QString actor = s.context().actor;
-        s.setActor(QStringLiteral("pete"));
+        s.setActor(by);
         Demand d;
         d.appKey = kApp;
         d.title = QStringLiteral("t");
@@ -235,6 +237,43 @@ private Q_SLOTS:
         QCOMPARE(history->first().by, QStringLiteral("sam"));
         QCOMPARE(history->first().comment, QStringLiteral("owners are on leave"));
         QVERIFY(history->first().before.isArray());
+    }
+
+    // An owner who sends a demand on their own core event has approved it by sending it: the
+    // review says so, and a sign-off on top is refused with that reason.
+    void ownerWhoSentTheDemand_data() { Backends::addRows(); }
+    void ownerWhoSentTheDemand()
+    {
+        QFETCH(QString, backend);
+        auto s = fresh(backend);
+        Event e = pay(*s);
+        e.level = Level::D;
+        const QString key = submitted(*s, {e}, {}, QStringLiteral("olga"));
+        QVERIFY(!key.isEmpty());
+        auto st = s->reviews().state(key);
+        QVERIFY2(st, qPrintable(why(st)));
+        const Requirement* owner = nullptr;
+        for (const Requirement& r : std::as_const(st->requirements)) {
+            if (r.approver == Approver::EventOwner) {
+                owner = &r;
+            }
+        }
+        QVERIFY(owner);
+        QCOMPARE(owner->user, QStringLiteral("olga"));
+        QVERIFY(owner->satisfied);
+        QVERIFY(owner->byAuthor);
+        s->setActor(QStringLiteral("olga"));
+        auto refused = s->reviews().signOff(key);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().code == Error::Code::InvalidState);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("olga sent demand")),
+                 qPrintable(refused.error().message));
+        // A steward's approval still counts as usual, and is not "sent".
+        s->setActor(QStringLiteral("sam"));
+        QVERIFY(s->demands().approve(key));
+        st = s->reviews().state(key);
+        QVERIFY(!st->requirements.first().byAuthor);
+        QCOMPARE(st->requirements.first().satisfiedBy, QStringLiteral("sam"));
     }
 
     // The review reads only the part of the plan a demand touches, or the whole plan when it

@@ -107,13 +107,13 @@ struct People : SmallStore {
             }
         }
     }
-    /// A draft demand of zhang.wei's that changes order_submit (a core event of alice's).
-    [[nodiscard]] QString coreDemand(const QString& description)
+    /// A draft demand of `owner`'s that changes order_submit (a core event of alice's).
+    [[nodiscard]] QString coreDemand(const QString& description, const QString& owner = S("zhang.wei"))
     {
         Demand d;
         d.appKey = kApp;
         d.title = S("Clearer order_submit");
-        d.owner = S("zhang.wei");
+        d.owner = owner;
         auto demand = store->demands().create(d);
         auto event = store->plan().event(kApp, S("order_submit"));
         if (!demand || !event) {
@@ -135,6 +135,7 @@ private Q_SLOTS:
     void commentsOnDemandAndChange();
     void conflictResolvedFieldByField();
     void analystMayChangeNothing();
+    void ownerWhoSentIt();
     void statusBarSaysWhoActs();
 };
 
@@ -417,4 +418,27 @@ void TestDemandReview::statusBarSaysWhoActs()
 }
 
 QTEST_MAIN(TestDemandReview)
+// alice sends a demand on her own core event: the panel says her sending it is her approval,
+// and Sign off says why there is nothing to sign.
+void TestDemandReview::ownerWhoSentIt()
+{
+    People people;
+    QVERIFY2(people.error.isEmpty(), qPrintable(people.error));
+    const QString key = people.coreDemand(S("Sent by alice herself"), S("alice"));
+    QVERIFY(!key.isEmpty());
+    Harness h(*people.store);
+    h.catalog.setActor(S("alice"));
+    QVERIFY(h.selectDemand(key));
+    QTest::mouseClick(h.button("submitDemandButton"), Qt::LeftButton);
+    QCOMPARE(people.store->demands().demand(key)->status, DemandStatus::InReview);
+    const QString detail = h.text("demandDetail");
+    QVERIFY2(detail.contains(S("Event owner alice")), qPrintable(detail));
+    QVERIFY2(detail.contains(S("alice sent the demand")), qPrintable(detail));
+    QVERIFY2(!detail.contains(S("approved by alice")), qPrintable(detail));
+    QVERIFY2(detail.contains(S("Missing before it can be merged: 1 approval")), qPrintable(detail)); // a steward's
+    QVERIFY(!h.button("signOffDemandButton")->isEnabled());
+    QVERIFY2(h.button("signOffDemandButton")->toolTip().contains(S("alice sent this demand")),
+             qPrintable(h.button("signOffDemandButton")->toolTip()));
+}
+
 #include "tst_demandreview.moc"
