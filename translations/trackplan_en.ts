@@ -3662,6 +3662,10 @@ Your edits are still here; press OK to try again.</source>
         <source>As</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Demands</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::conflicts</name>

@@ -3637,6 +3637,10 @@ Your edits are still here; press OK to try again.</source>
         <source>As</source>
         <translation>身份</translation>
     </message>
+    <message>
+        <source>Demands</source>
+        <translation>需求</translation>
+    </message>
 </context>
 <context>
     <name>tp::conflicts</name>

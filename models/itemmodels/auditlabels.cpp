@@ -67,6 +67,7 @@ const QList<std::pair<QString, const char*>>& entityTable()
         {QStringLiteral("app"), QT_TRANSLATE_NOOP("tp::audit", "App")},
         {QStringLiteral("user"), QT_TRANSLATE_NOOP("tp::audit", "User")},
         {QStringLiteral("demand"), QT_TRANSLATE_NOOP("tp::audit", "Demand")},
+        {QStringLiteral("demands"), QT_TRANSLATE_NOOP("tp::audit", "Demands")},
         {QStringLiteral("change"), QT_TRANSLATE_NOOP("tp::audit", "Change")},
         {QStringLiteral("version"), QT_TRANSLATE_NOOP("tp::audit", "Version")},
         {QStringLiteral("policy"), QT_TRANSLATE_NOOP("tp::audit", "Policy")},
@@ -91,6 +92,7 @@ QString detailLabel(const QString& key)
 {
     static const QHash<QString, const char*> labels{
         {QStringLiteral("demand"), QT_TRANSLATE_NOOP("tp::audit", "Demand")},
+        {QStringLiteral("demands"), QT_TRANSLATE_NOOP("tp::audit", "Demands")},
         {QStringLiteral("kind"), QT_TRANSLATE_NOOP("tp::audit", "Kind")},
         {QStringLiteral("op"), QT_TRANSLATE_NOOP("tp::audit", "Operation")},
         {QStringLiteral("from"), QT_TRANSLATE_NOOP("tp::audit", "From")},

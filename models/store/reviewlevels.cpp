@@ -207,7 +207,7 @@ Result<int> ReviewService::decide(const QList<std::pair<QString, QString>>& item
     return m_ctx.db->transact<int>([&]() -> Result<int> {
         QJsonArray decided;
         QSet<QString> demands;
-        QString appKey;
+        QSet<QString> apps;
         constexpr int kListed = 100; // the audit row names the first ones and counts them all
         for (const auto& [demandKey, eventKey] : items) {
             if (!known.contains(demandKey)) {
@@ -219,7 +219,7 @@ Result<int> ReviewService::decide(const QList<std::pair<QString, QString>>& item
             }
             const DemandLevels& levels = known[demandKey];
             demands.insert(demandKey);
-            appKey = levels.appKey;
+            apps.insert(levels.appKey);
             auto it = levels.byEvent.constFind(eventKey);
             if (it == levels.byEvent.constEnd()) {
                 return makeError(
@@ -256,10 +256,17 @@ Result<int> ReviewService::decide(const QList<std::pair<QString, QString>>& item
         if (!comment.trimmed().isEmpty()) {
             details.insert(QStringLiteral("comment"), comment.trimmed());
         }
+        // One row for the call: the demand when there is one, else the list of them in the details
+        // (and the app when they share it, as a Governance page decision does).
         const bool one = demands.size() == 1;
+        if (!one) {
+            QStringList keys(demands.cbegin(), demands.cend());
+            keys.sort();
+            details.insert(QStringLiteral("demands"), QJsonArray::fromStringList(keys));
+        }
         if (auto s = m_ctx.audit(approve ? QStringLiteral("level.approve") : QStringLiteral("level.reject"),
                                  QStringLiteral("demand"), one ? *demands.cbegin() : QString(),
-                                 one ? appKey : QString(), details);
+                                 apps.size() == 1 ? *apps.cbegin() : QString(), details);
             !s) {
             return s.error();
         }

@@ -276,6 +276,39 @@ private Q_SLOTS:
         QCOMPARE(st->requirements.first().satisfiedBy, QStringLiteral("sam"));
     }
 
+    // A steward decides levels of two demands at once (the Governance page's queue): one audit
+    // row for the call, naming the app and, in its details, both demands.
+    void levelsOfTwoDemandsOneAuditRow_data() { Backends::addRows(); }
+    void levelsOfTwoDemandsOneAuditRow()
+    {
+        QFETCH(QString, backend);
+        auto s = fresh(backend);
+        Event e = pay(*s);
+        e.level = Level::D;
+        const QString first = submitted(*s, {e});
+        e.level = Level::B;
+        const QString second = submitted(*s, {e});
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        const qint64 before = auditRows(*s);
+        auto decided = s->reviews().decideLevels({{first, QStringLiteral("pay")}, {second, QStringLiteral("pay")}},
+                                                 false, QStringLiteral("not now"));
+        QVERIFY2(decided, qPrintable(why(decided)));
+        QCOMPARE(*decided, 2);
+        QCOMPARE(auditRows(*s), before + 1);
+        AuditFilter newest;
+        newest.limit = 1;
+        auto rows = s->audit(newest);
+        QVERIFY(rows && rows->size() == 1);
+        const AuditEntry& row = rows->first();
+        QCOMPARE(row.action, QStringLiteral("level.reject"));
+        QCOMPARE(row.actor, QStringLiteral("sam"));
+        QCOMPARE(row.appKey, kApp);
+        QVERIFY(row.entityKey.isEmpty());
+        const QStringList both{first, second};
+        QCOMPARE(row.details.value(QStringLiteral("demands")).toVariant().toStringList(), both);
+        QCOMPARE(row.details.value(QStringLiteral("count")).toInt(), 2);
+    }
+
     // The review reads only the part of the plan a demand touches, or the whole plan when it
     // touches much of it: both ways must find the same approvals and levels.
     void analysisOfSmallAndLargeDemands_data() { Backends::addRows(); }
