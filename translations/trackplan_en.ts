@@ -4394,6 +4394,11 @@ Your edits are still here; press OK to try again.</source>
         <comment>diff</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>; </source>
+        <extracomment>Separates the items of a list in running text: &quot;all changes; core (D) event: pay&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tp::lint</name>

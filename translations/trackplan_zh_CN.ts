@@ -4368,6 +4368,11 @@ Your edits are still here; press OK to try again.</source>
         <comment>diff</comment>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>; </source>
+        <extracomment>Separates the items of a list in running text: &quot;all changes; core (D) event: pay&quot;.</extracomment>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>tp::lint</name>

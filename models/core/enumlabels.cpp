@@ -103,4 +103,10 @@ QString priorityLabel(Priority priority)
     return {};
 }
 
+QString listSeparator()
+{
+    //: Separates the items of a list in running text: "all changes; core (D) event: pay".
+    return QCoreApplication::translate("tp::labels", "; ");
+}
+
 } // namespace tp

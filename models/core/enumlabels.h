@@ -21,5 +21,7 @@ namespace tp {
 [[nodiscard]] QString priorityLabel(Priority priority);
 /// "Personal", "Sensitive" …
 [[nodiscard]] QString privacyLabel(Privacy privacy);
+/// What separates the items of a list in running text: "; " (Chinese: "；").
+[[nodiscard]] QString listSeparator();
 
 } // namespace tp

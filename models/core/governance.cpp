@@ -1,6 +1,7 @@
 #include "governance.h"
 
 #include "access.h"
+#include "enumlabels.h"
 #include "enums.h"
 
 #include <QCoreApplication>
@@ -330,7 +331,7 @@ QString requirementText(const Requirement& r)
     if (r.reasons.size() > kShown) {
         why << QCoreApplication::translate("tp::governance", "and %n more", nullptr, int(r.reasons.size() - kShown));
     }
-    return QCoreApplication::translate("tp::governance", "%1 — %2").arg(who, why.join(QStringLiteral("; ")));
+    return QCoreApplication::translate("tp::governance", "%1 — %2").arg(who, why.join(listSeparator()));
 }
 
 } // namespace tp

@@ -170,7 +170,7 @@ QString detailValue(const QString& key, const QJsonValue& value)
             for (const ApprovalRule& r : *rules) {
                 lines << ruleText(r);
             }
-            return lines.join(QStringLiteral("; "));
+            return lines.join(listSeparator());
         }
     }
     if (key == QLatin1String("levels") && value.isArray()) {
@@ -185,7 +185,7 @@ QString detailValue(const QString& key, const QJsonValue& value)
                 lines << jsonValueText(v); // level decisions: "DEM-0001 order_pay B→D"
             }
         }
-        return lines.join(QStringLiteral("; "));
+        return lines.join(listSeparator());
     }
     return jsonValueText(value);
 }

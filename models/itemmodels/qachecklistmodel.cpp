@@ -254,7 +254,7 @@ QString QaChecklistModel::reportHtml(const QString& session) const
                     .arg(QLatin1String(kClasses[int(st)]), esc(r.event.key), esc(r.event.name),
                          esc(levelLabel(fromString<Level>(QString(r.event.level)).value_or(Level::B))),
                          esc(stateText(st)), QString::number(r.seen), QString::number(r.invalid),
-                         esc(violationLabels(r).join(QLatin1String("; "))));
+                         esc(violationLabels(r).join(listSeparator())));
     }
     html += QLatin1String("</table>\n");
     if (!m_unplanned.isEmpty()) {
@@ -314,7 +314,7 @@ QVariant QaChecklistModel::data(const QModelIndex& index, int role) const
         case InvalidColumn:
             return r.invalid;
         case ViolationsColumn:
-            return violationLabels(r).join(QLatin1String("; "));
+            return violationLabels(r).join(listSeparator());
         default:
             return {};
         }
