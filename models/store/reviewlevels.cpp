@@ -30,7 +30,7 @@ Result<QList<LevelRequest>> ReviewService::levelsOf(const QList<DemandRef>& dema
         const auto changedEvents = std::count_if(changes->cbegin(), changes->cend(),
                                                  [](const Change& c) { return c.kind == EntityKind::Event; });
         QHash<QString, Level> few; // a demand of a few events reads just their levels
-        if (changedEvents <= 200 && !levelsByApp.contains(d.appId)) {
+        if (changedEvents <= kFewEvents && !levelsByApp.contains(d.appId)) {
             for (const Change& c : std::as_const(*changes)) {
                 if (c.kind != EntityKind::Event || c.op == ChangeOp::Delete) {
                     continue;

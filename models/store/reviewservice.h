@@ -59,6 +59,10 @@ public:
     [[nodiscard]] Status addReview(qint64 demandId, int round, ReviewVerdict verdict, const QString& body);
 
 private:
+    /// Up to this many changed events a review reads them (and their levels) one by one; beyond,
+    /// the whole plan at once.
+    static constexpr qsizetype kFewEvents = 200;
+
     struct DemandRef {
         qint64 id = 0;
         qint64 appId = 0;
